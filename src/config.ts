@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+
+/** Runtime configuration, read once from the environment (see README "Configuration"). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  /** Minutes of inactivity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** Hours after login after which a session ends regardless of activity. */
+  sessionAbsoluteHours: number;
+  /** Set when served over HTTPS (directly or behind a TLS-terminating proxy): cookies get Secure. */
+  secureCookies: boolean;
+  logLevel: string;
+  oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; claim: string; allowHttp: boolean } | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const oidcIssuer = env.VARNA_OIDC_ISSUER;
+  const port = Number(env.PORT ?? 3000);
+  const publicUrl = env.VARNA_PUBLIC_URL ?? `http://localhost:${port}`;
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.VARNA_DATA_DIR ?? './data'),
+    demo: (env.VARNA_DEMO ?? '1') === '1',
+    sessionIdleMinutes: Number(env.VARNA_SESSION_IDLE_MINUTES ?? 60),
+    sessionAbsoluteHours: Number(env.VARNA_SESSION_ABSOLUTE_HOURS ?? 12),
+    secureCookies: publicUrl.startsWith('https://'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    oidc: oidcIssuer
+      ? {
+          issuer: oidcIssuer,
+          clientId: env.VARNA_OIDC_CLIENT_ID ?? '',
+          clientSecret: env.VARNA_OIDC_CLIENT_SECRET ?? '',
+          redirectUri: `${publicUrl}/api/session/oidc/callback`,
+          claim: env.VARNA_OIDC_EMAIL_CLAIM ?? 'email',
+          allowHttp: oidcIssuer.startsWith('http://'),
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,26 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import type { Database } from './database.js';
+import * as m0001 from './migrations/2026_11_23_0001_organisations_accounts_audit.js';
+
+/**
+ * Migrations are listed explicitly (not read from a folder) so they work the same from source,
+ * from tests and from a bundled build. Add new ones at the end; never edit one that has shipped.
+ */
+const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_organisations_accounts_audit': m0001,
+};
+
+class ListedMigrations implements MigrationProvider {
+  async getMigrations() {
+    return migrations;
+  }
+}
+
+export async function migrateToLatest(db: Database): Promise<void> {
+  const migrator = new Migrator({ db, provider: new ListedMigrations() });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration failed${failed ? ` in ${failed.migrationName}` : ''}: ${String(error)}`);
+  }
+}

@@ -1,0 +1,11 @@
+import { anyOf, type Rule } from '../rules.js';
+
+export const orgRules = {
+  // Board and unit names are not sensitive: every user of the municipality may list them.
+  'boards.list': 'authenticated',
+  'boards.create': anyOf('admin'),
+  'boards.update': anyOf('admin'),
+  'units.list': 'authenticated',
+  'units.create': anyOf('admin'),
+  'units.update': anyOf('admin'),
+} satisfies Record<string, Rule>;

@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { can, isAction, RULES } from '../domain/policy/index.js';
+import { resolveSession } from '../modules/auth/service.js';
+import { AppError, forbidden, unauthenticated } from './errors.js';
+
+export const SESSION_COOKIE = 'varna_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The request path every /api route goes through, in this order:
+ * rate limit (plugin) → session (onRequest) → validate (schema) → policy (preHandler) → handler.
+ * A route without a known `config.action` cannot be registered.
+ */
+export function registerGuard(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), action: 'docs.read' };
+      return;
+    }
+    const action = route.config?.action;
+    if (!action || !isAction(action)) {
+      throw new Error(`Route ${route.method} ${route.url} has no policy action (config.action); see src/domain/policy`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resolveSession({
+        db: app.db,
+        token,
+        limits: { idleMinutes: app.config.sessionIdleMinutes, absoluteHours: app.config.sessionAbsoluteHours },
+      });
+      if (session) {
+        request.actor = session.actor;
+        request.sessionId = session.sessionId;
+        request.csrfToken = session.csrfToken;
+      }
+    }
+    const action = request.routeOptions.config?.action;
+    if (!action) return; // static files and the web app
+    if (RULES[action] !== 'public' && !request.actor) throw unauthenticated();
+    if (request.actor && !SAFE_METHODS.has(request.method) && action !== 'session.create') {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !request.csrfToken || !sameToken(sent, request.csrfToken)) {
+        throw new AppError(403, 'csrf', 'Säkerhetstoken saknas eller är fel. Ladda om sidan och försök igen.');
+      }
+    }
+  });
+
+  // After schema validation: does the actor's role allow the action at all? Board-level
+  // checks on a specific resource happen in the service with the same policy module.
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const action = request.routeOptions.config?.action;
+    if (action && !can(request.actor, action)) throw forbidden();
+  });
+}

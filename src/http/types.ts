@@ -1,0 +1,20 @@
+import type { Action, Actor } from '../domain/policy/index.js';
+import type { Database } from '../db/database.js';
+import type { Config } from '../config.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The policy action this route performs. Required on every /api route. */
+    action?: Action;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    db: Database;
+    config: Config;
+    dbKind: import('../db/database.js').DatabaseKind;
+  }
+}

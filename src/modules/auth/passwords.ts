@@ -1,0 +1,17 @@
+import { hash, verify, Algorithm } from '@node-rs/argon2';
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, { algorithm: Algorithm.Argon2id });
+}
+
+// Verifying against this when the account does not exist keeps the response time the same,
+// so timing does not tell an attacker which e-mail addresses have accounts.
+const DUMMY_HASH = hash('timing-equaliser-not-a-password', { algorithm: Algorithm.Argon2id });
+
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (!passwordHash) {
+    await verify(await DUMMY_HASH, password).catch(() => false);
+    return false;
+  }
+  return verify(passwordHash, password).catch(() => false);
+}

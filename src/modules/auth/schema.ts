@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { ROLES } from '../../domain/policy/roles.js';
+
+export const ZLoginRequest = z.strictObject({
+  email: z.string({ error: 'Ange din e-postadress.' }).trim().min(1, 'Ange din e-postadress.').max(254, 'E-postadressen är för lång.'),
+  password: z.string({ error: 'Ange ditt lösenord.' }).min(1, 'Ange ditt lösenord.').max(256, 'Lösenordet är för långt.'),
+});
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+export const ZMe = z.object({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    language: z.string(),
+    roles: z.array(z.object({ role: z.enum(ROLES), boardId: z.string().nullable(), boardName: z.string().nullable() })),
+  }),
+  municipality: z.object({ id: z.string(), name: z.string() }),
+  csrfToken: z.string(),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZUpdateMeRequest = z.strictObject({ language: z.enum(['sv', 'en'], { error: 'Välj svenska eller engelska.' }) });
+
+export const ZLoginOptions = z.object({ oidc: z.boolean() });

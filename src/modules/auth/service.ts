@@ -1,0 +1,98 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from '../../db/database.js';
+import type { Actor } from '../../domain/policy/index.js';
+import { LoginThrottle, sessionState, shouldTouch, type SessionLimits } from '../../domain/session-rules.js';
+import { AppError, unauthenticated } from '../../http/errors.js';
+import { recordAudit } from '../audit/service.js';
+import * as users from '../users/repo.js';
+import * as repo from './repo.js';
+import { verifyPassword } from './passwords.js';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+// Per process; documented in docs/operations.md. Per account: 5 failures in 15 minutes.
+const accountThrottle = new LoginThrottle(5, 15 * 60_000);
+const ipThrottle = new LoginThrottle(30, 15 * 60_000);
+
+const tooMany = () => new AppError(429, 'rate_limited', 'För många misslyckade inloggningar. Vänta en kvart och försök igen.');
+const badLogin = () => new AppError(401, 'invalid_credentials', 'Fel e-postadress eller lösenord.');
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  actor: Actor;
+}
+
+async function loadActor(db: Database, user: { id: string; email: string; name: string; municipality_id: string }): Promise<Actor> {
+  const roles = (await users.rolesOf(db, [user.id])).get(user.id) ?? [];
+  return { userId: user.id, email: user.email, name: user.name, municipalityId: user.municipality_id, roles };
+}
+
+/** Starts a session for an already authenticated user (password or OpenID Connect). */
+export async function startSession(opts: { db: Database; userId: string; method: 'password' | 'oidc' }): Promise<NewSession> {
+  const user = await users.findById(opts.db, opts.userId);
+  if (!user || !user.active) throw badLogin();
+  const token = newToken();
+  const csrfToken = newToken();
+  const actor = await loadActor(opts.db, user);
+  await opts.db.transaction().execute(async (trx) => {
+    const s = await repo.insertSession(trx, { token_hash: sha256(token), csrf_token: csrfToken, user_id: user.id, now: new Date() });
+    await recordAudit(trx, actor, { action: 'session.create', entity: 'session', entityId: s.id, summary: { method: opts.method } });
+  });
+  return { token, csrfToken, actor };
+}
+
+export async function logIn(opts: { db: Database; email: string; password: string; ip: string }): Promise<NewSession> {
+  const now = Date.now();
+  const accountKey = opts.email.trim().toLowerCase();
+  if (accountThrottle.isBlocked(accountKey, now) || ipThrottle.isBlocked(opts.ip, now)) throw tooMany();
+  const user = await users.findByEmail(opts.db, accountKey);
+  const ok = await verifyPassword(user?.password_hash ?? null, opts.password);
+  if (!user || !ok || !user.active) {
+    accountThrottle.recordFailure(accountKey, now);
+    ipThrottle.recordFailure(opts.ip, now);
+    throw badLogin();
+  }
+  accountThrottle.reset(accountKey);
+  return startSession({ db: opts.db, userId: user.id, method: 'password' });
+}
+
+export interface ResolvedSession {
+  sessionId: string;
+  csrfToken: string;
+  actor: Actor;
+}
+
+/** The session behind a cookie token, or null when unknown, expired or the account is inactive. */
+export async function resolveSession(opts: { db: Database; token: string; limits: SessionLimits; now?: Date }): Promise<ResolvedSession | null> {
+  const now = opts.now ?? new Date();
+  const row = await repo.findSessionByTokenHash(opts.db, sha256(opts.token));
+  if (!row) return null;
+  const times = { createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) };
+  if (!row.active || sessionState(times, now, opts.limits) !== 'active') {
+    await repo.deleteSession(opts.db, row.id);
+    return null;
+  }
+  if (shouldTouch(times, now)) await repo.touchSession(opts.db, row.id, now);
+  const actor = await loadActor(opts.db, { id: row.user_id, email: row.email, name: row.name, municipality_id: row.municipality_id });
+  return { sessionId: row.id, csrfToken: row.csrf_token, actor };
+}
+
+export async function logOut(opts: { db: Database; actor: Actor; sessionId: string }): Promise<void> {
+  await opts.db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, opts.sessionId);
+    await recordAudit(trx, opts.actor, { action: 'session.delete', entity: 'session', entityId: opts.sessionId, summary: {} });
+  });
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
+/** For tests: forget throttle state between cases. */
+export function resetLoginThrottles(): void {
+  accountThrottle.clear();
+  ipThrottle.clear();
+}

@@ -1,0 +1,105 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/database.js';
+import './http/types.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerGuard } from './http/guard.js';
+import { VERSION } from './version.js';
+import { systemRoutes } from './modules/system/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { orgRoutes } from './modules/orgs/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+
+/** Capabilities, each a Fastify plugin from src/modules/<capability>/routes.ts. */
+const MODULES = [systemRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes];
+
+export const JSON_BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 50 * 1024 * 1024;
+
+const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+export async function buildServer(opts: { config: Config; database: DatabaseHandle; logger?: boolean }): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: true,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: opts.config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('db', opts.database.db);
+  app.decorate('dbKind', opts.database.kind);
+  app.decorate('config', opts.config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: opts.config.secureCookies,
+  });
+  // Signs the short-lived OIDC state cookie only; a restart just means logging in again.
+  await app.register(cookie, { secret: randomBytes(32).toString('hex') });
+  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Värna API', version: VERSION, description: 'The HTTP API of Värna. Paths in shared/API.md are stable.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'varna_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerErrorHandler(app);
+  registerGuard(app);
+  for (const mod of MODULES) await app.register(mod);
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      const path = req.url.split('?')[0];
+      if (/\.[a-z0-9]+$/i.test(path) && existsSync(WEB_DIST + path.slice(1))) return reply.sendFile(path.slice(1));
+      // The web app routes in the browser; every other path gets its shell.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}
