@@ -14,6 +14,8 @@ export interface Config {
   /** Set when served over HTTPS (directly or behind a TLS-terminating proxy): cookies get Secure. */
   secureCookies: boolean;
   logLevel: string;
+  /** Requests per minute per client IP: all API calls, and login attempts. */
+  rateLimit: { perMinute: number; loginPerMinute: number };
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; claim: string; allowHttp: boolean } | undefined;
 }
 
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: Number(env.VARNA_SESSION_ABSOLUTE_HOURS ?? 12),
     secureCookies: publicUrl.startsWith('https://'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    rateLimit: { perMinute: Number(env.VARNA_RATE_LIMIT ?? 600), loginPerMinute: Number(env.VARNA_LOGIN_RATE_LIMIT ?? 20) },
     oidc: oidcIssuer
       ? {
           issuer: oidcIssuer,

@@ -76,7 +76,7 @@ export async function buildServer(opts: { config: Config; database: DatabaseHand
   });
   // Signs the short-lived OIDC state cookie only; a restart just means logging in again.
   await app.register(cookie, { secret: randomBytes(32).toString('hex') });
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await app.register(rateLimit, { global: true, max: opts.config.rateLimit.perMinute, timeWindow: '1 minute' });
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {

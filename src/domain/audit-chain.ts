@@ -24,8 +24,14 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
+/** Only the chained fields, whatever else the object carries (seq, stored hashes). */
+function chained(f: ChainedFields): ChainedFields {
+  const { at, municipalityId, boardId, actorId, actorEmail, action, entity, entityId, summary } = f;
+  return { at, municipalityId, boardId, actorId, actorEmail, action, entity, entityId, summary };
+}
+
 export function entryHash(prevHash: string, fields: ChainedFields): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(chained(fields))).digest('hex');
 }
 
 export interface StoredEntry extends ChainedFields {
@@ -38,13 +44,20 @@ export type ChainVerdict =
   | { ok: true; checked: number }
   | { ok: false; checked: number; brokenAt: number; reason: 'prev_hash_mismatch' | 'hash_mismatch' };
 
+/** What is wrong with `e` given the hash of the entry before it, or null when it is intact. */
+export function checkLink(prevHash: string, e: StoredEntry): 'prev_hash_mismatch' | 'hash_mismatch' | null {
+  if (e.prevHash !== prevHash) return 'prev_hash_mismatch';
+  if (entryHash(prevHash, e) !== e.hash) return 'hash_mismatch';
+  return null;
+}
+
 /** Recomputes the chain from the start; reports the first entry whose link or content is wrong. */
-export function verifyChain(entries: Iterable<StoredEntry>, startHash = GENESIS_HASH): ChainVerdict {
-  let prev = startHash;
+export async function verifyChain(entries: Iterable<StoredEntry> | AsyncIterable<StoredEntry>): Promise<ChainVerdict> {
+  let prev = GENESIS_HASH;
   let checked = 0;
-  for (const e of entries) {
-    if (e.prevHash !== prev) return { ok: false, checked, brokenAt: e.seq, reason: 'prev_hash_mismatch' };
-    if (entryHash(prev, e) !== e.hash) return { ok: false, checked, brokenAt: e.seq, reason: 'hash_mismatch' };
+  for await (const e of entries) {
+    const reason = checkLink(prev, e);
+    if (reason) return { ok: false, checked, brokenAt: e.seq, reason };
     prev = e.hash;
     checked++;
   }

@@ -21,7 +21,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         if (issue.code === 'unrecognized_keys') {
           return { field: issue.keys?.join(', ') ?? base, message: `Okänt fält: ${issue.keys?.join(', ')}.` };
         }
-        return { field: base || 'body', message: v.message };
+        return { field: base || 'body', message: v.message ?? 'Ogiltigt värde.' };
       });
       return send(reply, 400, 'invalid_request', 'Uppgifterna är inte giltiga. Rätta fälten och försök igen.', fields);
     }

@@ -15,7 +15,8 @@ function sameToken(a: string, b: string): boolean {
 
 /**
  * The request path every /api route goes through, in this order:
- * rate limit (plugin) → session (onRequest) → validate (schema) → policy (preHandler) → handler.
+ * rate limit (plugin) → session and CSRF (onRequest) → role policy (preValidation) → validate
+ * (schema) → handler, which runs the use case in one transaction.
  * A route without a known `config.action` cannot be registered.
  */
 export function registerGuard(app: FastifyInstance): void {
@@ -60,9 +61,10 @@ export function registerGuard(app: FastifyInstance): void {
     }
   });
 
-  // After schema validation: does the actor's role allow the action at all? Board-level
-  // checks on a specific resource happen in the service with the same policy module.
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // Before schema validation, so a user without the right learns nothing about the payload rules:
+  // does the actor's role allow the action at all? Checks on a specific board's resource happen
+  // in the service with the same policy module.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const action = request.routeOptions.config?.action;
     if (action && !can(request.actor, action)) throw forbidden();
   });

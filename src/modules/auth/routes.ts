@@ -44,7 +44,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/session', {
-    config: { action: 'session.create', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { action: 'session.create', rateLimit: { max: app.config.rateLimit.loginPerMinute, timeWindow: '1 minute' } },
     schema: { tags: ['session'], summary: 'Log in with e-mail and password', body: ZLoginRequest, response: { 200: ZMe } },
     handler: async (req, reply) => {
       const s = await service.logIn({ db: app.db, email: req.body.email, password: req.body.password, ip: req.ip });

@@ -1,3 +1,4 @@
+import { definedOnly, isEmpty } from '../../db/patch.js';
 import type { Database } from '../../db/database.js';
 
 export async function listBoards(db: Database, municipalityId: string) {
@@ -33,7 +34,9 @@ export async function insertBoard(db: Database, b: { municipality_id: string; na
 }
 
 export async function updateBoard(db: Database, id: string, patch: { name?: string; code?: string | null }) {
-  return db.updateTable('board').set(patch).where('id', '=', id).returning(['id', 'name', 'kind', 'code']).executeTakeFirstOrThrow();
+  const set = definedOnly(patch);
+  if (isEmpty(set)) return db.selectFrom('board').select(['id', 'name', 'kind', 'code']).where('id', '=', id).executeTakeFirstOrThrow();
+  return db.updateTable('board').set(set).where('id', '=', id).returning(['id', 'name', 'kind', 'code']).executeTakeFirstOrThrow();
 }
 
 export async function listUnits(db: Database, boardId: string) {
@@ -58,5 +61,7 @@ export async function insertUnit(
 }
 
 export async function updateUnit(db: Database, id: string, patch: { name?: string; code?: string | null }) {
-  return db.updateTable('unit').set(patch).where('id', '=', id).returning(['id', 'board_id', 'parent_id', 'name', 'kind', 'code']).executeTakeFirstOrThrow();
+  const set = definedOnly(patch);
+  if (isEmpty(set)) return db.selectFrom('unit').select(['id', 'board_id', 'parent_id', 'name', 'kind', 'code']).where('id', '=', id).executeTakeFirstOrThrow();
+  return db.updateTable('unit').set(set).where('id', '=', id).returning(['id', 'board_id', 'parent_id', 'name', 'kind', 'code']).executeTakeFirstOrThrow();
 }

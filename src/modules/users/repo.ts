@@ -1,3 +1,4 @@
+import { definedOnly, isEmpty } from '../../db/patch.js';
 import type { Database } from '../../db/database.js';
 import type { RoleGrant, Role } from '../../domain/policy/index.js';
 
@@ -33,7 +34,9 @@ export async function insertUser(
 }
 
 export async function updateUser(db: Database, id: string, patch: { name?: string; active?: boolean; unit_id?: string | null; language?: string }) {
-  return db.updateTable('app_user').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const set = definedOnly(patch);
+  if (isEmpty(set)) return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return db.updateTable('app_user').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function setPasswordHash(db: Database, id: string, hash: string) {

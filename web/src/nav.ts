@@ -1,0 +1,17 @@
+import type { Role } from './api/types';
+
+/** The main menu. Each capability adds its entry here; `roles` hides it from others (the server still decides). */
+export interface NavItem {
+  path: string;
+  labelKey: string;
+  roles?: Role[];
+}
+
+export const NAV: NavItem[] = [
+  { path: '/', labelKey: 'nav.start' },
+  { path: '/organisation', labelKey: 'nav.organisation' },
+  { path: '/admin/anvandare', labelKey: 'nav.users', roles: ['admin'] },
+  { path: '/logg', labelKey: 'nav.audit' },
+  { path: '/konto', labelKey: 'nav.account' },
+  { path: '/hjalp', labelKey: 'nav.help' },
+];
