@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import './http/types.js';
@@ -21,6 +22,9 @@ import { authRoutes } from './modules/auth/routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+
+// Validation messages the client sees are Swedish, like the rest of the UI.
+z.config(z.locales.sv());
 
 /** Capabilities, each a Fastify plugin from src/modules/<capability>/routes.ts. */
 const MODULES = [systemRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes];
@@ -96,6 +100,7 @@ export async function buildServer(opts: { config: Config; database: DatabaseHand
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
       const path = req.url.split('?')[0];
+      if (path.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Sidan eller resursen finns inte.' } });
       if (/\.[a-z0-9]+$/i.test(path) && existsSync(WEB_DIST + path.slice(1))) return reply.sendFile(path.slice(1));
       // The web app routes in the browser; every other path gets its shell.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -1,27 +1,33 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './errors.js';
 
-function send(reply: import('fastify').FastifyReply, status: number, code: string, message: string, fields?: FieldError[]) {
+function send(reply: FastifyReply, status: number, code: string, message: string, fields?: FieldError[]) {
   return reply.status(status).send({ error: fields?.length ? { code, message, fields } : { code, message } });
 }
-
-const fieldName = (path: readonly PropertyKey[] | undefined, fallback = '') =>
-  (path ?? []).map(String).join('.') || fallback;
 
 /** Maps every error to the API.md shape. No stack trace or SQL ever reaches a client. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    try {
+      return handle(err, request, reply);
+    } catch (inner) {
+      request.log.error({ err: inner, original: err }, 'error handler failed');
+      return send(reply, 500, 'internal', 'Ett oväntat fel inträffade. Försök igen senare.');
+    }
+  });
+
+  function handle(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     if (err instanceof AppError) return send(reply, err.status, err.code, err.message, err.fields);
 
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => {
-        const issue = v.params.issue as { path?: PropertyKey[]; code?: string; keys?: string[] };
-        const base = fieldName(issue.path, v.instancePath.replace(/^\//, '').replace(/\//g, '.'));
-        if (issue.code === 'unrecognized_keys') {
-          return { field: issue.keys?.join(', ') ?? base, message: `Okänt fält: ${issue.keys?.join(', ')}.` };
+        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        const keys = (v.params as { keys?: string[] }).keys;
+        if (v.keyword === 'unrecognized_keys' && keys?.length) {
+          return { field: [path, keys.join(', ')].filter(Boolean).join('.'), message: `Okänt fält: ${keys.join(', ')}.` };
         }
-        return { field: base || 'body', message: v.message ?? 'Ogiltigt värde.' };
+        return { field: path || (err.validationContext ?? 'body'), message: v.message ?? 'Ogiltigt värde.' };
       });
       return send(reply, 400, 'invalid_request', 'Uppgifterna är inte giltiga. Rätta fälten och försök igen.', fields);
     }
@@ -49,7 +55,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     request.log.error({ err }, 'unhandled error');
     return send(reply, 500, 'internal', 'Ett oväntat fel inträffade. Försök igen senare.');
-  });
+  }
 
   app.setNotFoundHandler((request, reply) => send(reply, 404, 'not_found', 'Sidan eller resursen finns inte.'));
 }

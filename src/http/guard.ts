@@ -1,10 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { can, isAction, RULES } from '../domain/policy/index.js';
+import { can, isAction, RULES, type Action } from '../domain/policy/index.js';
 import { resolveSession } from '../modules/auth/service.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 
 export const SESSION_COOKIE = 'varna_session';
+
+/** Every /api route with the action it declared: the role-matrix test walks this list. */
+export interface RouteAction {
+  method: string;
+  url: string;
+  action: Action;
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sameToken(a: string, b: string): boolean {
@@ -24,15 +31,16 @@ export function registerGuard(app: FastifyInstance): void {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
 
+  app.decorate('routeActions', [] as RouteAction[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
-    if (route.url.startsWith('/api/docs')) {
-      route.config = { ...(route.config ?? {}), action: 'docs.read' };
-      return;
-    }
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), action: 'docs.read' };
     const action = route.config?.action;
     if (!action || !isAction(action)) {
       throw new Error(`Route ${route.method} ${route.url} has no policy action (config.action); see src/domain/policy`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeActions.push({ method, url: route.url, action });
     }
   });
 

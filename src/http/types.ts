@@ -16,5 +16,6 @@ declare module 'fastify' {
     db: Database;
     config: Config;
     dbKind: import('../db/database.js').DatabaseKind;
+    routeActions: import('./guard.js').RouteAction[];
   }
 }
