@@ -1,0 +1,227 @@
+/**
+ * Small-count suppression for counts shown outside the board that owns them.
+ *
+ * Primary suppression: a count n with 1 ≤ n < threshold is shown as "<threshold" ("<5").
+ * Counts hidden only to protect a small one (secondary suppression, see below) are at least
+ * the threshold, so "<5" would be false for them: they are shown as ".." instead, the sign
+ * Swedish official statistics use for a figure that is not given. `suppressionLegendSv`
+ * explains both signs to the reader. Residual risk, accepted: since ".." cells are known to be
+ * at least the threshold, a shown total can narrow the small cell beside one (total 6 =
+ * "<5" + ".." means the small cell is 1). Closing that needs an interval audit of the whole
+ * table (linear programming), which is out of scope here.
+ *
+ * Zeros are shown as 0. A zero is not disclosive in the sense suppression protects against
+ * (it points at nobody), and hiding zeros would make tables of rare events unreadable; the
+ * price is that a row like [0, 0, <5] with a shown total would reveal the hidden cell, which
+ * secondary suppression handles like any other case.
+ *
+ * Secondary suppression: every row, every column, the column of row totals and the row of
+ * column totals is an additive relation "cells sum to the total". If exactly one member of
+ * such a relation is hidden (a cell while the total is shown, or the total while all cells are
+ * shown), it can be recomputed from the others. So one more member is hidden: the smallest
+ * non-zero shown cell, or else the total. This repeats until no relation has exactly one
+ * hidden member. Totals below the threshold are hidden by primary suppression like cells.
+ *
+ * Pure: no I/O, runs on the server and in the browser.
+ */
+
+/** A shown count, or the marker that replaces a hidden one ("<5"). */
+export type Cell = number | string;
+
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+
+/** Shown instead of a count that is not small itself but would reveal a small one. */
+export const SECONDARY_SUPPRESSION_MARKER = '..';
+
+/** Legend for a table or chart that may contain hidden counts, in Swedish. */
+export function suppressionLegendSv(threshold: number = DEFAULT_SUPPRESSION_THRESHOLD): string {
+  checkThreshold(threshold);
+  const range = threshold <= 2 ? '1' : `mellan 1 och ${threshold - 1}`;
+  return (
+    `${suppressedMarker(threshold)} = ${range}; det exakta antalet visas inte så att ingen ska kunna pekas ut. ` +
+    `${SECONDARY_SUPPRESSION_MARKER} = dolt så att små tal inte kan räknas fram ur summorna.`
+  );
+}
+
+/** Counts in rows × columns. Totals default to the sums of the cells. */
+export interface CountTable {
+  cells: readonly (readonly number[])[];
+  /**
+   * Totals to show when they are not plain sums (e.g. respondents who ticked several
+   * options). They are treated as additive all the same, which errs on the safe side.
+   */
+  rowTotals?: readonly number[];
+  columnTotals?: readonly number[];
+  grandTotal?: number;
+}
+
+export interface SuppressedTable {
+  cells: Cell[][];
+  rowTotals: Cell[];
+  columnTotals: Cell[];
+  grandTotal: Cell;
+}
+
+export interface SuppressedSeries {
+  values: Cell[];
+  /** null when no total was to be shown. */
+  total: Cell | null;
+}
+
+function checkThreshold(threshold: number): void {
+  if (!Number.isInteger(threshold) || threshold < 1) {
+    throw new RangeError(`Suppression threshold must be a positive integer, got ${threshold}`);
+  }
+}
+
+function checkCount(n: number, what: string): void {
+  if (!Number.isInteger(n) || n < 0) {
+    throw new RangeError(`${what} must be a non-negative integer, got ${n}`);
+  }
+}
+
+/** The marker shown instead of a small count. */
+export function suppressedMarker(threshold: number = DEFAULT_SUPPRESSION_THRESHOLD): string {
+  return `<${threshold}`;
+}
+
+/** True when `n` must be hidden on its own (1 ≤ n < threshold). */
+export function isSmallCount(n: number, threshold: number = DEFAULT_SUPPRESSION_THRESHOLD): boolean {
+  return n >= 1 && n < threshold;
+}
+
+/** A single count on its own: n, or "<threshold" when 1 ≤ n < threshold. */
+export function suppressCount(n: number, threshold: number = DEFAULT_SUPPRESSION_THRESHOLD): Cell {
+  checkThreshold(threshold);
+  checkCount(n, 'Count');
+  return isSmallCount(n, threshold) ? suppressedMarker(threshold) : n;
+}
+
+/** True when the display value is a hidden count. */
+export function isSuppressed(cell: Cell): cell is string {
+  return typeof cell === 'string';
+}
+
+/**
+ * One additive relation: member indices into a flat value array, the last member being the
+ * total. Hides members until the relation has zero or at least two hidden members.
+ * Returns true if it hid anything.
+ */
+function protectRelation(members: readonly number[], values: readonly number[], hidden: Hidden[]): boolean {
+  const hiddenCount = members.filter((i) => hidden[i]).length;
+  if (hiddenCount !== 1) return false;
+  const total = members[members.length - 1];
+  const parts = members.slice(0, -1);
+  // Smallest non-zero shown part first (least information lost), earliest on ties.
+  let best = -1;
+  for (const i of parts) {
+    if (hidden[i] || values[i] === 0) continue;
+    if (best < 0 || values[i] < values[best]) best = i;
+  }
+  if (best >= 0) {
+    hidden[best] = 'secondary';
+    return true;
+  }
+  if (!hidden[total]) {
+    hidden[total] = 'secondary';
+    return true;
+  }
+  // The total is the hidden one and every shown part is zero: the total is then 0 + … + 0
+  // unless it was given inconsistently. Hide a zero so the relation holds formally.
+  const zero = parts.find((i) => !hidden[i]);
+  if (zero === undefined) return false;
+  hidden[zero] = 'secondary';
+  return true;
+}
+
+/** Why a value is hidden: small itself, or to protect a small one; false when shown. */
+type Hidden = 'primary' | 'secondary' | false;
+
+function runSuppression(values: number[], relations: number[][], threshold: number): Hidden[] {
+  const hidden: Hidden[] = values.map((v) => (isSmallCount(v, threshold) ? 'primary' : false));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const relation of relations) {
+      if (protectRelation(relation, values, hidden)) changed = true;
+    }
+  }
+  return hidden;
+}
+
+function display(value: number, hidden: Hidden, threshold: number): Cell {
+  if (hidden === 'primary') return suppressedMarker(threshold);
+  if (hidden === 'secondary') return SECONDARY_SUPPRESSION_MARKER;
+  return value;
+}
+
+/**
+ * Suppress a table of counts (rows × columns with row totals, column totals and a grand total).
+ * Accepts a bare matrix too, in which case all totals are the sums.
+ */
+export function suppressTable(
+  table: CountTable | readonly (readonly number[])[],
+  threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
+): SuppressedTable {
+  checkThreshold(threshold);
+  const t: CountTable = Array.isArray(table) ? { cells: table } : (table as CountTable);
+  const rows = t.cells.length;
+  const cols = rows === 0 ? (t.columnTotals?.length ?? 0) : t.cells[0].length;
+  for (const row of t.cells) {
+    if (row.length !== cols) throw new RangeError('All rows of a table must have the same number of columns');
+    row.forEach((v) => checkCount(v, 'Cell'));
+  }
+  const rowTotals = t.rowTotals ? [...t.rowTotals] : t.cells.map((r) => r.reduce((a, b) => a + b, 0));
+  const columnTotals = t.columnTotals
+    ? [...t.columnTotals]
+    : Array.from({ length: cols }, (_, j) => t.cells.reduce((a, r) => a + r[j], 0));
+  const grandTotal = t.grandTotal ?? rowTotals.reduce((a, b) => a + b, 0);
+  if (rowTotals.length !== rows) throw new RangeError('rowTotals must have one entry per row');
+  if (columnTotals.length !== cols) throw new RangeError('columnTotals must have one entry per column');
+  rowTotals.forEach((v) => checkCount(v, 'Row total'));
+  columnTotals.forEach((v) => checkCount(v, 'Column total'));
+  checkCount(grandTotal, 'Grand total');
+
+  // Flat layout: the (rows + 1) × (cols + 1) table with totals in the last row and column.
+  const width = cols + 1;
+  const at = (i: number, j: number) => i * width + j;
+  const values: number[] = [];
+  for (let i = 0; i < rows; i++) values.push(...t.cells[i], rowTotals[i]);
+  values.push(...columnTotals, grandTotal);
+
+  const relations: number[][] = [];
+  for (let i = 0; i <= rows; i++) relations.push(Array.from({ length: width }, (_, j) => at(i, j)));
+  for (let j = 0; j <= cols; j++) relations.push(Array.from({ length: rows + 1 }, (_, i) => at(i, j)));
+
+  const hidden = runSuppression(values, relations, threshold);
+  const show = (k: number): Cell => display(values[k], hidden[k], threshold);
+  return {
+    cells: Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => show(at(i, j)))),
+    rowTotals: Array.from({ length: rows }, (_, i) => show(at(i, cols))),
+    columnTotals: Array.from({ length: cols }, (_, j) => show(at(rows, j))),
+    grandTotal: show(at(rows, cols)),
+  };
+}
+
+/**
+ * Suppress a one-dimensional series (e.g. counts per category) with its total.
+ * `total` defaults to the sum; pass null when no total is shown, and only primary
+ * suppression applies.
+ */
+export function suppressSeries(
+  values: readonly number[],
+  total?: number | null,
+  threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
+): SuppressedSeries {
+  checkThreshold(threshold);
+  values.forEach((v) => checkCount(v, 'Value'));
+  if (total === null) {
+    return { values: values.map((v) => suppressCount(v, threshold)), total: null };
+  }
+  const shownTotal = total ?? values.reduce((a, b) => a + b, 0);
+  checkCount(shownTotal, 'Total');
+  const flat = [...values, shownTotal];
+  const hidden = runSuppression(flat, [flat.map((_, i) => i)], threshold);
+  const show = (k: number): Cell => display(flat[k], hidden[k], threshold);
+  return { values: values.map((_, i) => show(i)), total: show(values.length) };
+}
