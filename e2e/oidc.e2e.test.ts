@@ -38,7 +38,7 @@ describe('[AUTH] OpenID Connect login against a real provider', () => {
       ],
       // The login form of the provider's dev interactions accepts any name: it becomes the subject,
       // and here also the e-mail claim Värna maps to an account.
-      findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub, email: sub }) }),
+      findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub, email: sub }) }),
       claims: { openid: ['sub'], email: ['email'] },
       conformIdTokenClaims: false,
       cookies: { keys: ['test-cookie-key'] },
