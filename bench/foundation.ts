@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { seedDemo } from '../src/demo/seed.js';
+import { buildServer } from '../src/server.js';
+import { row, round, time } from './stats.js';
+
+/** Start-up from an empty data folder, and the hot paths every page uses. */
+export async function benchFoundation(): Promise<string[]> {
+  const out: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'varna-bench-'));
+  try {
+    const t0 = performance.now();
+    const database = await openDatabase({ dataDir: dir });
+    await migrateToLatest(database.db);
+    const tMigrated = performance.now();
+    await seedDemo(database.db);
+    const tSeeded = performance.now();
+    const config = { ...loadConfig({}), rateLimit: { perMinute: 1e9, loginPerMinute: 1e9 } };
+    const app = await buildServer({ config, database, logger: false });
+    await app.ready();
+    const tReady = performance.now();
+    out.push(
+      `start-up from an empty data folder: ${round(tReady - t0)} ms (initdb+migrations ${round(tMigrated - t0)} ms, demo seed ${round(tSeeded - tMigrated)} ms, server ${round(tReady - tSeeded)} ms)`,
+    );
+
+    const login = await app.inject({ method: 'POST', url: '/api/session', payload: { email: 'central@stockholm.example', password: 'varna-demo-losenord' } });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    out.push(row('POST /api/session (Argon2id verify)', await time(30, () => app.inject({ method: 'POST', url: '/api/session', payload: { email: 'central@stockholm.example', password: 'varna-demo-losenord' } }))));
+    const boardsSql = await time(200, () => sql`select id, name, kind, code from board order by kind, name`.execute(database.db));
+    out.push(row('GET /api/boards', await time(200, () => app.inject({ method: 'GET', url: '/api/boards', headers: { cookie } })), boardsSql));
+    out.push(row('GET /api/audit?limit=50', await time(100, () => app.inject({ method: 'GET', url: '/api/audit?limit=50', headers: { cookie } }))));
+    await app.close();
+    await database.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
