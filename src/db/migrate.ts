@@ -1,6 +1,8 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/2026_11_23_0001_organisations_accounts_audit.js';
+import * as m0004 from './migrations/2026_11_23_0004_training.js';
+import * as m0002 from './migrations/2026_11_23_0002_plans.js';
 
 /**
  * Migrations are listed explicitly (not read from a folder) so they work the same from source,
@@ -8,6 +10,8 @@ import * as m0001 from './migrations/2026_11_23_0001_organisations_accounts_audi
  */
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_organisations_accounts_audit': m0001,
+  '2026_11_23_0004_training': m0004,
+  '2026_11_23_0002_plans': m0002,
 };
 
 class ListedMigrations implements MigrationProvider {

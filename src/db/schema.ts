@@ -66,6 +66,188 @@ export interface AuditLogTable {
   hash: string;
 }
 
+// Action plans (migration 0002). JSON columns are written as JSON text and read back parsed.
+type Json<T> = ColumnType<T, string, string>;
+type JsonDefault<T> = ColumnType<T, string | undefined, string>;
+export interface GuidelineDocumentTable {
+  id: Generated<string>;
+  municipality_id: string;
+  title: string;
+  short_title: string | null;
+  adopted_on: string | null;
+  description: string | null;
+  position: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface GuidelineElementTable {
+  id: Generated<string>;
+  document_id: string;
+  kind: 'measure_area' | 'direction' | 'requirement' | 'guideline' | 'perspective' | 'risk';
+  key: string | null;
+  label: string;
+  position: Generated<number>;
+  archived: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+export interface PlanInstructionTable {
+  id: Generated<string>;
+  municipality_id: string;
+  year: number;
+  status: Generated<'draft' | 'published'>;
+  deadline: string | null;
+  guidance: string | null;
+  sections: Json<{ key: string; title: string; guidance?: string | null }[]>;
+  required_activity_fields: Json<string[]>;
+  review_criteria: Json<{ id: string; text: string }[]>;
+  published_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface PlanTable {
+  id: Generated<string>;
+  board_id: string;
+  year: number;
+  status: Generated<'draft' | 'board_decided' | 'submitted' | 'in_review' | 'approved' | 'returned'>;
+  decided_on: string | null;
+  paragraph: string | null;
+  measure_area_gaps: JsonDefault<Partial<Record<'general' | 'targeted' | 'individual', string>>>;
+  previous_plan_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface PlanSectionTable {
+  id: Generated<string>;
+  plan_id: string;
+  key: string;
+  title: string;
+  body_html: Generated<string>;
+  dated_on: string | null;
+  position: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+export interface PlanActivityTable {
+  id: Generated<string>;
+  plan_id: string;
+  position: number;
+  title: string;
+  description: string | null;
+  measure_area: 'general' | 'targeted' | 'individual' | null;
+  perspective: string | null;
+  guideline_element_ids: JsonDefault<string[]>;
+  responsible: string;
+  responsible_unit_id: string | null;
+  partners: string | null;
+  timeline: string;
+  start_date: string | null;
+  end_date: string | null;
+  follow_up: string;
+  indicators: JsonDefault<{ kind: 'output' | 'effect'; name: string; baseline?: string | null; target?: string | null }[]>;
+  carried_over_from_activity_id: string | null;
+  previous_year_final_status: 'not_started' | 'ongoing' | 'done' | 'delayed' | 'cancelled' | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  deleted_at: Date | null;
+  deleted_by: string | null;
+}
+export interface PlanVersionTable {
+  id: Generated<string>;
+  plan_id: string;
+  number: number;
+  status: string;
+  snapshot: Json<unknown>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+export interface PlanTransitionTable {
+  id: Generated<string>;
+  plan_id: string;
+  from_status: string;
+  to_status: string;
+  actor_id: string | null;
+  actor_name: string;
+  comment: string | null;
+  decided_on: string | null;
+  paragraph: string | null;
+  version_number: number | null;
+  at: Generated<Date>;
+}
+export interface PlanReviewTable {
+  id: Generated<string>;
+  plan_id: string;
+  items: Json<{ criterionId: string; text: string; result: 'pass' | 'partly' | 'fail' | null; comment: string | null }[]>;
+  comment: string | null;
+  reviewer_id: string | null;
+  reviewer_name: string;
+  transition_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+// Training coverage (migration 0004).
+export interface SettingTable {
+  municipality_id: string;
+  key: string;
+  value: string;
+  created_at: Generated<Date>;
+}
+export interface TrainingCourseTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  kind: 'web_basic' | 'advanced' | 'lecture';
+  created_at: Generated<Date>;
+}
+export interface TrainingTargetTable {
+  course_id: string;
+  year: number;
+  target_percent: number;
+}
+export interface TrainingPriorityGroupTable {
+  id: Generated<string>;
+  municipality_id: string;
+  year: number;
+  name: string;
+  created_at: Generated<Date>;
+}
+export interface TrainingPriorityGroupMemberTable {
+  group_id: string;
+  board_id: string | null;
+  unit_id: string | null;
+}
+export interface TrainingImportTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: 'headcounts' | 'participants';
+  course_id: string | null;
+  actor_id: string | null;
+  row_count: number;
+  added: number;
+  merged: Generated<number>;
+  created_at: Generated<Date>;
+}
+export interface TrainingHeadcountTable {
+  id: Generated<string>;
+  board_id: string;
+  unit_id: string | null;
+  employees: number;
+  as_of: string;
+  import_id: string | null;
+  created_at: Generated<Date>;
+}
+export interface TrainingCompletionTable {
+  id: Generated<string>;
+  course_id: string;
+  board_id: string;
+  unit_id: string | null;
+  employee_key: string;
+  completed_on: string;
+  import_id: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   municipality: MunicipalityTable;
   board: BoardTable;
@@ -74,4 +256,21 @@ export interface DB {
   user_role: UserRoleTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+  setting: SettingTable;
+  training_course: TrainingCourseTable;
+  training_target: TrainingTargetTable;
+  training_priority_group: TrainingPriorityGroupTable;
+  training_priority_group_member: TrainingPriorityGroupMemberTable;
+  training_import: TrainingImportTable;
+  training_headcount: TrainingHeadcountTable;
+  training_completion: TrainingCompletionTable;
+  guideline_document: GuidelineDocumentTable;
+  guideline_element: GuidelineElementTable;
+  plan_instruction: PlanInstructionTable;
+  plan: PlanTable;
+  plan_section: PlanSectionTable;
+  plan_activity: PlanActivityTable;
+  plan_version: PlanVersionTable;
+  plan_transition: PlanTransitionTable;
+  plan_review: PlanReviewTable;
 }

@@ -4,6 +4,8 @@ import { systemRules } from './actions/system.js';
 import { orgRules } from './actions/orgs.js';
 import { userRules } from './actions/users.js';
 import { auditRules } from './actions/audit.js';
+import { trainingRules } from './actions/training.js';
+import { planRules } from './actions/plans.js';
 
 export * from './roles.js';
 export type { Rule } from './rules.js';
@@ -14,6 +16,8 @@ export const RULES = {
   ...orgRules,
   ...userRules,
   ...auditRules,
+  ...trainingRules,
+  ...planRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

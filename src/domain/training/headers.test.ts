@@ -78,6 +78,10 @@ describe('participant headers', () => {
     expect(participants(['Email', 'Board', 'Unit', 'Date'])).toEqual({ columns: { employeeKey: 0, board: 1, unit: 2, completedOn: 3 }, ignored: [] });
   });
 
+  it('does not require a unit column: such rows count for the board alone', () => {
+    expect(participants(['Anst.nr', 'Förvaltning', 'Slutförd'])).toEqual({ columns: { employeeKey: 0, board: 1, completedOn: 2 }, ignored: [] });
+  });
+
   it('names the missing key column', () => {
     expect(participants(['Namn', 'Förvaltning', 'Enhet', 'Slutförd'])).toMatchObject({
       error: { line: 1, message: expect.stringMatching(/^Kolumnen för anställningsnummer \(till exempel ”Anställningsnummer”/) },

@@ -140,7 +140,7 @@ export const PARTICIPANT_COLUMNS: { field: ParticipantField; aliases: string[] }
 export const PARTICIPANT_REQUIREMENTS: Requirement<ParticipantField>[] = [
   { oneOf: ['employeeKey'], label: 'anställningsnummer', examples: ['Anställningsnummer', 'Anst.nr', 'Employee ID'] },
   { oneOf: ['board', 'boardCode'], label: 'nämnd/förvaltning', examples: ['Nämnd', 'Förvaltning'] },
-  { oneOf: ['unit', 'unitCode'], label: 'enhet', examples: ['Enhet', 'Avdelning'] },
+  // No unit column is required: a row without a unit that matches counts for the board alone (API.md).
   { oneOf: ['completedOn'], label: 'slutdatum', examples: ['Slutförd', 'Completion date'] },
 ];
 

@@ -65,36 +65,45 @@ export async function createUnit(opts: {
   boardId: string;
   input: TCreateUnitRequest;
 }) {
-  return opts.db.transaction().execute(async (trx) => {
-    await getBoard({ db: trx, municipalityId: opts.actor.municipalityId, boardId: opts.boardId });
-    const parentId = opts.input.parentId ?? null;
-    if (parentId) {
-      const parent = await repo.findUnit(trx, parentId);
-      if (!parent || parent.board_id !== opts.boardId) {
-        throw unprocessable('invalid_parent', 'Den överordnade enheten hör inte till nämnden.', [
-          { field: 'parentId', message: 'Välj en enhet i samma nämnd.' },
-        ]);
-      }
+  return opts.db.transaction().execute((trx) => createUnitIn({ ...opts, trx }));
+}
+
+/** createUnit inside a transaction the caller already holds (e.g. a headcount import creating units). */
+export async function createUnitIn(opts: {
+  trx: Database;
+  actor: AuditActor & { municipalityId: string };
+  boardId: string;
+  input: TCreateUnitRequest;
+}) {
+  const trx = opts.trx;
+  await getBoard({ db: trx, municipalityId: opts.actor.municipalityId, boardId: opts.boardId });
+  const parentId = opts.input.parentId ?? null;
+  if (parentId) {
+    const parent = await repo.findUnit(trx, parentId);
+    if (!parent || parent.board_id !== opts.boardId) {
+      throw unprocessable('invalid_parent', 'Den överordnade enheten hör inte till nämnden.', [
+        { field: 'parentId', message: 'Välj en enhet i samma nämnd.' },
+      ]);
     }
-    if (await repo.findUnitByName(trx, opts.boardId, parentId, opts.input.name)) {
-      throw conflict(`Det finns redan en enhet som heter ${opts.input.name} på den nivån.`, 'duplicate');
-    }
-    const unit = await repo.insertUnit(trx, {
-      board_id: opts.boardId,
-      parent_id: parentId,
-      name: opts.input.name,
-      kind: opts.input.kind,
-      code: opts.input.code ?? null,
-    });
-    await recordAudit(trx, opts.actor, {
-      action: 'units.create',
-      entity: 'unit',
-      entityId: unit.id,
-      boardId: opts.boardId,
-      summary: { name: unit.name, kind: unit.kind, parentId },
-    });
-    return presentUnit(unit);
+  }
+  if (await repo.findUnitByName(trx, opts.boardId, parentId, opts.input.name)) {
+    throw conflict(`Det finns redan en enhet som heter ${opts.input.name} på den nivån.`, 'duplicate');
+  }
+  const unit = await repo.insertUnit(trx, {
+    board_id: opts.boardId,
+    parent_id: parentId,
+    name: opts.input.name,
+    kind: opts.input.kind,
+    code: opts.input.code ?? null,
   });
+  await recordAudit(trx, opts.actor, {
+    action: 'units.create',
+    entity: 'unit',
+    entityId: unit.id,
+    boardId: opts.boardId,
+    summary: { name: unit.name, kind: unit.kind, parentId },
+  });
+  return presentUnit(unit);
 }
 
 export async function renameUnit(opts: { db: Database; actor: Actor; unitId: string; input: { name?: string; code?: string | null } }) {
