@@ -16,6 +16,7 @@ import type { DatabaseHandle } from './db/database.js';
 import './http/types.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerGuard } from './http/guard.js';
+import { accessibilityCheckerHashes } from './http/csp.js';
 import { VERSION } from './version.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -64,7 +65,7 @@ export async function buildServer(opts: { config: Config; database: DatabaseHand
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...accessibilityCheckerHashes()],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
