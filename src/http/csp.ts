@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
  * by the SHA-256 of its exact source, so WCAG checkers that inject axe (our browser tests, the
  * city's own accessibility audits) can scan Värna. Any other inline script stays blocked; when
  * axe-core is not installed (a production install without dev tools) nothing is admitted.
+ * package.json pins axe-core to the release checkers currently install, as the hash is per release.
  */
 export function accessibilityCheckerHashes(): string[] {
   try {
