@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/2026_11_23_0001_organisations_accounts_audit.js';
+import * as m0003 from './migrations/2026_11_23_0003_situation.js';
 import * as m0004 from './migrations/2026_11_23_0004_training.js';
 import * as m0002 from './migrations/2026_11_23_0002_plans.js';
 
@@ -10,6 +11,7 @@ import * as m0002 from './migrations/2026_11_23_0002_plans.js';
  */
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_organisations_accounts_audit': m0001,
+  '2026_11_23_0003_situation': m0003,
   '2026_11_23_0004_training': m0004,
   '2026_11_23_0002_plans': m0002,
 };

@@ -248,6 +248,92 @@ export interface TrainingCompletionTable {
   created_at: Generated<Date>;
 }
 
+// Situation picture (migration 0003).
+export interface ConcernReportTable {
+  id: Generated<string>;
+  board_id: string;
+  occurred_on: string;
+  type: string;
+  environment: string;
+  area: string | null;
+  reporting_unit_id: string | null;
+  description: string;
+  action_taken: string | null;
+  forwarded_to_social_services: Generated<boolean>;
+  forwarded_to_police: Generated<boolean>;
+  relevance: string | null;
+  status: Generated<string>;
+  filed_by: string | null;
+  classified_by: string | null;
+  classified_at: Timestamp | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+export interface ConcernReportReadTable {
+  concern_id: string;
+  user_id: string;
+  first_read_at: Generated<Date>;
+}
+export interface ConcernNoteTable {
+  id: Generated<string>;
+  concern_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+export interface SituationNoteTable {
+  id: Generated<string>;
+  board_id: string;
+  noted_on: string;
+  source: string;
+  body: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+export interface SurveyTable {
+  id: Generated<string>;
+  board_id: string;
+  year: number;
+  title: string;
+  intro: string | null;
+  questions: ColumnType<unknown, string, string>;
+  status: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+export interface SurveyRecipientTable {
+  id: Generated<string>;
+  survey_id: string;
+  label: string;
+  recipient_group: string;
+  unit_id: string | null;
+  token_hash: string;
+  expires_at: Timestamp;
+  answered_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+export interface SurveyResponseTable {
+  id: Generated<string>;
+  survey_id: string;
+  recipient_group: string;
+  answers: ColumnType<unknown, string, string>;
+  submitted_on: string;
+}
+export interface SituationPictureTable {
+  id: Generated<string>;
+  board_id: string;
+  year: number;
+  body: string;
+  status: Generated<string>;
+  compiled_on: string;
+  published_at: Timestamp | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   municipality: MunicipalityTable;
   board: BoardTable;
@@ -256,6 +342,14 @@ export interface DB {
   user_role: UserRoleTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+  concern_report: ConcernReportTable;
+  concern_report_read: ConcernReportReadTable;
+  concern_note: ConcernNoteTable;
+  situation_note: SituationNoteTable;
+  survey: SurveyTable;
+  survey_recipient: SurveyRecipientTable;
+  survey_response: SurveyResponseTable;
+  situation_picture: SituationPictureTable;
   setting: SettingTable;
   training_course: TrainingCourseTable;
   training_target: TrainingTargetTable;

@@ -4,6 +4,7 @@ import { systemRules } from './actions/system.js';
 import { orgRules } from './actions/orgs.js';
 import { userRules } from './actions/users.js';
 import { auditRules } from './actions/audit.js';
+import { situationRules } from './actions/situation.js';
 import { trainingRules } from './actions/training.js';
 import { planRules } from './actions/plans.js';
 
@@ -16,6 +17,7 @@ export const RULES = {
   ...orgRules,
   ...userRules,
   ...auditRules,
+  ...situationRules,
   ...trainingRules,
   ...planRules,
 } satisfies Record<string, Rule>;

@@ -1,0 +1,91 @@
+import type { ActivityRow, InstructionRow, PlanRow } from './repo.js';
+import type { TActivity, TGuidelineElement, TInstruction, TPlanSummary, TReview } from './schema.js';
+
+const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+
+export function presentActivity(a: ActivityRow): TActivity {
+  return {
+    id: a.id,
+    planId: a.plan_id,
+    position: a.position,
+    title: a.title,
+    description: a.description,
+    measureArea: a.measure_area,
+    perspective: a.perspective,
+    guidelineElementIds: a.guideline_element_ids ?? [],
+    responsible: a.responsible,
+    responsibleUnitId: a.responsible_unit_id,
+    partners: a.partners,
+    timeline: a.timeline,
+    startDate: a.start_date,
+    endDate: a.end_date,
+    followUp: a.follow_up,
+    indicators: (a.indicators ?? []).map((i) => ({ kind: i.kind, name: i.name, baseline: i.baseline ?? null, target: i.target ?? null })),
+    carriedOverFromActivityId: a.carried_over_from_activity_id,
+    previousYearFinalStatus: a.previous_year_final_status,
+    updatedAt: iso(a.updated_at),
+  };
+}
+
+export function presentPlanSummary(p: PlanRow & { activity_count?: number | null }): TPlanSummary {
+  return {
+    id: p.id,
+    boardId: p.board_id,
+    boardName: p.board_name,
+    year: p.year,
+    status: p.status,
+    decidedOn: p.decided_on,
+    paragraph: p.paragraph,
+    previousPlanId: p.previous_plan_id,
+    activityCount: Number(p.activity_count ?? 0),
+    createdAt: iso(p.created_at),
+    updatedAt: iso(p.updated_at),
+  };
+}
+
+export function presentInstruction(i: InstructionRow): TInstruction {
+  return {
+    id: i.id,
+    year: i.year,
+    status: i.status,
+    deadline: i.deadline,
+    guidance: i.guidance,
+    sections: i.sections.map((s) => ({ key: s.key, title: s.title, guidance: s.guidance ?? null })),
+    requiredActivityFields: i.required_activity_fields,
+    reviewCriteria: i.review_criteria,
+    publishedAt: i.published_at ? iso(i.published_at) : null,
+    updatedAt: iso(i.updated_at),
+  };
+}
+
+export function presentElement(e: {
+  id: string;
+  document_id: string;
+  kind: TGuidelineElement['kind'];
+  key: string | null;
+  label: string;
+  position: number;
+  archived: boolean;
+}): TGuidelineElement {
+  return { id: e.id, documentId: e.document_id, kind: e.kind, key: e.key, label: e.label, position: e.position, archived: e.archived };
+}
+
+export function presentReview(r: {
+  id: string;
+  reviewer_name: string;
+  items: { criterionId: string; text: string; result: 'pass' | 'partly' | 'fail' | null; comment: string | null }[];
+  comment: string | null;
+  transition_id: string | null;
+  updated_at: Date;
+}): TReview {
+  return {
+    id: r.id,
+    reviewerName: r.reviewer_name,
+    items: r.items,
+    comment: r.comment,
+    final: r.transition_id !== null,
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export { iso };
