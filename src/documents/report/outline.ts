@@ -1,0 +1,78 @@
+/** Shared layout decisions of the report documents (DOCX, PDF, XLSX), so the three say the same. */
+import type { ChartSpec, ReportModel, ReportTable } from './model.js';
+import { NO_DATA_YET } from './model.js';
+
+export type Chapter =
+  | { kind: 'keyFigures'; title: string }
+  | { kind: 'table'; title: string; intro?: string; table: ReportTable; chart?: ChartSpec; empty?: string }
+  | { kind: 'tables'; title: string; intro?: string; tables: ReportTable[]; notes?: string[]; empty?: string }
+  | { kind: 'analyses'; title: string; empty: string };
+
+export function chartFor(model: ReportModel, key: string): ChartSpec | undefined {
+  return model.charts.find((c) => c.key === key);
+}
+
+/** The chapters in reading order. Empty tables get a sentence instead. */
+export function reportChapters(model: ReportModel): Chapter[] {
+  const city = model.scope === 'city';
+  const chapters: Chapter[] = [
+    { kind: 'keyFigures', title: 'Sammanfattning' },
+    {
+      kind: 'table',
+      title: city ? 'Nämndernas planer och insatser' : 'Planen och insatserna',
+      intro: city
+        ? 'Varje nämnd med planens status och antalet insatser per uppföljningsstatus.'
+        : 'Planens status och antalet insatser per uppföljningsstatus.',
+      table: model.boards,
+      chart: chartFor(model, 'status_by_board'),
+    },
+    {
+      kind: 'table',
+      title: 'Insatser per insatsområde och status',
+      intro: 'Riktlinjernas tre insatsområden: allmänna, riktade och individinriktade insatser.',
+      table: model.measureAreas,
+      chart: chartFor(model, 'status_by_area'),
+    },
+  ];
+  chapters.push(
+    model.yearOverYear
+      ? { kind: 'table', title: 'Jämförelse med föregående år', table: model.yearOverYear, chart: chartFor(model, 'year_over_year') }
+      : { kind: 'tables', title: 'Jämförelse med föregående år', tables: [], empty: 'Det finns ingen uppföljning från föregående år att jämföra med.' },
+  );
+  chapters.push({ kind: 'table', title: 'Försenade insatser', intro: 'Insatser vars senaste status är försenad, med den ansvariges kommentar.', table: model.delayed, empty: 'Inga insatser är försenade.' });
+  chapters.push({
+    kind: 'tables',
+    title: 'Indikatorer',
+    intro: 'Senast rapporterade värde för varje indikator jämfört med målet i planen.',
+    tables: model.indicators.rows.length ? [model.indicatorSummary, model.indicators] : [],
+    empty: 'Planerna har inga indikatorer med rapporterade värden.',
+  });
+  if (model.contextIndicators) {
+    chapters.push({
+      kind: 'tables',
+      title: 'Kontextindikatorer',
+      intro: 'Kommunala nyckeltal (till exempel från Kolada) som beskriver sammanhanget för effektindikatorerna.',
+      tables: model.contextIndicators.rows.length ? [model.contextIndicators] : [],
+      empty: 'Inga nyckeltal är importerade.',
+    });
+  }
+  for (const ext of model.external) {
+    chapters.push({ kind: 'tables', title: ext.title, intro: ext.available ? ext.intro : undefined, tables: ext.available ? ext.tables : [], notes: ext.notes, empty: NO_DATA_YET });
+  }
+  chapters.push({ kind: 'analyses', title: city ? 'Nämndernas analyser' : 'Samlad analys', empty: 'Ingen samlad analys är skriven för året.' });
+  return chapters;
+}
+
+/** "12", "12,5" – Swedish number formatting for documents. */
+export function formatCell(v: string | number | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return v.toLocaleString('sv-SE', { maximumFractionDigits: 1 }).replace(/\u00a0/g, ' ');
+  return v;
+}
+
+/** Whole units of a bar of at most `width` for each segment, keeping the bar total proportional. */
+export function barUnits(values: number[], max: number, width: number): number[] {
+  if (max <= 0) return values.map(() => 0);
+  const scaled = values.map((v) => (v / max) * width);
+  return scaled.map((s, i) => (values[i] > 0 ? Math.max(1, Math.round(s)) : 0));
+}
