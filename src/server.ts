@@ -23,12 +23,16 @@ import { authRoutes } from './modules/auth/routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { situationRoutes } from './modules/situation/routes.js';
+import { trainingRoutes } from './modules/training/routes.js';
+import { planRoutes } from './modules/plans/routes.js';
+import { planExportRoutes } from './modules/plans/export-routes.js';
 
 // Validation messages the client sees are Swedish, like the rest of the UI.
 z.config(z.locales.sv());
 
 /** Capabilities, each a Fastify plugin from src/modules/<capability>/routes.ts. */
-const MODULES = [systemRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes];
+const MODULES = [systemRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, situationRoutes, planRoutes, planExportRoutes, trainingRoutes];
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 50 * 1024 * 1024;

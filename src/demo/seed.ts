@@ -3,6 +3,8 @@ import type { Role } from '../domain/policy/index.js';
 import { createBoard, createUnit } from '../modules/orgs/service.js';
 import { createUser } from '../modules/users/service.js';
 import stockholm from './data/stockholm-2019.json' with { type: 'json' };
+import { seedPlans } from './plans.js';
+import { seedTrainingDemo } from './training.js';
 
 export const DEMO_PASSWORD = 'varna-demo-losenord';
 
@@ -68,5 +70,7 @@ export async function seedDemo(db: Database): Promise<{ accounts: DemoAccount[] 
       input: { email: a.email, name: a.name, password: DEMO_PASSWORD, roles: [{ role: a.role, boardId: a.board ? boardIds.get(a.board)! : null }] },
     });
   }
+  await seedTrainingDemo(db, actor);
+  await seedPlans(db);
   return { accounts: ACCOUNTS };
 }
