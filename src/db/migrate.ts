@@ -4,6 +4,7 @@ import * as m0001 from './migrations/2026_11_23_0001_organisations_accounts_audi
 import * as m0003 from './migrations/2026_11_23_0003_situation.js';
 import * as m0004 from './migrations/2026_11_23_0004_training.js';
 import * as m0002 from './migrations/2026_11_23_0002_plans.js';
+import * as m0005 from './migrations/2026_11_23_0005_followup.js';
 
 /**
  * Migrations are listed explicitly (not read from a folder) so they work the same from source,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0003_situation': m0003,
   '2026_11_23_0004_training': m0004,
   '2026_11_23_0002_plans': m0002,
+  '2026_11_23_0005_followup': m0005,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -334,7 +334,74 @@ export interface SituationPictureTable {
   updated_at: Generated<Date>;
 }
 
+// ---------------------------------------------------------------- follow-up and reports (0005)
+export interface FollowupPeriodTable {
+  id: Generated<string>;
+  municipality_id: string;
+  year: number;
+  kind: 'T1' | 'T2' | 'VB';
+  opens_on: string;
+  closes_on: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  updated_at: Generated<Date>;
+}
+export interface FollowUpTable {
+  id: Generated<string>;
+  activity_id: string;
+  board_id: string;
+  year: number;
+  period: 'T1' | 'T2' | 'VB';
+  period_rank: number;
+  status: 'not_started' | 'ongoing' | 'done' | 'delayed' | 'cancelled';
+  comment: string | null;
+  indicator_values: ColumnType<{ name: string; value: number | string }[], string | undefined, string>;
+  reported_by: string | null;
+  reported_by_name: string;
+  reported_at: Timestamp;
+}
+export interface FollowUpReporterTable {
+  activity_id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+export interface BoardAnalysisTable {
+  id: Generated<string>;
+  board_id: string;
+  year: number;
+  period: 'T1' | 'T2' | 'VB';
+  sections: ColumnType<Record<string, string>, string, string>;
+  updated_by: string | null;
+  updated_by_name: string;
+  updated_at: Timestamp;
+  reported_at: Timestamp | null;
+  reported_by_name: string | null;
+}
+export interface ContextIndicatorTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kpi_id: string;
+  title: string | null;
+  area: string;
+  year: number;
+  value: number;
+  imported_at: Timestamp;
+  imported_by: string | null;
+}
+export interface ContextIndicatorLinkTable {
+  id: Generated<string>;
+  activity_id: string;
+  indicator_name: string;
+  kpi_id: string;
+}
+
 export interface DB {
+  followup_period: FollowupPeriodTable;
+  follow_up: FollowUpTable;
+  follow_up_reporter: FollowUpReporterTable;
+  board_analysis: BoardAnalysisTable;
+  context_indicator: ContextIndicatorTable;
+  context_indicator_link: ContextIndicatorLinkTable;
   municipality: MunicipalityTable;
   board: BoardTable;
   unit: UnitTable;

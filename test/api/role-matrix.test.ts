@@ -28,6 +28,50 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'users.reset_password': ['admin'],
   'audit.list': ALL,
   'audit.verify': ['admin', 'auditor'],
+  // Situation picture: any staff role on a board files; coordinators read texts; counts for the auditor too.
+  'concerns.create': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer'],
+  'concerns.list': ['central_coordinator', 'local_coordinator'],
+  'concerns.inbox': ['central_coordinator', 'local_coordinator'],
+  'concerns.read': ['central_coordinator', 'local_coordinator'],
+  'concerns.classify': ['central_coordinator', 'local_coordinator'],
+  'concerns.note': ['central_coordinator', 'local_coordinator'],
+  'concerns.close': ['central_coordinator', 'local_coordinator'],
+  'situation.read': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'situation.city': ['central_coordinator', 'viewer', 'auditor'],
+  'situation_notes.list': ['central_coordinator', 'local_coordinator', 'auditor'],
+  'situation_notes.create': ['central_coordinator', 'local_coordinator'],
+  'situation_notes.delete': ['central_coordinator', 'local_coordinator'],
+  'situation_pictures.list': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'situation_pictures.read': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'situation_pictures.compile': ['central_coordinator', 'local_coordinator'],
+  'situation_pictures.save': ['central_coordinator', 'local_coordinator'],
+  'situation_pictures.publish': ['central_coordinator', 'local_coordinator'],
+  'surveys.list': ['central_coordinator', 'local_coordinator', 'auditor'],
+  'surveys.read': ['central_coordinator', 'local_coordinator', 'auditor'],
+  'surveys.create': ['central_coordinator', 'local_coordinator'],
+  'surveys.update': ['central_coordinator', 'local_coordinator'],
+  'surveys.delete': ['central_coordinator', 'local_coordinator'],
+  'surveys.send': ['central_coordinator', 'local_coordinator'],
+  'surveys.close': ['central_coordinator', 'local_coordinator'],
+  'surveys.results': ['central_coordinator', 'local_coordinator', 'auditor'],
+  'public_surveys.read': 'public',
+  'public_surveys.answer': 'public',
+  'training.courses.list': ALL,
+  'training.courses.create': ['central_coordinator'],
+  'training.courses.update': ['central_coordinator'],
+  'training.courses.delete': ['central_coordinator'],
+  'training.targets.list': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'training.targets.set': ['central_coordinator'],
+  'training.targets.delete': ['central_coordinator'],
+  'training.groups.list': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'training.groups.create': ['central_coordinator'],
+  'training.groups.update': ['central_coordinator'],
+  'training.groups.delete': ['central_coordinator'],
+  'training.headcounts.list': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'training.headcounts.import': ['central_coordinator', 'local_coordinator'],
+  'training.participants.import': ['central_coordinator', 'local_coordinator'],
+  'training.coverage.read': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'training.coverage.export': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
 };
 
 /** One demo account per role (board-scoped roles on Enskede-Årsta-Vantör or Kommunstyrelsen). */
@@ -49,13 +93,17 @@ describe.each(await testDatabaseKinds())('[POLICY] role matrix on %s', (kind) =>
     const unit = await t.database.db.selectFrom('unit').select('id').where('board_id', '=', board).limit(1).executeTakeFirstOrThrow();
     const user = await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'skarholmen@stockholm.example').executeTakeFirstOrThrow();
     params = { '/api/boards/': board, '/api/units/': unit.id, '/api/users/': user.id };
+    // Training: the demo's basic course (it has completions, so DELETE answers 409), a year without a target, EÅV.
+    const course = await t.database.db.selectFrom('training_course').select('id').where('kind', '=', 'web_basic').executeTakeFirstOrThrow();
+    Object.assign(params, { ':courseId': course.id, ':year': '2099', ':boardId': board });
   });
   afterAll(() => t.close());
 
   const url = (pattern: string) =>
     pattern
       .replace(/\*$/, 'index.html')
-      .replace(/^(\/api\/[a-z-]+\/):id/, (_, prefix: string) => prefix + (params[prefix] ?? '00000000-0000-4000-8000-000000000000'));
+      .replace(/^(\/api\/[a-z-]+\/):id/, (_, prefix: string) => prefix + (params[prefix] ?? '00000000-0000-4000-8000-000000000000'))
+      .replace(/:(courseId|year|boardId|groupId)\b/g, (name: string) => params[name] ?? '00000000-0000-4000-8000-000000000000');
 
   it('has an expectation for the action of every registered route', () => {
     const missing = t.app.routeActions.filter((r) => !(r.action in EXPECTED)).map((r) => `${r.method} ${r.url} (${r.action})`);

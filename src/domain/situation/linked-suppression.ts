@@ -1,0 +1,122 @@
+/**
+ * Small-count suppression for several count tables that share their margins.
+ *
+ * The city-wide situation picture shows, for the same boards, counts by type, by environment
+ * and by tertial. Each table has the boards' totals as row totals and the year's total as grand
+ * total. Suppressing each table on its own with `suppressTable` is not safe: a board total hidden
+ * to protect a cell in the type table could still be shown in the environment table, and then
+ * the type table's hidden cell can be recomputed. So this module runs the very same rule as
+ * `src/domain/suppression.ts` (primary: 1 ≤ n < threshold shown as "<threshold"; secondary: any
+ * additive relation with exactly one hidden member gets a second one, the smallest non-zero shown
+ * part, else the total, shown as "..") over all tables at once, with each shared total being one
+ * value that is hidden everywhere or nowhere.
+ *
+ * For a single table the result is exactly `suppressTable`'s (tested property).
+ * The residual risk documented in suppression.ts (".." means ≥ threshold) applies here too.
+ *
+ * Pure: no I/O, runs on the server and in the browser.
+ */
+import { SECONDARY_SUPPRESSION_MARKER, isSmallCount, suppressedMarker, type Cell } from '../suppression.js';
+
+type Hidden = 'primary' | 'secondary' | false;
+
+/** One additive relation: the last member is the total of the others. Same rule as suppression.ts. */
+function protectRelation(members: readonly number[], values: readonly number[], hidden: Hidden[]): boolean {
+  const hiddenCount = members.filter((i) => hidden[i]).length;
+  if (hiddenCount !== 1) return false;
+  const total = members[members.length - 1];
+  const parts = members.slice(0, -1);
+  let best = -1;
+  for (const i of parts) {
+    if (hidden[i] || values[i] === 0) continue;
+    if (best < 0 || values[i] < values[best]) best = i;
+  }
+  if (best >= 0) {
+    hidden[best] = 'secondary';
+    return true;
+  }
+  if (!hidden[total]) {
+    hidden[total] = 'secondary';
+    return true;
+  }
+  const zero = parts.find((i) => !hidden[i]);
+  if (zero === undefined) return false;
+  hidden[zero] = 'secondary';
+  return true;
+}
+
+/** Runs primary and secondary suppression over flat values and their additive relations. */
+export function suppressRelations(values: readonly number[], relations: readonly (readonly number[])[], threshold: number): Cell[] {
+  if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`Suppression threshold must be a positive integer, got ${threshold}`);
+  for (const v of values) if (!Number.isInteger(v) || v < 0) throw new RangeError(`Counts must be non-negative integers, got ${v}`);
+  const hidden: Hidden[] = values.map((v) => (isSmallCount(v, threshold) ? 'primary' : false));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const r of relations) if (protectRelation(r, values, hidden)) changed = true;
+  }
+  return values.map((v, i) => (hidden[i] === 'primary' ? suppressedMarker(threshold) : hidden[i] === 'secondary' ? SECONDARY_SUPPRESSION_MARKER : v));
+}
+
+export interface LinkedTablesInput<K extends string> {
+  /** The shared row totals (one per row, e.g. per board). */
+  rowTotals: readonly number[];
+  /** Each table: rows × its own columns; every row must sum to its row total. */
+  tables: Readonly<Record<K, readonly (readonly number[])[]>>;
+}
+
+export interface LinkedTablesResult<K extends string> {
+  rowTotals: Cell[];
+  grandTotal: Cell;
+  tables: Record<K, { cells: Cell[][]; columnTotals: Cell[] }>;
+}
+
+/**
+ * Suppresses tables that share row totals and the grand total. Every table's rows must add up
+ * to the shared row totals (each report has exactly one type, one environment, one tertial).
+ */
+export function suppressLinkedTables<K extends string>(input: LinkedTablesInput<K>, threshold: number): LinkedTablesResult<K> {
+  const rows = input.rowTotals.length;
+  const keys = Object.keys(input.tables) as K[];
+  const values: number[] = [...input.rowTotals];
+  const grand = values.length;
+  values.push(input.rowTotals.reduce((a, b) => a + b, 0));
+  // Same order as suppressTable: every row relation (the row of column totals last), then every
+  // column relation (the column of row totals last), so one table gives exactly its result.
+  const rowRelations: number[][] = [];
+  const columnRelations: number[][] = [];
+  const layout = {} as Record<K, { cellAt: (r: number, c: number) => number; colAt: (c: number) => number; cols: number }>;
+
+  for (const key of keys) {
+    const table = input.tables[key];
+    if (table.length !== rows) throw new RangeError(`Table ${key} must have ${rows} rows`);
+    const cols = rows ? table[0].length : 0;
+    const start = values.length;
+    table.forEach((row, r) => {
+      if (row.length !== cols) throw new RangeError(`Table ${key}: all rows must have ${cols} columns`);
+      const sum = row.reduce((a, b) => a + b, 0);
+      if (sum !== input.rowTotals[r]) throw new RangeError(`Table ${key}: row ${r} sums to ${sum}, not its total ${input.rowTotals[r]}`);
+      values.push(...row);
+    });
+    const colStart = values.length;
+    for (let c = 0; c < cols; c++) values.push(table.reduce((a, row) => a + row[c], 0));
+    const cellAt = (r: number, c: number) => start + r * cols + c;
+    const colAt = (c: number) => colStart + c;
+    layout[key] = { cellAt, colAt, cols };
+    for (let r = 0; r < rows; r++) rowRelations.push([...Array.from({ length: cols }, (_, c) => cellAt(r, c)), r]);
+    rowRelations.push([...Array.from({ length: cols }, (_, c) => colAt(c)), grand]);
+    for (let c = 0; c < cols; c++) columnRelations.push([...Array.from({ length: rows }, (_, r) => cellAt(r, c)), colAt(c)]);
+  }
+  const relations = [...rowRelations, ...columnRelations, [...Array.from({ length: rows }, (_, i) => i), grand]];
+
+  const shown = suppressRelations(values, relations, threshold);
+  const tables = {} as LinkedTablesResult<K>['tables'];
+  for (const key of keys) {
+    const { cellAt, colAt, cols } = layout[key];
+    tables[key] = {
+      cells: Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => shown[cellAt(r, c)])),
+      columnTotals: Array.from({ length: cols }, (_, c) => shown[colAt(c)]),
+    };
+  }
+  return { rowTotals: shown.slice(0, rows), grandTotal: shown[grand], tables };
+}
