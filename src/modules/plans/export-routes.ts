@@ -86,7 +86,7 @@ export async function analyseImport(opts: { db: Database; actor: PlanActor; plan
       toAdd.push(row);
     }
   }
-  return { rows: valid.rows, errors, duplicates, ignoredColumns: parsed.ignoredColumns, toAdd };
+  return { rows: valid.rows, errors, fileError: parsed.fileError, duplicates, ignoredColumns: parsed.ignoredColumns, toAdd };
 }
 
 export async function importActivities(opts: {
@@ -109,12 +109,12 @@ export async function importActivities(opts: {
   };
   if (opts.dryRun) return result;
   if (a.errors.length > 0) {
-    const lines = new Set(a.errors.filter((e) => e.line > 0).map((e) => e.line)).size;
+    const lines = new Set(a.errors.map((e) => e.line)).size;
     throw unprocessable(
-      'invalid_rows',
-      lines > 0
-        ? `${lines === 1 ? 'En rad' : `${lines} rader`} i filen har fel. Ingenting har importerats. Rätta raderna och försök igen.`
-        : `${a.errors[0].message} Ingenting har importerats.`,
+      a.fileError ? 'invalid_file' : 'invalid_rows',
+      a.fileError
+        ? `${a.fileError.message} Ingenting har importerats.`
+        : `${lines === 1 ? 'En rad' : `${lines} rader`} i filen har fel. Ingenting har importerats. Rätta raderna och försök igen.`,
       a.errors.map((e): FieldError => ({ field: e.line > 0 ? `line ${e.line}` : 'file', message: e.message })),
     );
   }

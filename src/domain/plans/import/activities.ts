@@ -45,6 +45,8 @@ export interface ActivityImport {
   errors: ImportError[];
   /** Headers that were not recognised and therefore not read. */
   ignoredColumns: string[];
+  /** Set when the file as a whole cannot be read (then it is also the only entry of `errors`). */
+  fileError?: ImportError;
 }
 
 export type ActivityField = 'title' | 'description' | 'measureArea' | 'responsible' | 'partners' | 'timeline' | 'followUp';
@@ -148,7 +150,7 @@ function headerWithActivityColumn(header: string[]): string[] {
 export function parseActivityTable(table: Table): ActivityImport {
   const header = headerWithActivityColumn(table.header);
   const mapped = mapHeaders(header, ACTIVITY_COLUMNS, REQUIREMENTS, table.headerLine);
-  if ('error' in mapped) return { rows: [], errors: [mapped.error], ignoredColumns: [] };
+  if ('error' in mapped) return { rows: [], errors: [mapped.error], ignoredColumns: [], fileError: mapped.error };
   const { columns, ignored } = mapped;
 
   const rows: ImportRow[] = [];
@@ -202,7 +204,10 @@ export function parseActivityTable(table: Table): ActivityImport {
       },
     });
   }
-  if (rows.length === 0 && errors.length === 0) errors.push({ line: 0, message: 'Filen innehåller rubriker men inga insatser.' });
+  if (rows.length === 0 && errors.length === 0) {
+    const fileError = { line: 0, message: 'Filen innehåller rubriker men inga insatser.' };
+    return { rows, errors: [fileError], ignoredColumns: ignored, fileError };
+  }
   return { rows, errors, ignoredColumns: ignored };
 }
 
@@ -218,7 +223,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /** Reads the uploaded file and parses its activity table. */
 export async function parseActivityFile(bytes: Uint8Array, filename: string): Promise<ActivityImport> {
-  const fail = (message: string, line = 0): ActivityImport => ({ rows: [], errors: [{ line, message }], ignoredColumns: [] });
+  const fail = (message: string, line = 0): ActivityImport => ({ rows: [], errors: [{ line, message }], ignoredColumns: [], fileError: { line, message } });
   const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
   const isCfb = CFB_MAGIC.every((b, i) => bytes[i] === b);
   const ext = /\.([a-z0-9]+)$/i.exec(filename.trim())?.[1]?.toLowerCase() ?? '';
