@@ -28,6 +28,9 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'users.reset_password': ['admin'],
   'audit.list': ALL,
   'audit.verify': ['admin', 'auditor'],
+  // Plan export (the plan's readers, not admin) and activity import (the plan's writers).
+  'plans.export': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'plans.activities.import': ['central_coordinator', 'local_coordinator'],
   // Situation picture: any staff role on a board files; coordinators read texts; counts for the auditor too.
   'concerns.create': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer'],
   'concerns.list': ['central_coordinator', 'local_coordinator'],
