@@ -5,6 +5,7 @@ import { createUser } from '../modules/users/service.js';
 import stockholm from './data/stockholm-2019.json' with { type: 'json' };
 import { seedPlans } from './plans.js';
 import { seedTrainingDemo } from './training.js';
+import { seedSituation } from './situation.js';
 
 export const DEMO_PASSWORD = 'varna-demo-losenord';
 
@@ -72,5 +73,6 @@ export async function seedDemo(db: Database): Promise<{ accounts: DemoAccount[] 
   }
   await seedTrainingDemo(db, actor);
   await seedPlans(db);
+  await seedSituation(db, actor, boardIds);
   return { accounts: ACCOUNTS };
 }

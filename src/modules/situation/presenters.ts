@@ -39,7 +39,8 @@ export const presentListItem = (
   relevance: c.relevance as Relevance | null,
   forwardedToSocialServices: c.forwarded_to_social_services,
   forwardedToPolice: c.forwarded_to_police,
-  unread: !c.first_read_at,
+  // Closed reports are handled: only open ones wait in an inbox.
+  unread: c.status === 'open' && !c.first_read_at,
 });
 
 export const presentConcern = (

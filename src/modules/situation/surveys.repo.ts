@@ -37,7 +37,7 @@ export async function findSurvey(db: Database, id: string) {
 
 export async function insertSurvey(
   db: Database,
-  s: { board_id: string; year: number; title: string; intro: string | null; questions: string; created_by: string | null; status?: string; sent_at?: Date | null; closed_at?: Date | null },
+  s: { board_id: string; year: number; title: string; intro: string | null; questions: string; created_by: string | null; status?: string; sent_at?: Date | null; closed_at?: Date | null; created_at?: Date },
 ) {
   return db.insertInto('survey').values(s).returning(['id']).executeTakeFirstOrThrow();
 }
