@@ -109,6 +109,29 @@ function activityTable(t: ActivityTable, textWidth: number): Table {
   });
 }
 
+function summaryTable(facts: { label: string; value: string }[], textWidth: number): Table {
+  const widths = [2200, textWidth - 2200];
+  const rule = { style: BorderStyle.SINGLE, size: 2, color: '8EA9C1' } as const;
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: BORDER, bottom: BORDER, left: none, right: none, insideHorizontal: rule, insideVertical: none },
+    margins: { top: 50, bottom: 50, left: 0, right: 90 },
+    rows: facts.map(
+      (f) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({ width: { size: widths[0], type: WidthType.DXA }, children: [new Paragraph({ style: 'SummaryText', children: [new TextRun({ text: f.label, bold: true })] })] }),
+            new TableCell({ width: { size: widths[1], type: WidthType.DXA }, children: [new Paragraph({ style: 'SummaryText', children: [new TextRun(f.value)] })] }),
+          ],
+        }),
+    ),
+  });
+}
+
 function heading1(title: string, pageBreakBefore: boolean): Paragraph {
   return new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore, children: [new TextRun(title)] });
 }
@@ -118,7 +141,11 @@ export async function renderPlanDocx(model: PlanDocumentModel): Promise<Buffer> 
   const t = outline.titlePage;
 
   const titlePage: Paragraph[] = [
-    new Paragraph({ spacing: { after: 2400 }, children: [new TextRun({ text: t.municipality, bold: true, size: 28, color: ACCENT })] }),
+    new Paragraph({
+      spacing: { after: 2400 },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 24, color: ACCENT, space: 6 } },
+      children: [new TextRun({ text: t.municipality, bold: true, size: 28, color: ACCENT })],
+    }),
     new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: t.boardName, bold: true, size: 44, color: ACCENT })] }),
     new Paragraph({ spacing: { after: 960 }, children: [new TextRun({ text: t.title, size: 52 })] }),
     ...t.facts.map(
@@ -130,11 +157,13 @@ export async function renderPlanDocx(model: PlanDocumentModel): Promise<Buffer> 
     ),
   ];
 
-  const toc: (Paragraph | TableOfContents)[] = [
+  const toc: (Paragraph | Table | TableOfContents)[] = [
     new Paragraph({ pageBreakBefore: true, style: 'TocHeading', children: [new TextRun(TOC_TITLE)] }),
     // A TOC field Word can update, written with its entries (and their pages) already filled in,
     // so the list is readable in any reader without updating fields.
     new TableOfContents(TOC_TITLE, { hyperlink: true, headingStyleRange: '1-1' }),
+    new Paragraph({ style: 'SummaryHeading', children: [new TextRun(outline.summary.title)] }),
+    summaryTable(outline.summary.facts, PAGE.width - 2 * PAGE.margin),
   ];
 
   // The activity tables get a landscape section of their own, so the five columns are wide
@@ -209,6 +238,8 @@ export async function renderPlanDocx(model: PlanDocumentModel): Promise<Buffer> 
         { id: 'TocHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: 36, bold: true, color: ACCENT }, paragraph: { spacing: { after: 240 } } },
         { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', run: { size: 22, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 80 } } },
         { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: 18 }, paragraph: { spacing: { after: 60, line: 240, lineRule: LineRuleType.AUTO } } },
+        { id: 'SummaryHeading', name: 'Summary Heading', basedOn: 'Normal', next: 'Normal', run: { size: 26, bold: true, color: ACCENT }, paragraph: { spacing: { before: 480, after: 120 }, keepNext: true } },
+        { id: 'SummaryText', name: 'Summary Text', basedOn: 'Normal', run: { size: 20 }, paragraph: { spacing: { after: 0 } } },
         { id: 'FooterText', name: 'Footer Text', basedOn: 'Normal', run: { size: 16, color: '404040' }, paragraph: { spacing: { after: 0 } } },
       ],
     },

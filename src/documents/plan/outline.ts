@@ -19,6 +19,12 @@ export const MEASURE_AREA_GROUP_LABELS: Readonly<Record<DocumentMeasureArea | 'n
   individual: 'Individinsatser',
   none: 'Ej klassificerade',
 };
+const SHORT_GROUP_LABELS: Readonly<Record<DocumentMeasureArea | 'none', string>> = {
+  general: 'allmänna',
+  targeted: 'riktade',
+  individual: 'individinsatser',
+  none: 'ej klassificerade',
+};
 const GROUP_ORDER: (DocumentMeasureArea | 'none')[] = ['general', 'targeted', 'individual', 'none'];
 
 const GROUP_INTRO: Readonly<Record<DocumentMeasureArea | 'none', string>> = {
@@ -88,6 +94,8 @@ export type Chapter =
 export interface PlanOutline {
   documentTitle: string;
   titlePage: TitlePage;
+  /** "Planen i korthet": a small label/value table under the table of contents. */
+  summary: { title: string; facts: { label: string; value: string }[] };
   chapters: Chapter[];
   /** Running footer text (the page number is added by the renderer). */
   footer: string;
@@ -155,9 +163,25 @@ export function planOutline(model: PlanDocumentModel): PlanOutline {
   const at = sections.findIndex((c) => CLOSING_SECTION.test(c.title));
   const chapters = at === -1 ? [...sections, activities] : [...sections.slice(0, at), activities, ...sections.slice(at)];
 
+  const perArea = GROUP_ORDER.map((g) => {
+    const n = model.activities.filter((a) => (a.measureArea ?? 'none') === g).length;
+    return `${SHORT_GROUP_LABELS[g]} ${n}`;
+  });
+  const summary = {
+    title: 'Planen i korthet',
+    facts: [
+      { label: 'Nämnd', value: model.boardName },
+      { label: 'Planår', value: String(model.year) },
+      { label: 'Status', value: model.statusLabel },
+      { label: 'Nämndens beslut', value: decision },
+      { label: 'Insatser', value: `${model.activities.length} – ${perArea.join(', ')}` },
+    ],
+  };
+
   return {
     documentTitle: title,
     titlePage: { municipality: model.municipality, boardName: model.boardName, title, facts },
+    summary,
     chapters,
     footer: `${model.boardName} – ${title}`,
   };

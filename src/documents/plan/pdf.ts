@@ -105,13 +105,30 @@ export function planPdfDefinition(model: PlanDocumentModel): TDocumentDefinition
   const t = outline.titlePage;
 
   const content: Content[] = [
-    { text: t.municipality, style: 'municipality', margin: [0, 0, 0, 150] },
+    { text: t.municipality, style: 'municipality', margin: [0, 0, 0, 6] },
+    { canvas: [{ type: 'rect', x: 0, y: 0, w: 453, h: 3, color: ACCENT }], margin: [0, 0, 0, 140] },
     { text: t.boardName, style: 'board', margin: [0, 0, 0, 12] },
     { text: t.title, style: 'title', margin: [0, 0, 0, 48] },
     ...t.facts.map((f): Content => ({ text: [{ text: `${f.label}: `, bold: true }, f.value], fontSize: 12, margin: [0, 0, 0, 4] })),
     {
       toc: { title: { text: TOC_TITLE, style: 'h1' }, textStyle: { fontSize: 11 }, numberStyle: { fontSize: 11 } },
       pageBreak: 'before',
+    },
+    { text: outline.summary.title, style: 'h2', margin: [0, 28, 0, 6] },
+    {
+      table: {
+        widths: [110, '*'],
+        body: outline.summary.facts.map((f): TableCell[] => [{ text: f.label, bold: true }, { text: f.value }]),
+      },
+      layout: {
+        hLineColor: () => RULE,
+        hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.5 : 0.25),
+        vLineWidth: () => 0,
+        paddingTop: () => 3,
+        paddingBottom: () => 3,
+        paddingLeft: () => 0,
+      },
+      fontSize: 10,
     },
   ];
 
