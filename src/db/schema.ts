@@ -238,7 +238,6 @@ export interface TrainingHeadcountTable {
   created_at: Generated<Date>;
 }
 export interface TrainingCompletionTable {
-  id: Generated<string>;
   course_id: string;
   board_id: string;
   unit_id: string | null;

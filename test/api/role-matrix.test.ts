@@ -31,6 +31,35 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   // Plan export (the plan's readers, not admin) and activity import (the plan's writers).
   'plans.export': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
   'plans.activities.import': ['central_coordinator', 'local_coordinator'],
+  // Plans: governing documents and instructions are readable by all, issued by the central
+  // coordinator; plans are read by every role but admin (scoped to boards in the service) and
+  // written by the coordinators (workflow moves decided per move by the domain).
+  'guidelines.list': ALL,
+  'guidelines.create': ['central_coordinator'],
+  'guidelines.update': ['central_coordinator'],
+  'guideline_elements.create': ['central_coordinator'],
+  'guideline_elements.update': ['central_coordinator'],
+  'plan_instructions.list': ALL,
+  'plan_instructions.read': ALL,
+  'plan_instructions.create': ['central_coordinator'],
+  'plan_instructions.update': ['central_coordinator'],
+  'plan_instructions.publish': ['central_coordinator'],
+  'plans.list': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'plans.read': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'plans.overview': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'plans.check': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'plans.compare': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'plans.versions': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'plans.create': ['central_coordinator', 'local_coordinator'],
+  'plans.update': ['central_coordinator', 'local_coordinator'],
+  'plans.sections.update': ['central_coordinator', 'local_coordinator'],
+  'plans.activities.create': ['central_coordinator', 'local_coordinator'],
+  'plans.activities.update': ['central_coordinator', 'local_coordinator'],
+  'plans.activities.delete': ['central_coordinator', 'local_coordinator'],
+  'plans.activities.reorder': ['central_coordinator', 'local_coordinator'],
+  'plans.copy': ['central_coordinator', 'local_coordinator'],
+  'plans.transition': ['central_coordinator', 'local_coordinator'],
+  'plans.review': ['central_coordinator'],
   // Situation picture: any staff role on a board files; coordinators read texts; counts for the auditor too.
   'concerns.create': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer'],
   'concerns.list': ['central_coordinator', 'local_coordinator'],
@@ -96,6 +125,16 @@ describe.each(await testDatabaseKinds())('[POLICY] role matrix on %s', (kind) =>
     const unit = await t.database.db.selectFrom('unit').select('id').where('board_id', '=', board).limit(1).executeTakeFirstOrThrow();
     const user = await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'skarholmen@stockholm.example').executeTakeFirstOrThrow();
     params = { '/api/boards/': board, '/api/units/': unit.id, '/api/users/': user.id };
+    // Plans: the demo's EÅV 2018 plan, the published 2026 instructions, a governing document and one of its elements.
+    const plan = await t.database.db.selectFrom('plan').select('id').where('board_id', '=', board).where('year', '=', 2018).executeTakeFirstOrThrow();
+    const instruction = await t.database.db.selectFrom('plan_instruction').select('id').where('year', '=', 2026).executeTakeFirstOrThrow();
+    const element = await t.database.db.selectFrom('guideline_element').select(['id', 'document_id']).limit(1).executeTakeFirstOrThrow();
+    Object.assign(params, {
+      '/api/plans/': plan.id,
+      '/api/plan-instructions/': instruction.id,
+      '/api/guidelines/': element.document_id,
+      '/api/guideline-elements/': element.id,
+    });
     // Training: the demo's basic course (it has completions, so DELETE answers 409), a year without a target, EÅV.
     const course = await t.database.db.selectFrom('training_course').select('id').where('kind', '=', 'web_basic').executeTakeFirstOrThrow();
     Object.assign(params, { ':courseId': course.id, ':year': '2099', ':boardId': board });

@@ -35,6 +35,8 @@ export interface UnmatchedName extends Unmatched {
 }
 
 export interface AnalysisBase {
+  /** True when the file as a whole could not be read (format, a broken quote, missing columns): `errors` holds that one error. */
+  fileError: boolean;
   rowCount: number;
   errors: RowError[];
   skipped: RowError[];
@@ -80,6 +82,9 @@ export interface ParticipantAnalysis extends AnalysisBase {
   duplicates: { line: number; keptLine: number }[];
 }
 
+/** The longest unit name the organisation register accepts. */
+export const MAX_UNIT_NAME = 200;
+
 const byLine = (a: RowError, b: RowError) => a.line - b.line;
 
 function inScope(scope: ImportScope, boardId: string): boolean {
@@ -115,7 +120,7 @@ export async function analyseHeadcountImport(
   options: { asOf?: string } = {},
 ): Promise<HeadcountAnalysis> {
   const table = await tableOf(bytes, filename);
-  const empty = { add: [], unitsToCreate: [], skipped: [], unmatched: [], ignoredColumns: [] };
+  const empty = { fileError: true, add: [], unitsToCreate: [], skipped: [], unmatched: [], ignoredColumns: [] };
   if (isError(table)) return { ...empty, rowCount: 0, errors: [table] };
   const parsed = parseHeadcounts(table, options);
   if (parsed.fileError) return { ...empty, rowCount: table.rows.length, errors: [parsed.fileError] };
@@ -150,8 +155,12 @@ export async function analyseHeadcountImport(
       }
       continue;
     }
-    unmatched.push({ ...u, fallback: 'create' });
     const first = rowByLine.get(u.lines[0])!;
+    if ((first.unit ?? first.unitCode ?? '').length > MAX_UNIT_NAME) {
+      for (const line of u.lines) errors.push({ line, message: `Enhetens namn är längre än ${MAX_UNIT_NAME} tecken.` });
+      continue;
+    }
+    unmatched.push({ ...u, fallback: 'create' });
     unitsToCreate.set(u.key, {
       key: u.key,
       boardId,
@@ -166,6 +175,7 @@ export async function analyseHeadcountImport(
   }
   add.sort((a, b) => a.line - b.line);
   return {
+    fileError: false,
     rowCount: table.rows.length,
     add,
     unitsToCreate: [...unitsToCreate.values()],
@@ -192,7 +202,7 @@ export async function analyseParticipantImport(
   options: { courseName: string; pepper: string },
 ): Promise<ParticipantAnalysis> {
   const table = await tableOf(bytes, filename);
-  const empty = { add: [], skipped: [], unmatched: [], ignoredColumns: [], merged: 0, duplicates: [] };
+  const empty = { fileError: true, add: [], skipped: [], unmatched: [], ignoredColumns: [], merged: 0, duplicates: [] };
   if (isError(table)) return { ...empty, rowCount: 0, errors: [table] };
   const parsed = await parseParticipants(table, { pepper: options.pepper });
   if (parsed.fileError) return { ...empty, rowCount: table.rows.length, errors: [parsed.fileError] };
@@ -233,6 +243,7 @@ export async function analyseParticipantImport(
   candidates.sort((a, b) => a.line - b.line);
   const deduped = dedupeCompletions(candidates);
   return {
+    fileError: false,
     rowCount: table.rows.length,
     add: deduped.rows.map(({ course: _course, ...r }) => r),
     merged: deduped.merged,

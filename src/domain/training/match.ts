@@ -58,6 +58,7 @@ function tokens(s: string): string[] {
 export function compactKey(s: string): string {
   return tokens(s).join('');
 }
+const compactKeyOf = compactKey;
 
 const ORG_WORDS = new Set([
   'stadsdelsforvaltning', 'stadsdelsforvaltningen', 'stadsdelsnamnd', 'stadsdelsnamnden', 'sdf', 'sdn',
@@ -152,6 +153,14 @@ export function matchOrg<R extends OrgRef>(
   units: UnitRef[],
   mapping: Record<string, string> = {},
 ): MatchResult<R> {
+  // Files repeat the same few names on every row: normalise each distinct string once.
+  const keys = new Map<string, string>();
+  const compactKey = (s: string) => {
+    let k = keys.get(s);
+    if (k === undefined) keys.set(s, (k = compactKeyOf(s)));
+    return k;
+  };
+  const unitMappingKey = (boardId: string, row: OrgRef) => `${boardId}/${compactKey(row.unitCode ?? row.unit ?? '')}`;
   const boardById = new Map(boards.map((b) => [b.id, b]));
   const unitById = new Map(units.map((u) => [u.id, u]));
   const unitsByBoard = new Map<string, UnitRef[]>();
