@@ -85,7 +85,7 @@ function tidy(inlines: Inline[]): Inline[] {
 
 export function htmlToBlocks(input: string | null | undefined): Block[] {
   const html = (input ?? '').replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
-  if (!/<\/?[a-z][^>]*>/i.test(html)) return plainTextBlocks(decodeEntities(html));
+  if (!/<\/?[a-z][^<>]*>/i.test(html)) return plainTextBlocks(decodeEntities(html));
 
   const blocks: Block[] = [];
   let current: Inline[] = [];
@@ -108,10 +108,11 @@ export function htmlToBlocks(input: string | null | undefined): Block[] {
     }
   };
 
-  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)|(<)/g;
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)>|([^<]+)|(<)/g;
   for (let m = re.exec(html); m; m = re.exec(html)) {
     if (m[4] !== undefined || m[5] !== undefined) {
-      const text = decodeEntities(m[4] ?? m[5]).replace(/[\s]+/g, ' ');
+      // HTML white space collapses; a no-break space (&nbsp;) stays.
+      const text = decodeEntities(m[4] ?? m[5]).replace(/[ \t\n\r\f]+/g, ' ');
       current.push({ kind: 'text', text, ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}), ...(href ? { href } : {}) });
       continue;
     }

@@ -10,8 +10,12 @@ export const DOCUMENT_TITLE = 'Lokal handlingsplan mot våldsbejakande extremism
 export const TOC_TITLE = 'Innehåll';
 export const ACTIVITIES_CHAPTER_TITLE = 'Insatser';
 export const ACTIVITY_COLUMNS = ['Insats', 'Ansvarig aktör', 'Samverkan', 'Tidsplan', 'Uppföljning'] as const;
-/** Relative widths of the five columns (sum 100). */
-export const ACTIVITY_COLUMN_WIDTHS = [30, 19, 19, 13, 19] as const;
+/**
+ * Relative widths of the five columns (sum 100). The activity column is the widest: the first
+ * line of a title should hold its first 40-odd characters, so a title stays findable in the text
+ * a PDF reader extracts.
+ */
+export const ACTIVITY_COLUMN_WIDTHS = [38, 17, 17, 11, 17] as const;
 
 export const MEASURE_AREA_GROUP_LABELS: Readonly<Record<DocumentMeasureArea | 'none', string>> = {
   general: 'Allmänna insatser',

@@ -3,7 +3,7 @@
  * chapters as the Word document, with bar charts drawn as vector rectangles beside their numbers.
  */
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { htmlToBlocks, inlineText } from '../html-blocks.js';
@@ -17,9 +17,8 @@ const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('pdfmake/pa
 const MARGIN = 56.7;
 const TEXT_WIDTH = 841.89 - 2 * MARGIN;
 
-let configured = false;
+/** pdfmake is one shared instance (the plan documents use it too): set fonts and policies on every render. */
 function configure() {
-  if (configured) return;
   pdfmake.addFonts({
     Roboto: {
       normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
@@ -30,8 +29,7 @@ function configure() {
   });
   // Documents only ever read the bundled fonts; never a URL or another file.
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(dirname(FONT_DIR)));
-  configured = true;
+  pdfmake.setLocalAccessPolicy((path) => resolve(path).startsWith(FONT_DIR));
 }
 
 /** Absolute column widths from the weights (pdfmake's '*' cannot be weighted); 10 pt of cell padding each. */
