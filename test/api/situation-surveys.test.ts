@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getSituationPictureSummary } from '../../src/modules/situation/pictures.service.js';
+import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { testDatabaseKinds } from '../helpers/databases.js';
+
+const QUESTIONS = [
+  { kind: 'yes_no', text: 'Har ni sett klotter eller klistermärken?', required: true },
+  { kind: 'scale', text: 'Hur trygga känner ni er?' },
+  { kind: 'choice', text: 'Vilka miljöer?', options: ['Vit makt', 'Autonoma', 'Islamistiska'], multiple: true },
+  { kind: 'text', text: 'Vad har ni sett?' },
+];
+
+describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual pictures on %s', (kind) => {
+  let t: TestApp;
+  let eavBoard: string;
+  let skBoard: string;
+  let eav: Client;
+  let skarholmen: Client;
+  let central: Client;
+  let auditor: Client;
+  let viewer: Client;
+  let contributor: Client;
+  const count = async (table: 'survey_response' | 'audit_log' | 'situation_note' | 'survey') =>
+    Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    eavBoard = await t.boardId('Enskede-Årsta-Vantör');
+    skBoard = await t.boardId('Skärholmen');
+    [eav, skarholmen, central, auditor, viewer, contributor] = await Promise.all(
+      ['eav', 'skarholmen', 'central', 'revisor', 'politiker', 'enhetschef'].map((u) => t.login(`${u}@stockholm.example`)),
+    );
+  });
+  afterAll(() => t.close());
+
+  describe('surveys with single-use links', () => {
+    let surveyId: string;
+    let questionIds: string[];
+    let links: { id: string; token: string; path: string }[];
+
+    it('a coordinator builds a survey; a choice question needs two options', async () => {
+      const bad = await eav.post('/api/surveys', { boardId: eavBoard, title: 'Enkät', questions: [{ kind: 'choice', text: 'Välj', options: ['Bara ett'] }] });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.json().error.fields).toEqual([{ field: 'questions.0.options', message: 'Ett flervalsalternativ behöver minst två alternativ.' }]);
+      expect((await eav.post('/api/surveys', { boardId: eavBoard, title: 'Enkät', questions: [] })).json().error.fields[0].message).toBe('Lägg till minst en fråga.');
+      expect((await skarholmen.post('/api/surveys', { boardId: eavBoard, title: 'Enkät', questions: QUESTIONS })).statusCode).toBe(403);
+      const res = await eav.post('/api/surveys', { boardId: eavBoard, title: 'Lägesbildsenkät 2026', intro: 'Svara utifrån er verksamhet.', questions: QUESTIONS });
+      expect(res.statusCode, res.body).toBe(201);
+      surveyId = res.json().id;
+      questionIds = res.json().questions.map((q: { id: string }) => q.id);
+      expect(res.json()).toMatchObject({ status: 'draft', sent: 0, year: expect.any(Number) });
+      expect((await eav.patch(`/api/surveys/${surveyId}`, { title: 'Lägesbildsenkät hösten 2026' })).json().title).toBe('Lägesbildsenkät hösten 2026');
+    });
+
+    it('sends individual links (shown once, stored hashed), refusing personal data in recipient names', async () => {
+      const refused = await eav.post(`/api/surveys/${surveyId}/recipients`, { recipients: [{ label: 'Anna, anna.svensson@example.se', group: 'association' }] });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error.fields[0].field).toBe('recipients.0.label');
+      const res = await eav.post(`/api/surveys/${surveyId}/recipients`, {
+        recipients: [
+          { label: 'Förskoleenhet 1', group: 'preschool' },
+          { label: 'Fastighetsägare i Rågsved', group: 'property_owner' },
+          { label: 'Trossamfund i Högdalen', group: 'faith_community' },
+        ],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      links = res.json().links;
+      expect(links).toHaveLength(3);
+      expect(links[0].path).toBe(`/enkat/${links[0].token}`);
+      const stored = await t.database.db.selectFrom('survey_recipient').select('token_hash').where('survey_id', '=', surveyId).execute();
+      expect(stored.map((s) => s.token_hash)).not.toContain(links[0].token);
+      const survey = (await eav.get(`/api/surveys/${surveyId}`)).json();
+      expect(survey.status).toBe('sent');
+      expect(survey.recipients.map((r: { state: string }) => r.state)).toEqual(['open', 'open', 'open']);
+      expect(JSON.stringify(survey)).not.toContain(links[0].token);
+      const days = (new Date(survey.recipients[0].expiresAt).getTime() - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(29.9);
+      expect(days).toBeLessThanOrEqual(30);
+      expect((await eav.patch(`/api/surveys/${surveyId}`, { title: 'Ändrad' })).statusCode).toBe(409);
+    });
+
+    it('opens without login and refuses a free-text answer with personal data, naming the answer', async () => {
+      const open = await t.anonymous.get(`/api/public/surveys/${links[0].token}`);
+      expect(open.statusCode).toBe(200);
+      expect(open.json()).toMatchObject({ title: 'Lägesbildsenkät hösten 2026', boardName: 'Enskede-Årsta-Vantör', municipalityName: 'Stockholms stad' });
+      const before = await count('survey_response');
+      const res = await t.anonymous.post(`/api/public/surveys/${links[0].token}`, {
+        answers: [
+          { questionId: questionIds[0], value: true },
+          { questionId: questionIds[3], value: 'Ring vaktmästaren på 070-123 45 67' },
+        ],
+      });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.code).toBe('personal_data');
+      expect(res.json().error.fields).toEqual([{ field: `answers.${questionIds[3]}`, message: expect.stringContaining('telefonnummer') }]);
+      const missing = await t.anonymous.post(`/api/public/surveys/${links[0].token}`, { answers: [{ questionId: questionIds[1], value: 9 }] });
+      expect(missing.statusCode).toBe(422);
+      expect(missing.json().error.fields).toEqual([
+        { field: `answers.${questionIds[1]}`, message: 'Välj ett värde från 1 till 5.' },
+        { field: `answers.${questionIds[0]}`, message: 'Svara på frågan.' },
+      ]);
+      expect(await count('survey_response')).toBe(before);
+    });
+
+    it('takes one answer per link; a second is refused with 409 and writes nothing', async () => {
+      const answer = {
+        answers: [
+          { questionId: questionIds[0], value: true },
+          { questionId: questionIds[1], value: 4 },
+          { questionId: questionIds[2], value: [0, 1] },
+          { questionId: questionIds[3], value: 'Klistermärken vid tunnelbanan.' },
+        ],
+      };
+      const before = await count('survey_response');
+      const first = await t.anonymous.post(`/api/public/surveys/${links[0].token}`, answer);
+      expect(first.statusCode, first.body).toBe(201);
+      const audit = await count('audit_log');
+      const again = await t.anonymous.post(`/api/public/surveys/${links[0].token}`, answer);
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe('already_answered');
+      expect((await t.anonymous.get(`/api/public/surveys/${links[0].token}`)).json().error.code).toBe('already_answered');
+      expect(await count('survey_response')).toBe(before + 1);
+      expect(await count('audit_log')).toBe(audit);
+      // Stored without a link to who answered.
+      const row = await t.database.db.selectFrom('survey_response').selectAll().where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
+      expect(Object.keys(row).sort()).toEqual(['answers', 'id', 'recipient_group', 'submitted_on', 'survey_id']);
+      // Logged in users answer through the same public page.
+      expect((await contributor.post(`/api/public/surveys/${links[1].token}`, { answers: [{ questionId: questionIds[0], value: false }] })).statusCode).toBe(201);
+    });
+
+    it('a link expires (default 30 days); a renewed link works and the old one is gone', async () => {
+      await t.database.db.updateTable('survey_recipient').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', links[2].id).execute();
+      const expired = await t.anonymous.get(`/api/public/surveys/${links[2].token}`);
+      expect(expired.statusCode).toBe(409);
+      expect(expired.json().error.code).toBe('expired');
+      expect((await t.anonymous.post(`/api/public/surveys/${links[2].token}`, { answers: [{ questionId: questionIds[0], value: true }] })).json().error.code).toBe('expired');
+      expect((await eav.get(`/api/surveys/${surveyId}`)).json().recipients.map((r: { state: string }) => r.state)).toEqual(['answered', 'answered', 'expired']);
+      expect((await eav.post(`/api/surveys/${surveyId}/recipients/${links[0].id}/renew`)).statusCode).toBe(409);
+      const renewed = await eav.post(`/api/surveys/${surveyId}/recipients/${links[2].id}/renew`);
+      expect(renewed.statusCode).toBe(200);
+      expect((await t.anonymous.get(`/api/public/surveys/${links[2].token}`)).statusCode).toBe(404);
+      expect((await t.anonymous.get(`/api/public/surveys/${renewed.json().token}`)).statusCode).toBe(200);
+      links[2] = renewed.json();
+    });
+
+    it('an unknown or malformed token is 404 or 400', async () => {
+      expect((await t.anonymous.get(`/api/public/surveys/${'A'.repeat(43)}`)).statusCode).toBe(404);
+      expect((await t.anonymous.get('/api/public/surveys/kort')).statusCode).toBe(400);
+    });
+
+    it('shows results with the response rate: exact inside the board, suppressed and without free text outside', async () => {
+      const inside = (await eav.get(`/api/surveys/${surveyId}/results`)).json();
+      expect(inside).toMatchObject({ suppressed: false, sent: 3, responses: 2, responseRate: 67 });
+      expect(inside.questions[0].counts).toEqual([
+        { label: 'yes', count: 1 },
+        { label: 'no', count: 1 },
+      ]);
+      expect(inside.questions[3].texts).toEqual(['Klistermärken vid tunnelbanan.']);
+      const outside = await central.get(`/api/surveys/${surveyId}/results`);
+      expect(outside.json()).toMatchObject({ suppressed: true, responses: '<5', responseRate: null });
+      expect(outside.json().questions[0].counts.map((c: { count: unknown }) => c.count)).toEqual(['<5', '<5']);
+      expect(outside.body).not.toContain('tunnelbanan');
+      expect((await auditor.get(`/api/surveys/${surveyId}/results`)).json().suppressed).toBe(true);
+      for (const c of [skarholmen, viewer, contributor]) expect((await c.get(`/api/surveys/${surveyId}/results`)).statusCode).toBe(403);
+    });
+
+    it('closing stops every link', async () => {
+      const closed = await eav.post(`/api/surveys/${surveyId}/close`);
+      expect(closed.json().status).toBe('closed');
+      expect((await t.anonymous.get(`/api/public/surveys/${links[2].token}`)).json().error.code).toBe('closed');
+    });
+
+    it('deletes drafts only', async () => {
+      const draft = (await eav.post('/api/surveys', { boardId: eavBoard, title: 'Utkast', questions: QUESTIONS })).json();
+      expect((await eav.del(`/api/surveys/${surveyId}`)).statusCode).toBe(409);
+      expect((await skarholmen.del(`/api/surveys/${draft.id}`)).statusCode).toBe(403);
+      expect((await eav.del(`/api/surveys/${draft.id}`)).statusCode).toBe(204);
+      expect((await eav.get(`/api/surveys/${draft.id}`)).statusCode).toBe(404);
+    });
+
+    it('has the EÅV 2018 survey with 32 of 46 responses from six groups', async () => {
+      const list = (await eav.get(`/api/surveys?boardId=${eavBoard}&year=2018`)).json();
+      expect(list).toHaveLength(1);
+      const r = (await eav.get(`/api/surveys/${list[0].id}/results`)).json();
+      expect(r).toMatchObject({ sent: 46, responses: 32, responseRate: 70 });
+      expect(r.byGroup.map((g: { group: string }) => g.group)).toEqual(['preschool', 'leisure', 'social_services', 'elderly_care', 'property_owner', 'faith_community']);
+      expect(r.byGroup.reduce((a: number, g: { count: number }) => a + g.count, 0)).toBe(32);
+      expect((await skarholmen.get(`/api/surveys?boardId=${eavBoard}`)).statusCode).toBe(403);
+      expect((await skarholmen.get('/api/surveys')).json().every((s: { boardId: string }) => s.boardId === skBoard)).toBe(true);
+    });
+  });
+
+  describe('public page rate limit', () => {
+    it('answers 429 after 60 requests a minute from one client', async () => {
+      let last = 0;
+      for (let i = 0; i < 61; i++) last = (await t.app.inject({ method: 'GET', url: `/api/public/surveys/${'B'.repeat(43)}`, remoteAddress: '10.9.8.7' })).statusCode;
+      expect(last).toBe(429);
+    });
+  });
+
+  describe('police input and other sources', () => {
+    it('adds a dated, guarded note; lists and deletes; others cannot', async () => {
+      const before = await count('situation_note');
+      const refused = await eav.post(`/api/situation/boards/${eavBoard}/notes`, { notedOn: '2026-01-10', source: 'police', body: 'Kontakt: polis@example.se' });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error.fields[0].field).toBe('body');
+      expect(await count('situation_note')).toBe(before);
+      const res = await eav.post(`/api/situation/boards/${eavBoard}/notes`, { notedOn: '2026-01-10', source: 'police', body: 'Lokalpolisen: lugnt under julen.' });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ notedOn: '2026-01-10', source: 'police', authorName: 'Erik Lindqvist' });
+      expect((await eav.get(`/api/situation/boards/${eavBoard}/notes?year=2026`)).json().map((n: { id: string }) => n.id)).toContain(res.json().id);
+      expect((await auditor.get(`/api/situation/boards/${eavBoard}/notes`)).statusCode).toBe(200);
+      expect((await skarholmen.get(`/api/situation/boards/${eavBoard}/notes`)).statusCode).toBe(403);
+      expect((await skarholmen.post(`/api/situation/boards/${eavBoard}/notes`, { notedOn: '2026-01-10', source: 'police', body: 'x' })).statusCode).toBe(403);
+      expect((await skarholmen.del(`/api/situation/notes/${res.json().id}`)).statusCode).toBe(403);
+      expect((await eav.del(`/api/situation/notes/${res.json().id}`)).statusCode).toBe(204);
+      expect(await count('situation_note')).toBe(before);
+    });
+  });
+
+  describe('annual picture', () => {
+    const year = 2026;
+    it('compiles from reports, surveys and notes, saves (guarded) and publishes', async () => {
+      const comp = await eav.get(`/api/situation/boards/${eavBoard}/compilation?year=${year}`);
+      expect(comp.statusCode, comp.body).toBe(200);
+      const c = comp.json();
+      expect(c.figures.suppressed).toBe(false);
+      expect(c.figures.total).toBeGreaterThan(10);
+      expect(c.figures.charts.length).toBeGreaterThanOrEqual(2);
+      expect(c.notes.length).toBeGreaterThan(0);
+      expect(c.suggestedBody).toContain(`Under ${year} kom ${c.figures.total}`);
+      expect(c.picture).toBeNull();
+      const refused = await eav.request('PUT', `/api/situation/boards/${eavBoard}/pictures/${year}`, { body: 'Möte på Götgatan 14.' });
+      expect(refused.statusCode).toBe(422);
+      const saved = await eav.request('PUT', `/api/situation/boards/${eavBoard}/pictures/${year}`, { body: c.suggestedBody });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json().status).toBe('draft');
+      expect((await viewer.get(`/api/situation/boards/${eavBoard}/pictures/${year}`)).statusCode).toBe(404);
+      expect((await auditor.get(`/api/situation/boards/${eavBoard}/pictures/${year}`)).statusCode).toBe(200);
+      expect((await skarholmen.request('PUT', `/api/situation/boards/${eavBoard}/pictures/${year}`, { body: 'x' })).statusCode).toBe(403);
+      const published = await eav.post(`/api/situation/boards/${eavBoard}/pictures/${year}/publish`);
+      expect(published.json().status).toBe('published');
+      const read = (await viewer.get(`/api/situation/boards/${eavBoard}/pictures/${year}?charts=1`)).json();
+      expect(read.body).toBe(c.suggestedBody);
+      expect(read.figures.suppressed).toBe(true);
+      expect(read.figures.charts.length).toBeGreaterThan(0);
+      expect((await viewer.get(`/api/situation/boards/${eavBoard}/pictures`)).json().map((p: { year: number }) => p.year)).toEqual([2026, 2025]);
+    });
+
+    it('tells the plan check whether a published picture exists', async () => {
+      const actor = { municipalityId: (await t.database.db.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id };
+      expect(await getSituationPictureSummary({ db: t.database.db, actor, boardId: eavBoard, year: 2026 })).toEqual({ present: true, compiledOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), year: 2026 });
+      expect(await getSituationPictureSummary({ db: t.database.db, actor, boardId: eavBoard, year: 2025 })).toEqual({ present: true, compiledOn: '2025-11-28', year: 2025 });
+      expect(await getSituationPictureSummary({ db: t.database.db, actor, boardId: skBoard, year: 2026 })).toEqual({ present: false, compiledOn: null, year: 2026 });
+    });
+  });
+});
