@@ -44,6 +44,13 @@ describe('analyseHeadcountImport', () => {
     ]);
   });
 
+  it('refuses two counts for the same unit and date once names are mapped together', async () => {
+    const file = csv('Nämnd;Enhet;Antal anställda;Datum', 'Farsta;IFO-gruppen;300;2019-09-04', 'Farsta;Individ- och familjeomsorg;310;2019-09-04');
+    const a = await analyseHeadcountImport(file, 'hc.csv', { ...org, mapping: { [`${FARSTA_BOARD.id}/ifogruppen`]: 'u-far-ifo' } }, 'all');
+    expect(a.add.map((r) => r.line)).toEqual([2]);
+    expect(a.errors).toEqual([{ line: 3, message: 'Samma enhet och datum (2019-09-04) som på rad 2. Ta bort en av raderna.' }]);
+  });
+
   it('refuses rows for boards outside the importer’s scope', async () => {
     const a = await analyseHeadcountImport(
       csv('Nämnd;Enhet;Antal anställda;Datum', 'Farsta;Ny;1;2019-09-04', 'Enskede-Årsta-Vantör;Förskoleavdelningen;2;2019-09-04'),

@@ -174,10 +174,22 @@ export async function analyseHeadcountImport(
     }
   }
   add.sort((a, b) => a.line - b.line);
+  // Two names for the same board or unit (e.g. once mapped) must not give two counts for one date.
+  const seen = new Map<string, number>();
+  const unique = add.filter((r) => {
+    const key = `${r.boardId}|${r.unitId ?? r.newUnit ?? ''}|${r.asOf}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, r.line);
+      return true;
+    }
+    errors.push({ line: r.line, message: `Samma ${r.unitId || r.newUnit ? 'enhet' : 'nämnd'} och datum (${r.asOf}) som på rad ${first}. Ta bort en av raderna.` });
+    return false;
+  });
   return {
     fileError: false,
     rowCount: table.rows.length,
-    add,
+    add: unique,
     unitsToCreate: [...unitsToCreate.values()],
     errors: errors.sort(byLine),
     skipped: [],

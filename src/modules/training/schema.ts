@@ -65,7 +65,12 @@ export const ZPriorityGroupRequest = z.strictObject({
   unitIds: z.array(uuid('Ogiltig enhet.')).max(2000, 'Högst 2 000 enheter.').default([]),
 });
 export type TPriorityGroupRequest = z.infer<typeof ZPriorityGroupRequest>;
-export const ZUpdatePriorityGroupRequest = ZPriorityGroupRequest.partial();
+export const ZUpdatePriorityGroupRequest = z.strictObject({
+  year: year.optional(),
+  name: groupName.optional(),
+  boardIds: z.array(uuid('Ogiltig nämnd.')).max(100, 'Högst 100 nämnder.').optional(),
+  unitIds: z.array(uuid('Ogiltig enhet.')).max(2000, 'Högst 2 000 enheter.').optional(),
+});
 export type TUpdatePriorityGroupRequest = z.infer<typeof ZUpdatePriorityGroupRequest>;
 export const ZGroupParams = z.object({ groupId: uuid('Ogiltig grupp.') });
 export const ZGroupsQuery = z.strictObject({ year: year.optional() });
