@@ -104,6 +104,19 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'training.participants.import': ['central_coordinator', 'local_coordinator'],
   'training.coverage.read': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
   'training.coverage.export': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'followup.periods.list': ALL,
+  'followup.periods.manage': ['central_coordinator'],
+  'followup.report': ['contributor', 'local_coordinator'],
+  'followup.mine': ['contributor', 'local_coordinator'],
+  'followup.history': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'followup.board': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'followup.reporters.assign': ['local_coordinator'],
+  'followup.analysis.write': ['local_coordinator'],
+  'followup.context.list': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'followup.context.import': ['central_coordinator', 'local_coordinator'],
+  'followup.context.link': ['local_coordinator'],
+  'reports.city': ['central_coordinator', 'viewer', 'auditor'],
+  'reports.board': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
 };
 
 /** One demo account per role (board-scoped roles on Enskede-Årsta-Vantör or Kommunstyrelsen). */

@@ -12,6 +12,15 @@ import { UserPage } from './pages/users/UserPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { AccountPage } from './pages/account/AccountPage';
 import { HelpPage } from './pages/help/HelpPage';
+import { PlansPage } from './pages/plans/PlansPage';
+import { PlanPage } from './pages/plans/PlanPage';
+import { ActivityFormPage } from './pages/plans/ActivityFormPage';
+import { SectionPage } from './pages/plans/SectionPage';
+import { ReviewPage } from './pages/plans/ReviewPage';
+import { InstructionsPage } from './pages/plans/InstructionsPage';
+import { GuidelinesPage } from './pages/plans/GuidelinesPage';
+import { ComparePage } from './pages/plans/ComparePage';
+import { PlansImportPage } from './pages/plans-import/PlansImportPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 function RequireSession() {
@@ -36,6 +45,16 @@ export function App() {
         <Route path="logg" element={<AuditPage />} />
         <Route path="konto" element={<AccountPage />} />
         <Route path="hjalp" element={<HelpPage />} />
+        <Route path="planer" element={<PlansPage />} />
+        <Route path="planer/anvisningar" element={<InstructionsPage />} />
+        <Route path="planer/styrdokument" element={<GuidelinesPage />} />
+        <Route path="planer/jamfor" element={<ComparePage />} />
+        <Route path="planer/:id" element={<PlanPage />} />
+        <Route path="planer/:id/insatser/ny" element={<ActivityFormPage />} />
+        <Route path="planer/:id/insatser/:activityId" element={<ActivityFormPage />} />
+        <Route path="planer/:id/avsnitt/:key" element={<SectionPage />} />
+        <Route path="planer/:id/granskning" element={<ReviewPage />} />
+        <Route path="planer/:id/importera" element={<PlansImportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -10,6 +10,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { path: '/', labelKey: 'nav.start' },
   { path: '/organisation', labelKey: 'nav.organisation' },
+  { path: '/planer', labelKey: 'nav.plans', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] },
   { path: '/admin/anvandare', labelKey: 'nav.users', roles: ['admin'] },
   { path: '/logg', labelKey: 'nav.audit' },
   { path: '/konto', labelKey: 'nav.account' },

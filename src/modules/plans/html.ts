@@ -16,14 +16,14 @@ export function sanitizeSectionHtml(html: string): string {
     disallowedTagsMode: 'discard',
     // b/i from pasted text or contenteditable become their semantic forms.
     transformTags: { b: 'strong', i: 'em', h1: 'h3', h2: 'h3', h4: 'h3', div: 'p' },
-    exclusiveFilter: (frame) => frame.tag === 'a' && !frame.attribs.href,
   });
-  return clean.trim();
+  // A link whose address was refused (javascript: and the like) keeps its text, not the tag.
+  return clean.replace(/<a>([\s\S]*?)<\/a>/g, '$1').trim();
 }
 
 /** Plain text typed without any markup becomes paragraphs, so a textarea works as an editor too. */
 export function textToHtml(text: string): string {
-  if (/<[a-z][\s\S]*>/i.test(text)) return text;
+  if (/<\/?(p|h[1-6]|ul|ol|li|strong|em|b|i|a|br|div|span)\b/i.test(text)) return text;
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return text
     .split(/\n\s*\n/)

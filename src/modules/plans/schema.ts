@@ -338,6 +338,8 @@ export const ZPlan = ZPlanSummary.extend({
   removedActivities: z.array(z.object({ id: z.string(), title: z.string(), deletedAt: z.string() })),
   measureAreaGaps: z.object({ general: z.string().optional(), targeted: z.string().optional(), individual: z.string().optional() }),
   allowedTransitions: z.array(ZPlanStatus),
+  /** The user writes this board's plans (content edits still need an editable state: canEdit). */
+  canWrite: z.boolean(),
   canEdit: z.boolean(),
   canReview: z.boolean(),
   /** The review being written now (central coordinators only), while the plan is in review. */

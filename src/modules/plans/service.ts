@@ -123,6 +123,7 @@ async function planDetail(db: Database, actor: PlanActor, plan: PlanRow): Promis
     removedActivities: removed.map((a) => ({ id: a.id, title: a.title, deletedAt: iso(a.deleted_at!) })),
     measureAreaGaps: plan.measure_area_gaps ?? {},
     allowedTransitions: allowedTransitions(plan.status, actor.roles, plan.board_id),
+    canWrite: canWritePlanOf(actor, plan.board_id),
     canEdit: canWritePlanOf(actor, plan.board_id) && isContentEditable(plan.status),
     canReview: central && plan.status === 'in_review',
     review: central && open && plan.status === 'in_review' ? presentReview(open) : null,

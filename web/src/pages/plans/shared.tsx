@@ -1,0 +1,133 @@
+import { type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanState } from '../../../../src/domain/plans/workflow';
+import './plans.css';
+
+export type {
+  TActivity,
+  TCheckResult,
+  TCompareResult,
+  TEffectiveInstruction,
+  TGuidelineDocument,
+  TGuidelineElement,
+  TIndicator,
+  TInstruction,
+  TOverview,
+  TPlan,
+  TPlanSummary,
+  TReview,
+  TSection,
+} from '../../../../src/modules/plans/schema';
+export type { PlanState };
+
+export const MEASURE_AREAS = ['general', 'targeted', 'individual'] as const;
+export const FINAL_STATUSES = ['not_started', 'ongoing', 'done', 'delayed', 'cancelled'] as const;
+export const ELEMENT_KINDS = ['measure_area', 'direction', 'requirement', 'guideline', 'perspective', 'risk'] as const;
+
+const STATUS_TAG: Record<PlanState, string> = {
+  draft: '',
+  board_decided: 'tag--warn',
+  submitted: 'tag--warn',
+  in_review: 'tag--warn',
+  approved: 'tag--ok',
+  returned: 'tag--off',
+};
+
+/** The plan's state as a tag with a word (never colour alone). */
+export function StatusTag({ status }: { status: PlanState }) {
+  const { t } = useTranslation();
+  return <span className={`tag ${STATUS_TAG[status]}`}>{t(`plans.status.${status}`)}</span>;
+}
+
+/** 'YYYY-MM-DD' or an ISO timestamp as a Swedish date (and time). */
+export function formatDate(value: string | null | undefined, withTime = false): string {
+  if (!value) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const d = new Date(value);
+  const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  if (!withTime) return date;
+  const time = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(d);
+  return `${date} ${time}`;
+}
+
+export const currentYear = () => Number(formatDate(new Date().toISOString()).slice(0, 4));
+
+interface AreaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+}
+
+/** A textarea with label, hint and error, like the TextField of components/form. */
+export function TextAreaField({ id, label, hint, error, ...area }: AreaProps) {
+  const { t } = useTranslation();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">{t('form.errorPrefix')}</span> {error}
+        </p>
+      )}
+      <textarea id={id} name={id} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...area} />
+    </div>
+  );
+}
+
+/** Radio buttons in a fieldset whose legend names the question. */
+export function RadioGroup<V extends string>({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: V; label: ReactNode }[];
+  value: V;
+  onChange(v: V): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset
+      className={`fieldset plans-radios${error ? ' field--error' : ''}`}
+      id={id}
+      aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+    >
+      <legend>{legend}</legend>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">{t('form.errorPrefix')}</span> {error}
+        </p>
+      )}
+      {options.map((o) => (
+        <div className="plans-radio" key={o.value}>
+          <input type="radio" id={`${id}-${o.value || 'none'}`} name={id} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+          <label htmlFor={`${id}-${o.value || 'none'}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Server-sanitised section HTML (p, h3, lists, strong, em, links). */
+export function SectionBody({ html }: { html: string }) {
+  return <div className="plans-section-body" dangerouslySetInnerHTML={{ __html: html }} />;
+}
