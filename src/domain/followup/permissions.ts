@@ -3,7 +3,13 @@
  * of that board, or the board's local coordinator for any activity of the board. Viewers, auditors,
  * central coordinators and everyone on another board are refused. Pure.
  */
-import type { Actor } from '../policy/index.js';
+import type { RoleGrant } from '../policy/index.js';
+
+/** Who acts: a user (with an id) or the demo seed acting in a role. */
+export interface ReportingActor {
+  userId?: string;
+  roles: readonly RoleGrant[];
+}
 
 export interface ReportTarget {
   boardId: string;
@@ -15,15 +21,15 @@ export interface ReportTarget {
 
 export type ReportRight = 'coordinator' | 'responsible' | null;
 
-function holds(actor: Actor, role: 'local_coordinator' | 'contributor', boardId: string): boolean {
+function holds(actor: ReportingActor, role: 'local_coordinator' | 'contributor', boardId: string): boolean {
   return actor.roles.some((g) => g.role === role && (g.boardId === null || g.boardId === boardId));
 }
 
 /** Why `actor` (whose unit is `actorUnitId`) may report on the activity, or null when they may not. */
-export function reportRight(actor: Actor, actorUnitId: string | null, target: ReportTarget): ReportRight {
+export function reportRight(actor: ReportingActor, actorUnitId: string | null, target: ReportTarget): ReportRight {
   if (holds(actor, 'local_coordinator', target.boardId)) return 'coordinator';
   if (!holds(actor, 'contributor', target.boardId)) return null;
-  if (target.reporterUserIds.includes(actor.userId)) return 'responsible';
+  if (actor.userId && target.reporterUserIds.includes(actor.userId)) return 'responsible';
   if (actorUnitId && target.responsibleUnitChain.includes(actorUnitId)) return 'responsible';
   return null;
 }

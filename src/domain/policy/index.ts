@@ -7,6 +7,8 @@ import { auditRules } from './actions/audit.js';
 import { situationRules } from './actions/situation.js';
 import { trainingRules } from './actions/training.js';
 import { planRules } from './actions/plans.js';
+import { followupRules } from './actions/followup.js';
+import { reportRules } from './actions/reports.js';
 
 export * from './roles.js';
 export type { Rule } from './rules.js';
@@ -20,6 +22,8 @@ export const RULES = {
   ...situationRules,
   ...trainingRules,
   ...planRules,
+  ...followupRules,
+  ...reportRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

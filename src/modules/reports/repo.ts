@@ -1,0 +1,146 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { PeriodKind } from '../../domain/followup/periods.js';
+import type { FollowUpStatus } from '../../domain/followup/status.js';
+import type { MeasureArea } from '../../domain/plans/model.js';
+
+export interface ReportQuery {
+  municipalityId: string;
+  year: number;
+  /** One board (the board report), or null for every board of the municipality. */
+  boardId: string | null;
+  /** Latest status up to and including this period's rank (1 T1, 2 T2, 3 VB). */
+  upToRank: number;
+  /** The city report lists effect indicators only; the board report every indicator. */
+  effectIndicatorsOnly: boolean;
+}
+
+export interface ReportData {
+  boards: { id: string; name: string; kind: string }[];
+  plans: { id: string; board_id: string; year: number; status: string; decided_on: string | null; paragraph: string | null }[];
+  counts: { board_id: string; year: number; measure_area: MeasureArea | null; status: FollowUpStatus | 'not_reported'; n: number }[];
+  delayed: { id: string; board_id: string; title: string; measure_area: MeasureArea | null; period: PeriodKind; comment: string | null }[];
+  indicators: {
+    id: string;
+    board_id: string;
+    title: string;
+    indicators: { kind: 'output' | 'effect'; name: string; baseline?: string | null; target?: string | null }[];
+    reports: { period: PeriodKind; values: { name: string; value: number | string }[] }[];
+    links: { indicatorName: string; kpiId: string }[];
+  }[];
+  analyses: { board_id: string; period: PeriodKind; sections: Record<string, string>; reported_at: string | null; updated_at: string }[];
+  context: { kpi_id: string; title: string | null; area: string; year: number; value: number }[];
+}
+
+/**
+ * The whole report in one statement: boards, plans, activity counts per board × year × measure area
+ * × latest status (this year and the year before), delayed activities, indicators with their
+ * reports, the latest analysis per board and the linked context indicators. Each activity's
+ * latest report is one probe of the follow_up_latest index. This is the "bare SQL" the bench
+ * compares the report with.
+ */
+export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof ReportData]: ReportData[K] | null }> {
+  const boardFilter = q.boardId === null ? sql`` : sql`and b.id = ${q.boardId}`;
+  const effectFilter = q.effectIndicatorsOnly ? sql`and a.indicators @> '[{"kind":"effect"}]'::jsonb` : sql``;
+  return sql`
+    with scope_boards as (
+      select b.id, b.name, b.kind from board b where b.municipality_id = ${q.municipalityId} ${boardFilter}
+    ),
+    plans as (
+      select p.id, p.board_id, p.year, p.status, p.decided_on, p.paragraph
+      from plan p join scope_boards sb on sb.id = p.board_id
+      where p.year in (${q.year - 1}, ${q.year})
+    ),
+    latest as materialized (
+      select a.id, a.title, a.measure_area, pl.board_id, pl.year, l.status, l.period, l.comment
+      from plans pl
+      join plan_activity a on a.plan_id = pl.id and a.deleted_at is null
+      left join lateral (
+        select f.status, f.period, f.comment from follow_up f
+        where f.activity_id = a.id and f.year = pl.year and f.period_rank <= ${q.upToRank}
+        order by f.period_rank desc limit 1
+      ) l on true
+    ),
+    counts as (
+      select board_id, year, measure_area, coalesce(status, 'not_reported') as status, count(*)::int as n
+      from latest group by board_id, year, measure_area, coalesce(status, 'not_reported')
+    ),
+    ind as (
+      select a.id, pl.board_id, a.title, a.indicators,
+        (select coalesce(json_agg(json_build_object('period', f.period, 'values', f.indicator_values) order by f.period_rank), '[]'::json)
+           from follow_up f where f.activity_id = a.id and f.year = pl.year and f.period_rank <= ${q.upToRank}) as reports,
+        (select coalesce(json_agg(json_build_object('indicatorName', k.indicator_name, 'kpiId', k.kpi_id)), '[]'::json)
+           from context_indicator_link k where k.activity_id = a.id) as links
+      from plans pl join plan_activity a on a.plan_id = pl.id and a.deleted_at is null
+      where pl.year = ${q.year} and jsonb_array_length(a.indicators) > 0 ${effectFilter}
+    ),
+    analyses as (
+      select distinct on (ba.board_id) ba.board_id, ba.period, ba.sections, ba.reported_at, ba.updated_at
+      from board_analysis ba join scope_boards sb on sb.id = ba.board_id
+      where ba.year = ${q.year} and (case ba.period when 'T1' then 1 when 'T2' then 2 else 3 end) <= ${q.upToRank}
+      order by ba.board_id, (case ba.period when 'T1' then 1 when 'T2' then 2 else 3 end) desc
+    )
+    select
+      (select json_agg(scope_boards) from scope_boards) as boards,
+      (select json_agg(plans) from plans) as plans,
+      (select json_agg(counts) from counts) as counts,
+      (select json_agg(json_build_object('id', id, 'board_id', board_id, 'title', title, 'measure_area', measure_area, 'period', period, 'comment', comment))
+         from latest where status = 'delayed' and year = ${q.year}) as delayed,
+      (select json_agg(ind) from ind) as indicators,
+      (select json_agg(analyses) from analyses) as analyses,
+      (select json_agg(json_build_object('kpi_id', c.kpi_id, 'title', c.title, 'area', c.area, 'year', c.year, 'value', c.value) order by c.kpi_id, c.area, c.year)
+         from context_indicator c
+         where c.municipality_id = ${q.municipalityId}
+           and c.kpi_id in (select k.kpi_id from context_indicator_link k join ind on ind.id = k.activity_id)) as context`;
+}
+
+export async function reportData(db: Database, q: ReportQuery): Promise<ReportData> {
+  const r = (await reportStatement(q).execute(db)).rows[0];
+  const parse = <T>(v: unknown): T[] => (v === null || v === undefined ? [] : typeof v === 'string' ? (JSON.parse(v) as T[]) : (v as T[]));
+  return {
+    boards: parse(r.boards),
+    plans: parse(r.plans),
+    counts: parse(r.counts),
+    delayed: parse(r.delayed),
+    indicators: parse(r.indicators),
+    analyses: parse(r.analyses),
+    context: parse(r.context),
+  };
+}
+
+/** Every activity of the year with its latest status (the XLSX "Insatser" sheet). */
+export async function activitiesWithStatus(db: Database, q: Pick<ReportQuery, 'municipalityId' | 'year' | 'boardId' | 'upToRank'>) {
+  const boardFilter = q.boardId === null ? sql`` : sql`and b.id = ${q.boardId}`;
+  const r = await sql<{
+    board_id: string;
+    title: string;
+    measure_area: MeasureArea | null;
+    responsible: string;
+    timeline: string;
+    status: FollowUpStatus | null;
+    period: PeriodKind | null;
+    comment: string | null;
+  }>`
+    select p.board_id, a.title, a.measure_area, a.responsible, a.timeline, l.status, l.period, l.comment
+    from plan p
+    join board b on b.id = p.board_id and b.municipality_id = ${q.municipalityId} ${boardFilter}
+    join plan_activity a on a.plan_id = p.id and a.deleted_at is null
+    left join lateral (
+      select f.status, f.period, f.comment from follow_up f
+      where f.activity_id = a.id and f.year = p.year and f.period_rank <= ${q.upToRank}
+      order by f.period_rank desc limit 1
+    ) l on true
+    where p.year = ${q.year}
+    order by p.board_id, a.position`.execute(db);
+  return r.rows;
+}
+
+export async function municipalityName(db: Database, id: string): Promise<string> {
+  return (await db.selectFrom('municipality').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';
+}
+
+export async function isCityBoard(db: Database, municipalityId: string, boardIds: string[]): Promise<boolean> {
+  if (boardIds.length === 0) return false;
+  const r = await db.selectFrom('board').select('id').where('municipality_id', '=', municipalityId).where('kind', '=', 'city_board').where('id', 'in', boardIds).executeTakeFirst();
+  return !!r;
+}

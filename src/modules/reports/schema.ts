@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { AREA_KEYS } from '../../domain/followup/aggregate.js';
+import { ANALYSIS_HEADINGS } from '../../domain/followup/analysis.js';
+import { INDICATOR_RESULTS } from '../../domain/followup/indicators.js';
+import { PERIOD_KINDS } from '../../domain/followup/periods.js';
+import { STATUS_KEYS } from '../../domain/followup/status.js';
+import { MEASURE_AREAS } from '../../domain/plans/model.js';
+import { PLAN_STATES } from '../../domain/plans/workflow.js';
+
+/** The board and city reports (shared with the web app). */
+
+export const REPORT_FORMATS = ['json', 'docx', 'pdf', 'xlsx'] as const;
+export const ZReportQuery = z.strictObject({
+  year: z.coerce.number({ error: 'Ange ett år, t.ex. 2026.' }).int('Ange ett helt år.').min(2000, 'Året ska vara 2000 eller senare.').max(2100, 'Året ska vara 2100 eller tidigare.').optional(),
+  format: z.enum(REPORT_FORMATS, { error: 'Välj format: json, docx, pdf eller xlsx.' }).default('json'),
+  /** Figures as of this period (T1, T2 or VB); default: each activity's latest report of the year. */
+  period: z.enum(PERIOD_KINDS, { error: 'Välj period: T1, T2 eller VB.' }).optional(),
+});
+export const ZChartsQuery = z.strictObject({
+  year: ZReportQuery.shape.year,
+  period: ZReportQuery.shape.period,
+});
+export const ZReportBoardParams = z.object({ boardId: z.uuid({ error: 'Ogiltig nämnd.' }) });
+
+const ZTally = z.object(Object.fromEntries(STATUS_KEYS.map((s) => [s, z.number()])) as Record<(typeof STATUS_KEYS)[number], z.ZodNumber>);
+const ZYearTotals = z.object({ total: z.number(), byStatus: ZTally, donePercent: z.number(), delayedPercent: z.number() });
+const ZResultTally = z.object(Object.fromEntries(INDICATOR_RESULTS.map((r) => [r, z.number()])) as Record<(typeof INDICATOR_RESULTS)[number], z.ZodNumber>);
+const ZCell = z.union([z.number(), z.string()]);
+
+export const ZReportBoard = z.object({
+  boardId: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  plan: z.object({ id: z.string(), status: z.enum(PLAN_STATES), decidedOn: z.string().nullable(), paragraph: z.string().nullable() }).nullable(),
+  total: z.number(),
+  byStatus: ZTally,
+  byArea: z.object(Object.fromEntries(AREA_KEYS.map((a) => [a, ZTally])) as Record<(typeof AREA_KEYS)[number], typeof ZTally>),
+  donePercent: z.number(),
+  indicators: ZResultTally,
+  analysis: z.object({ period: z.enum(PERIOD_KINDS), reportedAt: z.string().nullable() }).nullable(),
+});
+
+export const ZReport = z.object({
+  scope: z.enum(['city', 'board']),
+  municipality: z.string(),
+  year: z.number(),
+  /** The period the figures are as of; null = each activity's latest report of the year. */
+  period: z.enum(PERIOD_KINDS).nullable(),
+  generatedAt: z.string(),
+  boards: z.array(ZReportBoard),
+  totals: z.object({ boards: z.number(), boardsWithApprovedPlan: z.number(), total: z.number(), byStatus: ZTally, donePercent: z.number() }),
+  measureAreas: z.array(z.object({ area: z.enum(AREA_KEYS), total: z.number(), byStatus: ZTally })),
+  yearOverYear: z.object({
+    year: z.number(),
+    previousYear: z.number(),
+    hasHistory: z.boolean(),
+    current: ZYearTotals,
+    previous: ZYearTotals,
+    boards: z.array(z.object({ boardId: z.string(), current: ZYearTotals, previous: ZYearTotals })),
+  }),
+  delayed: z.array(
+    z.object({
+      boardId: z.string(),
+      boardName: z.string(),
+      activityId: z.string(),
+      title: z.string(),
+      measureArea: z.enum(MEASURE_AREAS).nullable(),
+      period: z.enum(PERIOD_KINDS),
+      status: z.literal('delayed'),
+      comment: z.string().nullable(),
+    }),
+  ),
+  indicators: z.object({
+    summary: ZResultTally,
+    items: z.array(
+      z.object({
+        boardId: z.string(),
+        boardName: z.string(),
+        activityId: z.string(),
+        activityTitle: z.string(),
+        kind: z.enum(['output', 'effect']),
+        name: z.string(),
+        baseline: z.string().nullable(),
+        target: z.string().nullable(),
+        value: ZCell.nullable(),
+        period: z.enum(PERIOD_KINDS).nullable(),
+        result: z.enum(INDICATOR_RESULTS),
+        kpiIds: z.array(z.string()),
+      }),
+    ),
+  }),
+  context: z.array(z.object({ kpiId: z.string(), title: z.string().nullable(), area: z.string(), values: z.array(z.object({ year: z.number(), value: z.number() })) })),
+  analyses: z.array(
+    z.object({
+      boardId: z.string(),
+      boardName: z.string(),
+      period: z.enum(PERIOD_KINDS),
+      reportedAt: z.string().nullable(),
+      sections: z.array(z.object({ key: z.enum(ANALYSIS_HEADINGS), title: z.string(), text: z.string() })),
+    }),
+  ),
+  training: z.object({
+    available: z.boolean(),
+    courseName: z.string().nullable(),
+    asOf: z.string().nullable(),
+    rows: z.array(z.object({ boardId: z.string(), employees: z.number(), completed: z.number(), percent: z.number().nullable() })),
+  }),
+  situation: z.object({
+    available: z.boolean(),
+    legend: z.string().nullable(),
+    suppressed: z.boolean(),
+    rows: z.array(z.object({ boardId: z.string(), total: ZCell, byEnvironment: z.record(z.string(), ZCell) })),
+    total: ZCell.nullable(),
+  }),
+});
+export type TReport = z.infer<typeof ZReport>;
+
+export const ZReportCharts = z.array(
+  z.object({
+    key: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    svg: z.string(),
+    table: z.object({ caption: z.string(), columns: z.array(z.object({ key: z.string(), label: z.string(), numeric: z.boolean().optional() })), rows: z.array(z.array(ZCell.nullable())) }),
+  }),
+);
+export type TReportCharts = z.infer<typeof ZReportCharts>;
+

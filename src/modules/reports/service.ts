@@ -1,0 +1,249 @@
+import type { Database } from '../../db/database.js';
+import {
+  AREA_KEYS,
+  boardSummaries,
+  indicatorOutcomes,
+  latestIndicatorValues,
+  measureAreaMatrix,
+  percent,
+  sortDelayed,
+  tallyTotal,
+  yearOverYear,
+  type IndicatorItem,
+  type StatusCount,
+} from '../../domain/followup/aggregate.js';
+import { ANALYSIS_HEADINGS, ANALYSIS_HEADING_LABELS_SV } from '../../domain/followup/analysis.js';
+import { INDICATOR_RESULTS, type IndicatorResult } from '../../domain/followup/indicators.js';
+import { periodRank, type PeriodKind } from '../../domain/followup/periods.js';
+import type { Actor } from '../../domain/policy/index.js';
+import type { PlanState } from '../../domain/plans/workflow.js';
+import { toIsoDay } from '../../domain/plans/workflow.js';
+import { AppError, forbidden } from '../../http/errors.js';
+import * as orgs from '../orgs/service.js';
+import { readableBoards } from '../plans/access.js';
+import { getBoardCounts, getCityPicture } from '../situation/pictures.service.js';
+import { coverageByBoard, listCourses } from '../training/service.js';
+import * as repo from './repo.js';
+import type { TReport } from './schema.js';
+
+const KIND_ORDER: Record<string, number> = { city_board: 0, district_board: 1, specialist_board: 2 };
+
+export interface ReportRequest {
+  year?: number;
+  period?: PeriodKind;
+  /** Today (Swedish time); tests may pass another day. */
+  today?: string;
+}
+
+async function requireCityReader(db: Database, actor: Actor) {
+  if (actor.roles.some((g) => g.role === 'central_coordinator' || g.role === 'auditor')) return;
+  const viewer = actor.roles.filter((g) => g.role === 'viewer');
+  if (viewer.some((g) => g.boardId === null)) return;
+  if (await repo.isCityBoard(db, actor.municipalityId, viewer.map((g) => g.boardId as string))) return;
+  throw new AppError(403, 'forbidden', 'Den samlade rapporten är för kommunstyrelsen: central samordnare, revisorer och kommunstyrelsens ledamöter.');
+}
+
+async function requireBoardReader(db: Database, actor: Actor, boardId: string) {
+  const board = await orgs.getBoard({ db, municipalityId: actor.municipalityId, boardId });
+  const scope = await readableBoards(db, actor);
+  if (scope !== 'all' && !scope.includes(board.id)) throw forbidden();
+  return board;
+}
+
+/** A section from another capability: its data, or "not available" when it refuses or has none. */
+async function external<T>(load: () => Promise<T>): Promise<T | null> {
+  try {
+    return await load();
+  } catch (e) {
+    if (e instanceof AppError && (e.status === 403 || e.status === 404)) return null;
+    throw e;
+  }
+}
+
+/**
+ * The report of `scope` as plain data: one aggregate statement (repo.reportStatement), then the
+ * arithmetic of src/domain/followup/aggregate.ts, then training and the situation picture from
+ * their own services.
+ */
+async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', boardId: string | null, req: ReportRequest): Promise<TReport> {
+  const today = req.today ?? toIsoDay(new Date());
+  const year = req.year ?? Number(today.slice(0, 4));
+  const upToRank = req.period ? periodRank(req.period) : 3;
+  const [data, municipality] = await Promise.all([
+    repo.reportData(db, { municipalityId: actor.municipalityId, year, boardId, upToRank, effectIndicatorsOnly: scope === 'city' }),
+    repo.municipalityName(db, actor.municipalityId),
+  ]);
+  const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.name.localeCompare(b.name, 'sv'));
+  const names = new Map(boards.map((b) => [b.id, b.name]));
+  const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
+  const counts: StatusCount[] = data.counts.map((c) => ({ boardId: c.board_id, year: c.year, measureArea: c.measure_area, status: c.status, count: c.n }));
+
+  const summaries = boardSummaries(
+    boards.map((b) => {
+      const p = plans.get(b.id);
+      return { boardId: b.id, name: b.name, kind: b.kind, plan: p ? { id: p.id, status: p.status } : null };
+    }),
+    counts,
+    year,
+  );
+
+  const indicatorItems: IndicatorItem[] = [];
+  const kpisOf = new Map<string, string[]>();
+  for (const a of data.indicators) {
+    const latest = latestIndicatorValues(a.reports ?? []);
+    for (const indicator of a.indicators ?? []) {
+      if (scope === 'city' && indicator.kind !== 'effect') continue;
+      const v = latest.get(indicator.name.trim());
+      indicatorItems.push({ boardId: a.board_id, activityId: a.id, activityTitle: a.title, indicator, value: v?.value ?? null, period: v?.period ?? null });
+      kpisOf.set(`${a.id}|${indicator.name}`, (a.links ?? []).filter((l) => l.indicatorName === indicator.name).map((l) => l.kpiId));
+    }
+  }
+  const outcomes = indicatorOutcomes(indicatorItems);
+  const perBoardResults = new Map<string, Record<IndicatorResult, number>>();
+  for (const o of outcomes.items) {
+    const t = perBoardResults.get(o.boardId) ?? (Object.fromEntries(INDICATOR_RESULTS.map((r) => [r, 0])) as Record<IndicatorResult, number>);
+    t[o.result]++;
+    perBoardResults.set(o.boardId, t);
+  }
+  const analyses = new Map(data.analyses.map((a) => [a.board_id, a]));
+  const matrix = measureAreaMatrix(counts, year);
+  const totalsByStatus = matrix.totals;
+  const iso = (d: string | null) => (d ? new Date(d).toISOString() : null);
+
+  const contextMap = new Map<string, TReport['context'][number]>();
+  for (const c of data.context) {
+    const key = `${c.kpi_id}|${c.area}`;
+    const entry = contextMap.get(key) ?? { kpiId: c.kpi_id, title: c.title, area: c.area, values: [] };
+    entry.values.push({ year: c.year, value: Number(c.value) });
+    contextMap.set(key, entry);
+  }
+
+  const [training, situation] = await Promise.all([trainingSection(db, actor, boardId, year, today), situationSection(db, actor, scope, boardId, year)]);
+
+  return {
+    scope,
+    municipality,
+    year,
+    period: req.period ?? null,
+    generatedAt: new Date().toISOString(),
+    boards: summaries.map((s) => {
+      const p = plans.get(s.boardId);
+      const a = analyses.get(s.boardId);
+      return {
+        boardId: s.boardId,
+        name: s.name,
+        kind: s.kind,
+        plan: p ? { id: p.id, status: p.status as PlanState, decidedOn: p.decided_on, paragraph: p.paragraph } : null,
+        total: s.total,
+        byStatus: s.byStatus,
+        byArea: s.byArea,
+        donePercent: s.donePercent,
+        indicators: perBoardResults.get(s.boardId) ?? (Object.fromEntries(INDICATOR_RESULTS.map((r) => [r, 0])) as Record<IndicatorResult, number>),
+        analysis: a ? { period: a.period, reportedAt: iso(a.reported_at) } : null,
+      };
+    }),
+    totals: {
+      boards: boards.length,
+      boardsWithApprovedPlan: [...plans.values()].filter((p) => p.status === 'approved').length,
+      total: matrix.total,
+      byStatus: totalsByStatus,
+      donePercent: percent(totalsByStatus.done, tallyTotal(totalsByStatus)),
+    },
+    measureAreas: AREA_KEYS.map((area) => ({ area, total: tallyTotal(matrix.rows[area]), byStatus: matrix.rows[area] })),
+    yearOverYear: yearOverYear(counts, year, boards.map((b) => b.id)),
+    delayed: sortDelayed(
+      data.delayed.map((d) => ({ boardId: d.board_id, boardName: names.get(d.board_id) ?? '', activityId: d.id, title: d.title, measureArea: d.measure_area, period: d.period, comment: d.comment })),
+    ).map((d) => ({ ...d, status: 'delayed' as const })),
+    indicators: {
+      summary: outcomes.summary,
+      items: outcomes.items
+        .map((o) => ({
+          boardId: o.boardId,
+          boardName: names.get(o.boardId) ?? '',
+          activityId: o.activityId,
+          activityTitle: o.activityTitle,
+          kind: o.indicator.kind,
+          name: o.indicator.name,
+          baseline: o.indicator.baseline === null || o.indicator.baseline === undefined ? null : String(o.indicator.baseline),
+          target: o.indicator.target === null || o.indicator.target === undefined ? null : String(o.indicator.target),
+          value: o.value,
+          period: o.period,
+          result: o.result,
+          kpiIds: kpisOf.get(`${o.activityId}|${o.indicator.name}`) ?? [],
+        }))
+        .sort((a, b) => a.boardName.localeCompare(b.boardName, 'sv') || a.activityTitle.localeCompare(b.activityTitle, 'sv')),
+    },
+    context: [...contextMap.values()],
+    analyses: boards
+      .filter((b) => analyses.has(b.id))
+      .map((b) => {
+        const a = analyses.get(b.id)!;
+        return {
+          boardId: b.id,
+          boardName: b.name,
+          period: a.period,
+          reportedAt: iso(a.reported_at),
+          sections: ANALYSIS_HEADINGS.map((key) => ({ key, title: ANALYSIS_HEADING_LABELS_SV[key], text: a.sections?.[key] ?? '' })),
+        };
+      }),
+    training,
+    situation,
+  };
+}
+
+async function trainingSection(db: Database, actor: Actor, boardId: string | null, year: number, today: string): Promise<TReport['training']> {
+  const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+  const result = await external(async () => {
+    const [rows, courses] = await Promise.all([coverageByBoard({ db, actor, asOf }), listCourses({ db, actor })]);
+    return { rows, course: courses.find((c) => c.kind === 'web_basic') ?? courses[0] ?? null };
+  });
+  const rows = (result?.rows ?? []).filter((r) => !boardId || r.boardId === boardId);
+  const available = rows.some((r) => r.employees > 0 || r.completed > 0);
+  return { available, courseName: available ? (result?.course?.name ?? null) : null, asOf: available ? asOf : null, rows: available ? rows : [] };
+}
+
+async function situationSection(db: Database, actor: Actor, scope: 'city' | 'board', boardId: string | null, year: number): Promise<TReport['situation']> {
+  if (scope === 'city') {
+    const picture = await external(() => getCityPicture({ db, actor, year, charts: false, lang: 'sv' }));
+    const available = !!picture && picture.boards.some((b) => b.total !== 0);
+    return {
+      available,
+      legend: picture?.legend ?? null,
+      suppressed: true,
+      rows: available ? picture!.boards.map((b) => ({ boardId: b.boardId, total: b.total, byEnvironment: b.byEnvironment })) : [],
+      total: available ? picture!.totals.total : null,
+    };
+  }
+  const counts = await external(() => getBoardCounts({ db, actor, boardId: boardId!, year, charts: false, lang: 'sv' }));
+  const available = !!counts && counts.total !== 0;
+  return {
+    available,
+    legend: counts?.legend ?? null,
+    suppressed: counts?.suppressed ?? true,
+    rows: available ? [{ boardId: counts!.boardId, total: counts!.total, byEnvironment: counts!.byEnvironment }] : [],
+    total: available ? counts!.total : null,
+  };
+}
+
+/** The city report (kommunstyrelsen): every board of the municipality. */
+export async function cityReport(opts: { db: Database; actor: Actor } & ReportRequest): Promise<TReport> {
+  await requireCityReader(opts.db, opts.actor);
+  return buildReport(opts.db, opts.actor, 'city', null, opts);
+}
+
+/** One board's report: for the board's own roles and the city-level readers. */
+export async function boardReport(opts: { db: Database; actor: Actor; boardId: string } & ReportRequest): Promise<TReport> {
+  const board = await requireBoardReader(opts.db, opts.actor, opts.boardId);
+  return buildReport(opts.db, opts.actor, 'board', board.id, opts);
+}
+
+/** Every activity with its latest status, for the workbook's "Insatser" sheet. */
+export async function activityRows(opts: { db: Database; actor: Actor; report: TReport }) {
+  return repo.activitiesWithStatus(opts.db, {
+    municipalityId: opts.actor.municipalityId,
+    year: opts.report.year,
+    boardId: opts.report.scope === 'board' ? opts.report.boards[0]?.boardId ?? null : null,
+    upToRank: opts.report.period ? periodRank(opts.report.period) : 3,
+  });
+}
+
