@@ -1,0 +1,284 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type ApiErrorBody } from '../../api/client';
+import { useQuery } from '../../api/use-query';
+import { useSession } from '../../auth/session';
+import { Loading, LoadError, Notice } from '../../components/feedback';
+import { ErrorSummary, type FieldErrors } from '../../components/form';
+import { PageHeading } from '../../components/PageHeading';
+import type { TActivityImportResult } from '../../../../src/modules/plans/export-routes';
+import type { TPlanSummary } from '../../../../src/modules/plans/schema';
+import './plans-import.css';
+
+const FILE_FIELD = 'file';
+
+/** POSTs the chosen file (multipart field `file`) to the import; `dryRun` only analyses it. */
+async function sendFile(planId: string, file: File, dryRun: boolean, csrf: string | undefined): Promise<TActivityImportResult> {
+  const body = new FormData();
+  body.append(FILE_FIELD, file, file.name);
+  const res = await fetch(`/api/plans/${planId}/activities/import${dryRun ? '?dryRun=1' : ''}`, {
+    method: 'POST',
+    body,
+    credentials: 'same-origin',
+    headers: csrf ? { 'x-csrf-token': csrf } : {},
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, (data?.error as ApiErrorBody) ?? { code: 'network', message: '' });
+  return data as TActivityImportResult;
+}
+
+/**
+ * Import of activity rows from an XLSX or CSV table into a plan: the user previews the file (the
+ * server's dry run), sees the rows to add and every bad row by line, and confirms. Nothing is
+ * written until then, and then everything or nothing.
+ */
+export function PlansImportPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { me } = useSession();
+  const plan = useQuery<TPlanSummary & { canEdit: boolean }>(`/api/plans/${id}`);
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<TActivityImportResult | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [imported, setImported] = useState<number | null>(null);
+
+  if (plan.loading && !plan.data) return <Loading />;
+  if (plan.error || !plan.data) return <LoadError message={plan.error?.body.message || t('plansImport.loadFailed')} />;
+  const p = plan.data;
+  const title = t('plansImport.title');
+
+  function failure(err: unknown): FieldErrors {
+    if (err instanceof ApiError) {
+      const fields = err.body.fields ?? [];
+      if (fields.length) return Object.fromEntries(fields.map((f) => [f.field === FILE_FIELD ? FILE_FIELD : f.field.replace(' ', '-'), f.field.startsWith('line ') ? t('plansImport.lineError', { line: f.field.slice(5), message: f.message }) : f.message]));
+      return { [FILE_FIELD]: err.body.message || t('common.networkError') };
+    }
+    return { [FILE_FIELD]: t('common.networkError') };
+  }
+
+  async function analyse(e: FormEvent) {
+    e.preventDefault();
+    setImported(null);
+    setPreview(null);
+    if (!file) {
+      setErrors({ [FILE_FIELD]: t('plansImport.fileMissing') });
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await sendFile(id, file, true, me?.csrfToken);
+      setPreview(result);
+      const fileError = result.errors.find((x) => x.line === 0);
+      setErrors(
+        fileError
+          ? { [FILE_FIELD]: fileError.message }
+          : Object.fromEntries(result.errors.map((x) => [`line-${x.line}`, t('plansImport.lineError', { line: x.line, message: x.message })])),
+      );
+    } catch (err) {
+      setErrors(failure(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function confirm() {
+    if (!file || !preview) return;
+    setBusy(true);
+    try {
+      const result = await sendFile(id, file, false, me?.csrfToken);
+      setImported(result.added.length);
+      setPreview(null);
+      setFile(null);
+      setErrors({});
+      if (input.current) input.current.value = '';
+      await plan.reload();
+    } catch (err) {
+      setErrors(failure(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const rowErrors = preview ? preview.errors.filter((x) => x.line > 0) : [];
+  const canConfirm = !!preview && preview.errors.length === 0 && preview.toAdd > 0;
+  const duplicateLines = new Set(preview?.duplicates.map((d) => d.line) ?? []);
+  const rowsToAdd = preview ? preview.rows.filter((r) => !duplicateLines.has(r.line)) : [];
+
+  return (
+    <>
+      <p>
+        <Link to={`/planer/${id}`}>{t('plansImport.back', { board: p.boardName, year: p.year })}</Link>
+      </p>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="lead">{t('plansImport.lead', { board: p.boardName, year: p.year })}</p>
+
+      {imported !== null && (
+        <Notice>
+          <p>{t('plansImport.done', { count: imported })}</p>
+          <p>
+            <Link to={`/planer/${id}`}>{t('plansImport.toPlan')}</Link>
+          </p>
+        </Notice>
+      )}
+
+      {!p.canEdit ? (
+        <div className="panel">
+          <p>{t('plansImport.notEditable')}</p>
+        </div>
+      ) : (
+        <>
+          <ErrorSummary errors={errors} idPrefix="import" />
+          <section className="panel" aria-labelledby="import-shape">
+            <h2 id="import-shape">{t('plansImport.shapeTitle')}</h2>
+            <p>{t('plansImport.shapeText')}</p>
+            <ul>
+              <li>{t('plansImport.shapeColumns')}</li>
+              <li>{t('plansImport.shapeOptional')}</li>
+              <li>{t('plansImport.shapeFormats')}</li>
+            </ul>
+          </section>
+          <form onSubmit={analyse} noValidate>
+            <fieldset disabled={busy} className="plain-fieldset">
+              <div className={`field${errors[FILE_FIELD] ? ' field--error' : ''}`}>
+                <label htmlFor={`import-${FILE_FIELD}`}>{t('plansImport.fileLabel')}</label>
+                <p className="hint" id={`import-${FILE_FIELD}-hint`}>
+                  {t('plansImport.fileHint')}
+                </p>
+                {errors[FILE_FIELD] && (
+                  <p className="field-error" id={`import-${FILE_FIELD}-error`}>
+                    <span className="visually-hidden">{t('form.errorPrefix')}</span> {errors[FILE_FIELD]}
+                  </p>
+                )}
+                <input
+                  ref={input}
+                  id={`import-${FILE_FIELD}`}
+                  name={FILE_FIELD}
+                  type="file"
+                  accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+                  aria-describedby={[`import-${FILE_FIELD}-hint`, errors[FILE_FIELD] ? `import-${FILE_FIELD}-error` : ''].filter(Boolean).join(' ')}
+                  aria-invalid={errors[FILE_FIELD] ? true : undefined}
+                  onChange={(e) => {
+                    setFile(e.target.files?.[0] ?? null);
+                    setPreview(null);
+                    setErrors({});
+                  }}
+                />
+              </div>
+              <button type="submit" className="button button--secondary">
+                {t('plansImport.preview')}
+              </button>
+            </fieldset>
+          </form>
+        </>
+      )}
+
+      {preview && (
+        <section aria-labelledby="import-result" className="plans-import-result">
+          <h2 id="import-result">{t('plansImport.resultTitle')}</h2>
+          <p role="status">
+            {preview.errors.length > 0
+              ? t('plansImport.summaryWithErrors', { rows: preview.rows.length + rowErrors.length, bad: rowErrors.length || 1 })
+              : t('plansImport.summaryOk', { count: preview.toAdd })}
+          </p>
+          {preview.ignoredColumns.length > 0 && <p className="hint">{t('plansImport.ignored', { columns: preview.ignoredColumns.join(', ') })}</p>}
+
+          {rowErrors.length > 0 && (
+            <div className="table-wrap" role="region" aria-labelledby="import-errors-caption" tabIndex={0}>
+              <table className="table">
+                <caption id="import-errors-caption">{t('plansImport.errorsCaption', { count: rowErrors.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('plansImport.line')}</th>
+                    <th scope="col">{t('plansImport.problem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rowErrors.map((x) => (
+                    <tr key={x.line} id={`import-line-${x.line}`} tabIndex={-1}>
+                      <th scope="row">{x.line}</th>
+                      <td>{x.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p>{t('plansImport.fixAndRetry')}</p>
+            </div>
+          )}
+
+          {preview.duplicates.length > 0 && (
+            <div className="table-wrap" role="region" aria-labelledby="import-duplicates-caption" tabIndex={0}>
+              <table className="table">
+                <caption id="import-duplicates-caption">{t('plansImport.duplicatesCaption', { count: preview.duplicates.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('plansImport.line')}</th>
+                    <th scope="col">{t('plansImport.activity')}</th>
+                    <th scope="col">{t('plansImport.why')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.duplicates.map((d) => (
+                    <tr key={d.line}>
+                      <th scope="row">{d.line}</th>
+                      <td>{d.title}</td>
+                      <td>{d.of === 'plan' ? t('plansImport.duplicateOfPlan') : t('plansImport.duplicateOfLine', { line: d.firstLine })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+
+          {rowsToAdd.length > 0 && (
+            // Wide: it scrolls sideways on small screens, so it can take focus and be scrolled by keyboard.
+            <div className="table-wrap" role="region" aria-labelledby="import-rows-caption" tabIndex={0}>
+              <table className="table">
+                <caption id="import-rows-caption">
+                  {preview.errors.length > 0 ? t('plansImport.rowsWithoutErrors', { count: rowsToAdd.length }) : t('plansImport.rowsCaption', { count: rowsToAdd.length })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('plansImport.line')}</th>
+                    <th scope="col">{t('plansImport.activity')}</th>
+                    <th scope="col">{t('plansImport.measureArea')}</th>
+                    <th scope="col">{t('plansImport.responsible')}</th>
+                    <th scope="col">{t('plansImport.partners')}</th>
+                    <th scope="col">{t('plansImport.timeline')}</th>
+                    <th scope="col">{t('plansImport.followUp')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rowsToAdd.map(({ line, activity: a }) => (
+                    <tr key={line}>
+                      <th scope="row">{line}</th>
+                      <td>
+                        <span className="plans-import-title">{a.title}</span>
+                        {a.description && <p className="hint">{a.description}</p>}
+                      </td>
+                      <td>{a.measureArea ? t(`plansImport.area.${a.measureArea}`) : t('plansImport.area.none')}</td>
+                      <td>{a.responsible}</td>
+                      <td>{a.partners ?? ''}</td>
+                      <td>{a.timeline}</td>
+                      <td>{a.followUp}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+
+          {canConfirm && (
+            <div className="button-row">
+              <button type="button" className="button" disabled={busy} onClick={() => void confirm()}>
+                {t('plansImport.confirm', { count: preview.toAdd })}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
