@@ -6,6 +6,7 @@ import stockholm from './data/stockholm-2019.json' with { type: 'json' };
 import { seedPlans } from './plans.js';
 import { seedTrainingDemo } from './training.js';
 import { seedSituation } from './situation.js';
+import { seedFollowUp } from './followup.js';
 
 export const DEMO_PASSWORD = 'varna-demo-losenord';
 
@@ -74,5 +75,6 @@ export async function seedDemo(db: Database): Promise<{ accounts: DemoAccount[] 
   await seedTrainingDemo(db, actor);
   await seedPlans(db);
   await seedSituation(db, actor, boardIds);
+  await seedFollowUp(db);
   return { accounts: ACCOUNTS };
 }

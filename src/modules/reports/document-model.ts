@@ -36,26 +36,30 @@ export function basisText(r: Pick<TReport, 'year' | 'period'>): string {
 }
 
 function boardsTable(r: TReport): ReportTable {
-  const rows = r.boards.map((b) => [
+  // Status counts only for an approved plan: other plans are not followed up yet.
+  const rows = r.boards.map((b) => {
+    const followed = b.plan?.status === 'approved';
+    return [
     b.name,
     b.plan ? PLAN_STATUS_LABELS_SV[b.plan.status] : 'Ingen plan',
-    b.total,
-    ...STATUS_ORDER.map((s) => b.byStatus[s]),
-    b.donePercent,
+    b.plan?.activityCount ?? 0,
+    ...STATUS_ORDER.map((s) => (followed ? b.byStatus[s] : null)),
+    followed ? b.donePercent : null,
     b.analysis ? `${b.analysis.period}${b.analysis.reportedAt ? ' (rapporterad)' : ' (utkast)'}` : '–',
-  ]);
+    ];
+  });
   return {
     caption: r.scope === 'city' ? `Nämndernas planer och insatser ${r.year}` : `Planen och insatserna ${r.year}`,
     columns: [
       { key: 'board', label: 'Nämnd', weight: 3 },
       { key: 'plan', label: 'Planens status', weight: 2 },
-      { key: 'total', label: 'Insatser', numeric: true },
+      { key: 'activities', label: 'Insatser i planen', numeric: true },
       ...statusColumns(),
-      { key: 'donePercent', label: 'Andel genomförda (%)', numeric: true },
-      { key: 'analysis', label: 'Samlad analys', weight: 1.5 },
+      { key: 'donePercent', label: 'Andel genomförda (%)', numeric: true, weight: 1.4 },
+      { key: 'analysis', label: 'Samlad analys', weight: 1.6 },
     ],
     rows,
-    totals: r.scope === 'city' ? ['Totalt', `${r.totals.boardsWithApprovedPlan} av ${r.totals.boards} godkända`, r.totals.total, ...STATUS_ORDER.map((s) => r.totals.byStatus[s]), r.totals.donePercent, ''] : undefined,
+    totals: r.scope === 'city' ? ['Totalt', `${r.totals.boardsWithApprovedPlan} av ${r.totals.boards} godkända`, r.totals.activitiesInPlans, ...STATUS_ORDER.map((s) => r.totals.byStatus[s]), r.totals.donePercent, ''] : undefined,
   };
 }
 
@@ -80,7 +84,7 @@ function yoyTable(r: TReport): ReportTable | null {
       { key: 'current', label: String(y.year), numeric: true },
     ],
     rows: [
-      ['Insatser i planerna', y.previous.total, y.current.total],
+      ['Insatser som följs upp', y.previous.total, y.current.total],
       ...STATUS_ORDER.map((s) => [STATUS_LABELS_SV[s], y.previous.byStatus[s], y.current.byStatus[s]]),
       ['Andel genomförda (%)', y.previous.donePercent, y.current.donePercent],
       ['Andel försenade (%)', y.previous.delayedPercent, y.current.delayedPercent],
@@ -197,7 +201,7 @@ function externalSections(r: TReport): ReportModel['external'] {
 
 /** The charts of a report; each with the table that carries the same numbers. */
 export function reportCharts(r: TReport): ChartSpec[] {
-  const boards = r.scope === 'city' ? r.boards.filter((b) => b.total > 0) : r.boards;
+  const boards = r.boards.filter((b) => b.total > 0);
   const areas = r.measureAreas.filter((a) => a.area !== 'unclassified' || a.total > 0);
   const charts: ChartSpec[] = [];
   if (boards.length) {
@@ -265,12 +269,13 @@ export function toReportModel(r: TReport, activities?: { board_id: string; title
   const reported = r.boards.filter((b) => b.analysis?.reportedAt).length;
   const keyFigures = [
     ...(city ? [{ label: 'Nämnder med godkänd plan', value: `${r.totals.boardsWithApprovedPlan} av ${r.totals.boards}` }] : [{ label: 'Planens status', value: board?.plan ? PLAN_STATUS_LABELS_SV[board.plan.status] : 'Ingen plan' }]),
-    { label: 'Insatser i planerna', value: nf(r.totals.total) },
+    { label: 'Insatser i årets planer', value: nf(r.totals.activitiesInPlans) },
+    { label: 'Insatser i godkända planer (följs upp)', value: nf(r.totals.total) },
     { label: 'Genomförda insatser', value: `${nf(r.totals.byStatus.done)} (${nf(r.totals.donePercent)} %)` },
     { label: 'Försenade insatser', value: nf(r.totals.byStatus.delayed) },
     { label: 'Insatser utan rapport', value: nf(r.totals.byStatus.not_reported) },
     { label: city ? 'Effektindikatorer med nått mål' : 'Indikatorer med nått mål', value: `${nf(r.indicators.summary.achieved)} av ${nf(r.indicators.items.length)}` },
-    ...(city ? [{ label: 'Nämnder som markerat perioden rapporterad', value: `${reported} av ${r.totals.boards}` }] : []),
+    ...(city ? [{ label: 'Nämnder vars senaste analys är markerad som rapporterad', value: `${reported} av ${r.totals.boards}` }] : []),
   ];
   const names = new Map(r.boards.map((b) => [b.boardId, b.name]));
   return {

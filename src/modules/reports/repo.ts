@@ -17,7 +17,7 @@ export interface ReportQuery {
 
 export interface ReportData {
   boards: { id: string; name: string; kind: string }[];
-  plans: { id: string; board_id: string; year: number; status: string; decided_on: string | null; paragraph: string | null }[];
+  plans: { id: string; board_id: string; year: number; status: string; decided_on: string | null; paragraph: string | null; activity_count: number }[];
   counts: { board_id: string; year: number; measure_area: MeasureArea | null; status: FollowUpStatus | 'not_reported'; n: number }[];
   delayed: { id: string; board_id: string; title: string; measure_area: MeasureArea | null; period: PeriodKind; comment: string | null }[];
   indicators: {
@@ -47,7 +47,8 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
       select b.id, b.name, b.kind from board b where b.municipality_id = ${q.municipalityId} ${boardFilter}
     ),
     plans as (
-      select p.id, p.board_id, p.year, p.status, p.decided_on, p.paragraph
+      select p.id, p.board_id, p.year, p.status, p.decided_on, p.paragraph,
+        (select count(*)::int from plan_activity x where x.plan_id = p.id and x.deleted_at is null) as activity_count
       from plan p join scope_boards sb on sb.id = p.board_id
       where p.year in (${q.year - 1}, ${q.year})
     ),
@@ -55,11 +56,13 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
       select a.id, a.title, a.measure_area, pl.board_id, pl.year, l.status, l.period, l.comment
       from plans pl
       join plan_activity a on a.plan_id = pl.id and a.deleted_at is null
+      -- Only an approved plan is followed up (API.md); other plans count in activity_count only.
       left join lateral (
         select f.status, f.period, f.comment from follow_up f
         where f.activity_id = a.id and f.year = pl.year and f.period_rank <= ${q.upToRank}
         order by f.period_rank desc limit 1
       ) l on true
+      where pl.status = 'approved'
     ),
     counts as (
       select board_id, year, measure_area, coalesce(status, 'not_reported') as status, count(*)::int as n
@@ -72,7 +75,7 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
         (select coalesce(json_agg(json_build_object('indicatorName', k.indicator_name, 'kpiId', k.kpi_id)), '[]'::json)
            from context_indicator_link k where k.activity_id = a.id) as links
       from plans pl join plan_activity a on a.plan_id = pl.id and a.deleted_at is null
-      where pl.year = ${q.year} and jsonb_array_length(a.indicators) > 0 ${effectFilter}
+      where pl.year = ${q.year} and pl.status = 'approved' and jsonb_array_length(a.indicators) > 0 ${effectFilter}
     ),
     analyses as (
       select distinct on (ba.board_id) ba.board_id, ba.period, ba.sections, ba.reported_at, ba.updated_at
@@ -108,7 +111,7 @@ export async function reportData(db: Database, q: ReportQuery): Promise<ReportDa
   };
 }
 
-/** Every activity of the year with its latest status (the XLSX "Insatser" sheet). */
+/** Every activity of the year's approved plans with its latest status (the XLSX "Insatser" sheet). */
 export async function activitiesWithStatus(db: Database, q: Pick<ReportQuery, 'municipalityId' | 'year' | 'boardId' | 'upToRank'>) {
   const boardFilter = q.boardId === null ? sql`` : sql`and b.id = ${q.boardId}`;
   const r = await sql<{
@@ -130,7 +133,7 @@ export async function activitiesWithStatus(db: Database, q: Pick<ReportQuery, 'm
       where f.activity_id = a.id and f.year = p.year and f.period_rank <= ${q.upToRank}
       order by f.period_rank desc limit 1
     ) l on true
-    where p.year = ${q.year}
+    where p.year = ${q.year} and p.status = 'approved'
     order by p.board_id, a.position`.execute(db);
   return r.rows;
 }

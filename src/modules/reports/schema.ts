@@ -31,7 +31,8 @@ export const ZReportBoard = z.object({
   boardId: z.string(),
   name: z.string(),
   kind: z.string(),
-  plan: z.object({ id: z.string(), status: z.enum(PLAN_STATES), decidedOn: z.string().nullable(), paragraph: z.string().nullable() }).nullable(),
+  plan: z.object({ id: z.string(), status: z.enum(PLAN_STATES), decidedOn: z.string().nullable(), paragraph: z.string().nullable(), activityCount: z.number() }).nullable(),
+  /** Activities followed up: those of an approved plan (the status counts cover these). */
   total: z.number(),
   byStatus: ZTally,
   byArea: z.object(Object.fromEntries(AREA_KEYS.map((a) => [a, ZTally])) as Record<(typeof AREA_KEYS)[number], typeof ZTally>),
@@ -48,7 +49,7 @@ export const ZReport = z.object({
   period: z.enum(PERIOD_KINDS).nullable(),
   generatedAt: z.string(),
   boards: z.array(ZReportBoard),
-  totals: z.object({ boards: z.number(), boardsWithApprovedPlan: z.number(), total: z.number(), byStatus: ZTally, donePercent: z.number() }),
+  totals: z.object({ boards: z.number(), boardsWithApprovedPlan: z.number(), activitiesInPlans: z.number(), total: z.number(), byStatus: ZTally, donePercent: z.number() }),
   measureAreas: z.array(z.object({ area: z.enum(AREA_KEYS), total: z.number(), byStatus: ZTally })),
   yearOverYear: z.object({
     year: z.number(),
