@@ -21,6 +21,11 @@ import { InstructionsPage } from './pages/plans/InstructionsPage';
 import { GuidelinesPage } from './pages/plans/GuidelinesPage';
 import { ComparePage } from './pages/plans/ComparePage';
 import { PlansImportPage } from './pages/plans-import/PlansImportPage';
+import { situationRoutes, publicSurveyRoute } from './pages/situation/routes';
+import { TrainingPage } from './pages/training/TrainingPage';
+import { TrainingBoardPage } from './pages/training/TrainingBoardPage';
+import { TrainingImportPage } from './pages/training/TrainingImportPage';
+import { TrainingCoursesPage } from './pages/training/TrainingCoursesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 function RequireSession() {
@@ -35,6 +40,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/logga-in" element={<LoginPage />} />
+      {publicSurveyRoute}
       <Route element={<RequireSession />}>
         <Route index element={<StartPage />} />
         <Route path="organisation" element={<OrganisationPage />} />
@@ -45,6 +51,7 @@ export function App() {
         <Route path="logg" element={<AuditPage />} />
         <Route path="konto" element={<AccountPage />} />
         <Route path="hjalp" element={<HelpPage />} />
+        {situationRoutes}
         <Route path="planer" element={<PlansPage />} />
         <Route path="planer/anvisningar" element={<InstructionsPage />} />
         <Route path="planer/styrdokument" element={<GuidelinesPage />} />
@@ -55,6 +62,10 @@ export function App() {
         <Route path="planer/:id/avsnitt/:key" element={<SectionPage />} />
         <Route path="planer/:id/granskning" element={<ReviewPage />} />
         <Route path="planer/:id/importera" element={<PlansImportPage />} />
+        <Route path="utbildning" element={<TrainingPage />} />
+        <Route path="utbildning/namnd/:id" element={<TrainingBoardPage />} />
+        <Route path="utbildning/importera" element={<TrainingImportPage />} />
+        <Route path="utbildning/kurser" element={<TrainingCoursesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { PageHeading } from '../../components/PageHeading';
 import { NAV } from '../../nav';
+import { ConcernInbox } from '../situation/ConcernInbox';
 
 export function StartPage() {
   const { t } = useTranslation();
@@ -13,6 +14,8 @@ export function StartPage() {
     <>
       <PageHeading title={t('start.title')}>{t('start.greeting', { name: me.user.name })}</PageHeading>
       <p className="lead">{t('start.lead', { municipality: me.municipality.name })}</p>
+
+      <ConcernInbox />
 
       <section aria-labelledby="roles-heading" className="panel">
         <h2 id="roles-heading">{t('start.rolesHeading')}</h2>

@@ -1,0 +1,38 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../api/use-query';
+import { useSession } from '../../auth/session';
+import type { TInbox } from '../../../../src/modules/situation/schema';
+
+/** Start-page notice for coordinators: open concern reports they have not read yet. */
+export function ConcernInbox() {
+  const { t } = useTranslation();
+  const { hasRole } = useSession();
+  const coordinator = hasRole('local_coordinator', 'central_coordinator');
+  const inbox = useQuery<TInbox>(coordinator ? '/api/concerns/inbox' : null);
+  if (!coordinator || !inbox.data) return null;
+  const { unread, boards } = inbox.data;
+  return (
+    <section aria-labelledby="inbox-heading" className="panel">
+      <h2 id="inbox-heading">{t('situation.inbox.heading')}</h2>
+      {unread === 0 ? (
+        <p>{t('situation.inbox.none')}</p>
+      ) : (
+        <>
+          <p>
+            <Link to="/lagesbild/rapporter?status=open">{t('situation.inbox.unread', { count: unread })}</Link>
+          </p>
+          {boards.length > 1 && (
+            <ul>
+              {boards.map((b) => (
+                <li key={b.boardId}>
+                  <Link to={`/lagesbild/rapporter?namnd=${b.boardId}&status=open`}>{t('situation.inbox.perBoard', { board: b.boardName, count: b.unread })}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

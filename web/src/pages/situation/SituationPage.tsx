@@ -1,0 +1,83 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../api/use-query';
+import { useSession } from '../../auth/session';
+import { EmptyState, Loading, LoadError } from '../../components/feedback';
+import { PageHeading } from '../../components/PageHeading';
+import type { TBoardCounts } from '../../../../src/modules/situation/schema';
+import { BoardYearFilter, CountTables, SuppressionLegend, TrendTable, useBoardChoice } from './components';
+
+const READERS = ['local_coordinator', 'central_coordinator', 'viewer', 'auditor'] as const;
+
+/** "Lägesbild": a board's counts for a year, and the way to reports, surveys, notes and pictures. */
+export function SituationPage() {
+  const { t, i18n } = useTranslation();
+  const { hasRole, me } = useSession();
+  const choice = useBoardChoice([...READERS], { cityViewer: true });
+  const { board, year } = choice;
+  const counts = useQuery<TBoardCounts>(board ? `/api/situation/boards/${board.id}?year=${year}&charts=1&lang=${i18n.language}` : null);
+  const coordinator = hasRole('local_coordinator', 'central_coordinator');
+  const cityWide =
+    me?.user.roles.some((g) => (g.role === 'central_coordinator' || g.role === 'auditor') && g.boardId === null) ||
+    me?.user.roles.some((g) => g.role === 'viewer' && choice.allowed.length > 1);
+  const q = board ? `?namnd=${board.id}&ar=${year}` : '';
+
+  return (
+    <>
+      <PageHeading title={t('situation.title')}>{t('situation.title')}</PageHeading>
+      <p className="lead">{t('situation.lead')}</p>
+      <nav aria-labelledby="situation-links">
+        <h2 id="situation-links" className="visually-hidden">
+          {t('situation.linksHeading')}
+        </h2>
+        <ul className="card-list">
+          {coordinator && (
+            <li className="card">
+              <Link to={`/lagesbild/rapporter${board ? `?namnd=${board.id}` : ''}`}>{t('situation.links.concerns')}</Link>
+              <p className="hint">{t('situation.links.concernsHint')}</p>
+            </li>
+          )}
+          {hasRole('local_coordinator', 'central_coordinator', 'auditor') && (
+            <>
+              <li className="card">
+                <Link to={`/lagesbild/enkater${board ? `?namnd=${board.id}` : ''}`}>{t('situation.links.surveys')}</Link>
+                <p className="hint">{t('situation.links.surveysHint')}</p>
+              </li>
+              <li className="card">
+                <Link to={`/lagesbild/anteckningar${q}`}>{t('situation.links.notes')}</Link>
+                <p className="hint">{t('situation.links.notesHint')}</p>
+              </li>
+            </>
+          )}
+          <li className="card">
+            <Link to={`/lagesbild/arsbild${q}`}>{t('situation.links.picture')}</Link>
+            <p className="hint">{t('situation.links.pictureHint')}</p>
+          </li>
+          {cityWide && (
+            <li className="card">
+              <Link to={`/lagesbild/staden?ar=${year}`}>{t('situation.links.city')}</Link>
+              <p className="hint">{t('situation.links.cityHint')}</p>
+            </li>
+          )}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="counts-heading">
+        <h2 id="counts-heading">{board ? t('situation.countsHeading', { board: board.name, year }) : t('situation.countsHeadingNoBoard')}</h2>
+        {choice.loading && <Loading />}
+        {!choice.loading && choice.allowed.length === 0 && <EmptyState>{t('situation.noBoards')}</EmptyState>}
+        {choice.allowed.length > 0 && <BoardYearFilter idPrefix="situation" allowed={choice.allowed} board={board} year={year} onApply={choice.choose} />}
+        {counts.error && <LoadError message={counts.error.message} />}
+        {counts.data && (
+          <>
+            <p>{counts.data.suppressed ? t('situation.suppressedNote', { threshold: counts.data.threshold }) : t('situation.exactNote')}</p>
+            <SuppressionLegend threshold={counts.data.threshold} />
+            {counts.data.total === 0 && <EmptyState>{t('situation.noReports', { year })}</EmptyState>}
+            <CountTables counts={counts.data} charts={counts.data.charts} year={year} idPrefix="board" />
+            <TrendTable trend={counts.data.trend} chart={counts.data.charts.find((c) => c.key === 'trend')} />
+          </>
+        )}
+      </section>
+    </>
+  );
+}

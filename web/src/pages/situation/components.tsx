@@ -1,0 +1,264 @@
+import { useMemo, type FormEvent, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Role, TBoard, TMe } from '../../api/types';
+import { useQuery } from '../../api/use-query';
+import { useSession } from '../../auth/session';
+import { CONCERN_TYPES, ENVIRONMENTS, TERTIALS } from '../../../../src/domain/situation/categories';
+import type { TChart } from '../../../../src/modules/situation/schema';
+import './situation.css';
+
+export type Cell = number | string;
+export const thisYear = () => new Date().getFullYear();
+
+/**
+ * Boards the user may pick for `roles`: every board with a municipality-wide grant, every board
+ * for a viewer of the city board when `cityViewer`, else the boards of their grants.
+ * The server decides in the end; this only keeps the choices honest.
+ */
+export function boardsFor(me: TMe | null, boards: TBoard[] | undefined, roles: Role[], opts: { cityViewer?: boolean } = {}): TBoard[] {
+  if (!me || !boards) return [];
+  const grants = me.user.roles.filter((g) => roles.includes(g.role));
+  if (grants.some((g) => g.boardId === null)) return boards;
+  const cityBoards = new Set(boards.filter((b) => b.kind === 'city_board').map((b) => b.id));
+  if (opts.cityViewer && me.user.roles.some((g) => g.role === 'viewer' && (g.boardId === null || cityBoards.has(g.boardId)))) return boards;
+  const ids = new Set(grants.map((g) => g.boardId));
+  return boards.filter((b) => ids.has(b.id));
+}
+
+/** The board chosen in the address (?namnd=), defaulting to the first allowed one. */
+export function useBoardChoice(roles: Role[], opts: { cityViewer?: boolean } = {}) {
+  const { me } = useSession();
+  const boards = useQuery<TBoard[]>('/api/boards');
+  const [params, setParams] = useSearchParams();
+  const allowed = useMemo(() => boardsFor(me, boards.data, roles, opts), [me, boards.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const wanted = params.get('namnd');
+  const board = allowed.find((b) => b.id === wanted) ?? allowed[0];
+  const year = Number(params.get('ar')) || thisYear();
+  return {
+    allowed,
+    board,
+    year,
+    loading: boards.loading,
+    choose(next: { board?: string; year?: number }) {
+      const p = new URLSearchParams(params);
+      if (next.board) p.set('namnd', next.board);
+      if (next.year) p.set('ar', String(next.year));
+      setParams(p);
+    },
+  };
+}
+
+/** Board and year, applied with a button (a select that navigates on change would surprise keyboard users). */
+export function BoardYearFilter({
+  idPrefix,
+  allowed,
+  board,
+  year,
+  onApply,
+  withYear = true,
+  years,
+}: {
+  idPrefix: string;
+  allowed: TBoard[];
+  board?: TBoard;
+  year: number;
+  onApply(v: { board?: string; year?: number }): void;
+  withYear?: boolean;
+  years?: number[];
+}) {
+  const { t } = useTranslation();
+  const yearOptions = years ?? Array.from({ length: 10 }, (_, i) => thisYear() - i);
+  return (
+    <form
+      className="filters"
+      aria-label={t('situation.filter.label')}
+      onSubmit={(e: FormEvent<HTMLFormElement>) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        onApply({ board: (data.get('board') as string) || undefined, year: withYear ? Number(data.get('year')) : undefined });
+      }}
+    >
+      {allowed.length > 1 && (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-board`}>{t('situation.filter.board')}</label>
+          <select id={`${idPrefix}-board`} name="board" defaultValue={board?.id} key={board?.id}>
+            {allowed.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {withYear && (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-year`}>{t('situation.filter.year')}</label>
+          <select id={`${idPrefix}-year`} name="year" defaultValue={year} key={year}>
+            {[...new Set([year, ...yearOptions])]
+              .sort((a, b) => b - a)
+              .map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+          </select>
+        </div>
+      )}
+      <button type="submit" className="button button--secondary">
+        {t('situation.filter.apply')}
+      </button>
+    </form>
+  );
+}
+
+export function SuppressionLegend({ threshold }: { threshold: number }) {
+  const { t } = useTranslation();
+  return (
+    <p className="legend" id="suppression-legend">
+      {t('situation.legend', { marker: `<${threshold}`, max: threshold - 1 })}
+    </p>
+  );
+}
+
+const cellText = (c: Cell) => (typeof c === 'number' ? c.toLocaleString('sv-SE') : c);
+
+export function Num({ value }: { value: Cell }) {
+  const { t } = useTranslation();
+  if (value === '..') return <abbr title={t('situation.secondaryTitle')}>..</abbr>;
+  if (typeof value === 'string') return <abbr title={t('situation.smallTitle')}>{value}</abbr>;
+  return <>{cellText(value)}</>;
+}
+
+/** A chart (server-rendered SVG as an image with a text alternative) and its data table beside it. */
+export function ChartWithTable({ chart, children }: { chart?: TChart; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="figure-pair">
+      {chart ? (
+        <figure className="chart">
+          <figcaption>{chart.title}</figcaption>
+          <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}`} alt={t('situation.chartAlt', { title: chart.title })} />
+        </figure>
+      ) : (
+        <div />
+      )}
+      <div className="table-wrap">{children}</div>
+    </div>
+  );
+}
+
+interface CountRow {
+  total: Cell;
+  byType: Record<string, Cell>;
+  byEnvironment: Record<string, Cell>;
+  byTertial: Record<string, Cell>;
+}
+
+/** Counts of one board or the city as three small tables (environment, type, tertial), with charts when given. */
+export function CountTables({ counts, charts, year, idPrefix }: { counts: CountRow; charts?: TChart[]; year: number; idPrefix: string }) {
+  const { t } = useTranslation();
+  const chart = (key: string) => charts?.find((c) => c.key === key);
+  const table = (caption: string, head: string, rows: [string, Cell][]) => (
+    <table className="table" aria-describedby="suppression-legend">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col" className="num">
+            {t('situation.count')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, v]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td className="num">
+              <Num value={v} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{t('situation.total')}</th>
+          <td className="num">
+            <Num value={counts.total} />
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+  return (
+    <div id={`${idPrefix}-counts`}>
+      <ChartWithTable chart={chart('environment')}>
+        {table(t('situation.byEnvironmentCaption', { year }), t('situation.environment'), ENVIRONMENTS.map((e) => [t(`situation.environments.${e}`), counts.byEnvironment[e]]))}
+      </ChartWithTable>
+      <ChartWithTable chart={chart('type')}>
+        {table(t('situation.byTypeCaption', { year }), t('situation.type'), CONCERN_TYPES.map((k) => [t(`situation.types.${k}`), counts.byType[k]]))}
+      </ChartWithTable>
+      <div className="table-wrap">{table(t('situation.byTertialCaption', { year }), t('situation.tertial'), TERTIALS.map((k) => [t(`situation.tertials.${k}`), counts.byTertial[k]]))}</div>
+    </div>
+  );
+}
+
+interface TrendPoint {
+  year: number;
+  total: Cell;
+  byEnvironment: Record<string, Cell>;
+}
+
+export function TrendTable({ trend, chart }: { trend: TrendPoint[]; chart?: TChart }) {
+  const { t } = useTranslation();
+  if (trend.length < 2) return null;
+  return (
+    <ChartWithTable chart={chart}>
+      <table className="table" aria-describedby="suppression-legend">
+        <caption>{t('situation.trendCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('situation.year')}</th>
+            {ENVIRONMENTS.map((e) => (
+              <th key={e} scope="col" className="num">
+                {t(`situation.environments.${e}`)}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t('situation.total')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {trend.map((p) => (
+            <tr key={p.year}>
+              <th scope="row">{p.year}</th>
+              {ENVIRONMENTS.map((e) => (
+                <td key={e} className="num">
+                  <Num value={p.byEnvironment[e]} />
+                </td>
+              ))}
+              <td className="num">
+                <Num value={p.total} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ChartWithTable>
+  );
+}
+
+/** Multi-line text as paragraphs. */
+export function Paragraphs({ text }: { text: string }) {
+  return (
+    <div className="picture-body">
+      {text.split(/\n{2,}/).map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+    </div>
+  );
+}
+
+export const formatDate = (iso: string, lang: string) =>
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
