@@ -13,9 +13,9 @@ export const NAV: NavItem[] = [
   { path: '/planer', labelKey: 'nav.plans', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] },
   { path: '/lagesbild', labelKey: 'nav.situation', roles: ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'] },
   { path: '/rapportera-oro', labelKey: 'nav.concern', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer'] },
+  { path: '/utbildning', labelKey: 'nav.training', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] },
   { path: '/admin/anvandare', labelKey: 'nav.users', roles: ['admin'] },
   { path: '/logg', labelKey: 'nav.audit' },
-  { path: '/utbildning', labelKey: 'nav.training', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] },
   { path: '/konto', labelKey: 'nav.account' },
   { path: '/hjalp', labelKey: 'nav.help' },
 ];

@@ -1,0 +1,110 @@
+import { useTranslation } from 'react-i18next';
+import type { CoverageStatus, TCourse } from '../../../../src/modules/training/schema';
+import './training.css';
+
+export type { TCourse };
+
+/** 1 234 (sv) / 1,234 (en). */
+export function useFormat() {
+  const { i18n, t } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'sv-SE';
+  const number = new Intl.NumberFormat(locale);
+  const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return {
+    n: (v: number) => number.format(v),
+    dec: (v: number) => one.format(v),
+    pct: (v: number | null) => (v === null ? t('training.noPercent') : `${one.format(v)} %`),
+    date: (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  };
+}
+
+const TAG: Record<CoverageStatus, string> = { reached: 'tag tag--ok', below: 'tag', lagging: 'tag tag--off', no_data: 'tag' };
+
+/** The status as a word (never colour alone), with a bar of the share beside it. */
+export function StatusCell({ status, percent }: { status: CoverageStatus; percent: number | null }) {
+  const { t } = useTranslation();
+  return (
+    <span className="training-status">
+      {percent !== null && (
+        <span className="training-bar" aria-hidden="true">
+          <span className="training-bar__fill" style={{ width: `${Math.max(0, Math.min(100, percent))}%` }} />
+        </span>
+      )}
+      <span className={TAG[status]}>{t(`training.statuses.${status}`)}</span>
+    </span>
+  );
+}
+
+export interface TrendPoint {
+  date: string;
+  employees: number;
+  completed: number;
+  percent: number | null;
+}
+
+/** The trend as a server-rendered SVG with the same figures in a table beside it. */
+export function TrendFigure({ points, svgUrl, target, id }: { points: TrendPoint[]; svgUrl: string; target: number; id: string }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const known = points.filter((p) => p.percent !== null);
+  const first = known[0];
+  const last = known[known.length - 1];
+  const alt =
+    first && last
+      ? t('training.trendAlt', { from: f.pct(first.percent), fromDate: first.date, to: f.pct(last.percent), toDate: last.date, target })
+      : t('training.trendAltEmpty');
+  return (
+    <figure className="training-chart">
+      <img src={`${svgUrl}&lang=${i18n.language === 'en' ? 'en' : 'sv'}`} alt={alt} width={720} height={320} />
+      <div className="table-wrap">
+        <table className="table" id={id}>
+          <caption>{t('training.trendCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('training.date')}</th>
+              <th scope="col" className="training-num">
+                {t('training.employees')}
+              </th>
+              <th scope="col" className="training-num">
+                {t('training.completed')}
+              </th>
+              <th scope="col" className="training-num">
+                {t('training.share')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.date}>
+                <th scope="row">{p.date}</th>
+                <td className="training-num">{f.n(p.employees)}</td>
+                <td className="training-num">{f.n(p.completed)}</td>
+                <td className="training-num">{f.pct(p.percent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
+
+/** The target as a sentence: its year, or the 2019 decision when none is set. */
+export function TargetText({ target }: { target: { percent: number; year: number | null } }) {
+  const { t } = useTranslation();
+  return <>{target.year === null ? t('training.targetDefault', { percent: target.percent }) : t('training.targetSince', { percent: target.percent, year: target.year })}</>;
+}
+
+export function ForecastText({ forecast }: { forecast: { date: string | null; reached: boolean; pacePerYear: number | null } }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (forecast.reached) return <p>{t('training.forecastReached')}</p>;
+  if (!forecast.date || forecast.pacePerYear === null) return <p>{t('training.forecastNone')}</p>;
+  return <p>{t('training.forecastDate', { pace: f.dec(forecast.pacePerYear), date: f.date(forecast.date) })}</p>;
+}
+
+/** Today in Sweden as YYYY-MM-DD. */
+export const todayIso = () =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
