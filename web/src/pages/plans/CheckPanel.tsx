@@ -43,7 +43,7 @@ export function CheckPanel({ planId, auto = false }: { planId: string; auto?: bo
                 <li key={i.key}>
                   <span className={`plans-check-result plans-check-result--${i.ok ? 'ok' : 'fail'}`}>
                     <span aria-hidden="true">{i.ok ? '✓' : '✗'}</span> {i.ok ? t('plans.check.ok') : t('plans.check.notOk')}:
-                  </span>
+                  </span>{' '}
                   {i.message}
                   {i.details && i.details.length > 0 && (
                     <ul className="plans-small">

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, loggedIn, startE2E, type E2E } from './helpers.js';
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+describe('[PLANS] browser', () => {
+  let e: E2E;
+  let planUrl = '';
+  // The first year without a plan for Enskede-Årsta-Vantör (the demo data holds earlier ones).
+  let year = 0;
+  let title = '';
+  beforeAll(async () => {
+    e = await startE2E();
+    const board = await e.t.boardId('Enskede-Årsta-Vantör');
+    const last = await e.t.database.db.selectFrom('plan').select((eb) => eb.fn.max<number>('year').as('y')).where('board_id', '=', board).executeTakeFirstOrThrow();
+    year = Math.max(Number(last.y), new Date().getFullYear() - 1) + 1;
+    title = `Handlingsplan ${year} – Enskede-Årsta-Vantör`;
+  });
+  afterAll(() => e?.close());
+
+  it('a local coordinator creates a plan, writes the situation picture, adds an activity, runs the check and submits – every page accessible', async () => {
+    const { ctx, page } = await loggedIn(e, 'eav@stockholm.example');
+    await page.goto(`${e.base}/`);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Handlingsplaner' }).click();
+    await heading(page, 'Handlingsplaner');
+    expect(await page.getByRole('table', { name: /Alla nämnder och deras plan/ }).innerText()).toContain('Enskede-Årsta-Vantör');
+    await expectAccessible(page);
+
+    // Create this year's plan: the board is preselected (the coordinator has one), the year is given.
+    await page.getByLabel('År', { exact: true }).fill(String(year));
+    await page.getByRole('button', { name: 'Skapa plan' }).click();
+    await heading(page, title);
+    planUrl = page.url();
+    expect(await page.getByRole('status').innerText()).toContain('Planen är skapad som utkast');
+    expect(await page.getByRole('region', { name: 'Planens avsnitt' }).innerText()).toContain('Lokal lägesbild');
+    await expectAccessible(page);
+
+    // Write the situation picture in the rich-text editor.
+    await page.getByRole('link', { name: 'Redigera avsnittet Lokal lägesbild' }).click();
+    await heading(page, 'Redigera: Lokal lägesbild');
+    await expectAccessible(page);
+    const editor = page.getByRole('textbox', { name: 'Text' });
+    await editor.click();
+    await page.keyboard.type('Lägesbilden är framtagen med lokalpolisen. ');
+    await page.getByRole('button', { name: 'Fet' }).click();
+    await page.keyboard.type('Klotter förekommer.');
+    await page.getByLabel('Lägesbildens datum').fill('2026-11-10');
+    await page.getByRole('button', { name: 'Spara avsnittet' }).click();
+    await heading(page, title);
+    expect(await page.getByRole('status').innerText()).toContain('Avsnittet Lokal lägesbild är sparat');
+    const situation = page.getByRole('region', { name: 'Lokal lägesbild' });
+    expect(await situation.locator('strong').innerText()).toBe('Klotter förekommer.');
+    expect(await situation.innerText()).toContain('daterad 2026-11-10');
+
+    // Add an activity; an empty submit first shows the error summary linked to the fields.
+    await page.getByRole('link', { name: 'Lägg till insats' }).click();
+    await heading(page, 'Lägg till insats');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Spara insatsen' }).click();
+    const summary = page.getByRole('alert');
+    await summary.getByRole('heading', { name: 'Det finns ett problem' }).waitFor();
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual(['Ange insatsen.', 'Ange vem som är ansvarig.', 'Ange tidsplan.', 'Ange hur insatsen följs upp.']);
+    await expectAccessible(page);
+    await summary.getByRole('link', { name: 'Ange insatsen.' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('activity-title');
+    await page.keyboard.type('Demokrativecka på fritidsgårdarna');
+    await page.getByRole('radio', { name: 'Allmänna insatser' }).check();
+    await page.getByLabel('Perspektiv', { exact: true }).selectOption('Främjande');
+    await page.getByRole('checkbox', { name: /Kunskapen om våldsbejakande extremism ska öka/ }).check();
+    await page.getByLabel('Ansvarig', { exact: true }).fill('Enhetschef fritidsgårdar');
+    await page.getByLabel('Samverkan', { exact: true }).fill('Skolorna i stadsdelsområdet');
+    await page.getByLabel('Tidsplan', { exact: true }).fill('Mars och oktober');
+    await page.getByLabel('Uppföljning', { exact: true }).fill('Antal deltagare i tertialrapporten');
+    await page.getByRole('button', { name: 'Lägg till indikator' }).click();
+    await page.getByLabel('Indikator', { exact: true }).fill('Andel deltagare som anger ökad kunskap om källkritik');
+    await page.getByLabel('Målvärde').fill('70 %');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Spara insatsen' }).click();
+    await heading(page, title);
+    const table = page.getByRole('table', { name: /Allmänna insatser/ });
+    const row = await table.innerText();
+    expect(row).toContain('Demokrativecka på fritidsgårdarna');
+    expect(row).toContain('Enhetschef fritidsgårdar');
+    expect(row).toContain('Effektindikator: Andel deltagare');
+
+    // The check: a checklist with a score; this plan still misses two measure areas and sections.
+    await page.getByRole('button', { name: 'Kontrollera planen' }).click();
+    const check = page.getByRole('region', { name: 'Planens kontroll' });
+    await check.getByText(/Resultat: \d+ av 100/).waitFor();
+    const items = await check.getByRole('list', { name: 'Kontrollpunkter' }).innerText();
+    expect(items).toContain('Uppfyllt: Alla 1 insats har ett insatsområde.');
+    expect(items).toContain('Inte uppfyllt: 2 av 3 insatsområden saknar insatser och förklaring');
+    await expectAccessible(page);
+
+    // Register the board's decision and submit.
+    await page.getByRole('button', { name: 'Registrera nämndens beslut' }).click();
+    await page.getByLabel('Beslutsdatum').fill('2026-11-19');
+    await page.getByLabel('Paragraf i protokollet').fill('§ 12');
+    await page.getByRole('button', { name: 'Registrera beslutet' }).click();
+    await page.getByRole('status').getByText('Planens status är nu: Beslutad i nämnd.').waitFor();
+    await page.getByRole('button', { name: 'Skicka in planen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Skicka in planen?' });
+    await dialog.waitFor();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Skicka in planen' }).click();
+    await page.getByRole('status').getByText('Planens status är nu: Inskickad.').waitFor();
+    expect(await page.getByRole('region', { name: 'Händelser' }).innerText()).toContain('Beslutad i nämnd → Inskickad');
+    expect(await page.getByRole('link', { name: 'Redigera avsnittet Inledning' }).count()).toBe(0);
+    await expectAccessible(page);
+    await ctx.close();
+  });
+
+  it('the central coordinator sees the overview, takes the plan into review, fills the checklist and returns it', async () => {
+    const { ctx, page } = await loggedIn(e, 'central@stockholm.example');
+    await page.goto(`${e.base}/planer`);
+    await heading(page, 'Handlingsplaner');
+    expect(await page.getByRole('table', { name: /Alla nämnder och deras plan för/ }).innerText()).toContain('Rinkeby-Kista');
+    await page.getByLabel('Visa år').selectOption(String(year));
+    const overview = page.getByRole('table', { name: `Alla nämnder och deras plan för ${year}` });
+    await overview.waitFor();
+    const eavRow = overview.getByRole('row', { name: /Enskede-Årsta-Vantör/ });
+    expect(await eavRow.innerText()).toContain('Inskickad');
+    const matrix = page.getByRole('table', { name: /Insatser per del av styrdokumenten/ });
+    expect(await matrix.innerText()).toContain('Enskede-Årsta-Vantör');
+    await expectAccessible(page);
+
+    await eavRow.getByRole('link', { name: 'Enskede-Årsta-Vantör' }).click();
+    await heading(page, title);
+    expect(page.url()).toBe(planUrl);
+    await page.getByRole('button', { name: 'Ta upp för granskning' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ta upp för granskning' }).click();
+    await page.getByRole('status').getByText('Planens status är nu: Under granskning.').waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Granska planen' }).click();
+    await heading(page, `Granska ${title}`);
+    await page.getByRole('region', { name: 'Planens kontroll' }).getByText(/Resultat: \d+ av 100/).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('group', { name: /aktuell lokal lägesbild/ }).getByRole('radio', { name: 'Uppfyllt', exact: true }).check();
+    await page.getByRole('group', { name: /tre insatsområden/ }).getByRole('radio', { name: 'Inte uppfyllt' }).check();
+    await page.getByLabel('Kommentar till kriterium 2').fill('Lägg till riktade insatser och individinsatser eller förklara varför de saknas.');
+    await page.getByLabel('Sammanfattande kommentar till nämnden').fill('Planen behöver kompletteras med två insatsområden.');
+    await page.getByRole('button', { name: 'Spara granskningen' }).click();
+    await page.getByRole('status').getByText('Granskningen är sparad.').waitFor();
+    await page.getByRole('button', { name: 'Återremittera planen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Återremittera planen?' });
+    await dialog.waitFor();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Återremittera planen' }).click();
+
+    await heading(page, title);
+    expect(await page.getByRole('status').innerText()).toContain('återremitterad till nämnden');
+    expect(await page.locator('.lead').innerText()).toContain('Återremitterad');
+    const timeline = page.getByRole('region', { name: 'Händelser' });
+    expect(await timeline.innerText()).toContain('Under granskning → Återremitterad');
+    const review = timeline.getByRole('table', { name: 'Granskning av Cecilia Central' });
+    expect(await review.innerText()).toContain('Inte uppfyllt');
+    expect(await timeline.innerText()).toContain('Planen behöver kompletteras med två insatsområden.');
+    await expectAccessible(page);
+    await ctx.close();
+  });
+
+  it('the board sees the returned plan with the review and can revise it', async () => {
+    const { ctx, page } = await loggedIn(e, 'eav@stockholm.example');
+    await page.goto(planUrl);
+    await heading(page, title);
+    expect(await page.getByRole('region', { name: 'Händelser' }).innerText()).toContain('Lägg till riktade insatser');
+    await page.getByRole('link', { name: /Ändra insatsen Demokrativecka/ }).click();
+    await heading(page, 'Ändra insats');
+    await expectAccessible(page);
+    await page.getByLabel('Tidsplan', { exact: true }).fill('Mars, juni och oktober');
+    await page.getByRole('button', { name: 'Spara insatsen' }).click();
+    await heading(page, title);
+    expect(await page.locator('.lead').innerText()).toContain('Utkast');
+    expect(await page.getByRole('region', { name: 'Händelser' }).innerText()).toContain('Återremitterad → Utkast');
+    await ctx.close();
+  });
+
+  it('instructions, governing documents and the comparison of two versions are accessible', async () => {
+    const { ctx, page } = await loggedIn(e, 'central@stockholm.example');
+    await page.goto(`${e.base}/planer/anvisningar`);
+    await heading(page, 'Anvisningar för handlingsplaner');
+    expect(await page.getByLabel('Rubrik för avsnitt 2').inputValue()).toBe('Lokal lägesbild');
+    await expectAccessible(page);
+
+    await page.goto(`${e.base}/planer/styrdokument`);
+    await heading(page, 'Styrdokument');
+    expect(await page.getByRole('heading', { level: 3, name: 'Perspektiv' }).count()).toBe(1);
+    await expectAccessible(page);
+
+    const planId = planUrl.split('/').at(-1);
+    await page.goto(`${e.base}/planer/jamfor?from=${planId}:1&to=${planId}`);
+    await heading(page, 'Jämför planer');
+    await page.getByRole('heading', { name: 'Skillnader' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Ändrade insatser' }).innerText()).toContain('Mars, juni och oktober');
+    await expectAccessible(page);
+
+    // A viewer reads the plan but gets no workflow buttons or edit links.
+    const viewer = await loggedIn(e, 'politiker@stockholm.example');
+    await viewer.page.goto(planUrl);
+    await heading(viewer.page, title);
+    expect(await viewer.page.getByRole('link', { name: 'Lägg till insats' }).count()).toBe(0);
+    expect(await viewer.page.getByRole('region', { name: 'Status och beslut' }).getByRole('button').count()).toBe(0);
+    await expectAccessible(viewer.page);
+    await viewer.ctx.close();
+    await ctx.close();
+  });
+});
