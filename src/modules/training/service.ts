@@ -8,6 +8,7 @@ import {
   groupCoverage,
   laggingUnits,
   pacePerDay,
+  percentOf,
   trend,
   type Completion,
   type Coverage,
@@ -670,6 +671,55 @@ export async function overview(opts: { db: Database; actor: Actor; courseId?: st
   };
 }
 
+/**
+ * Figures for every unit of the register: a unit with its own headcount has its own figures; a
+ * unit without one (a department, the administration) gets the sum of the units under it, and
+ * the distinct people who completed anywhere under it.
+ */
+function rollUp(coverage: Coverage, ctx: CoverageContext, asOf: string) {
+  const own = new Map(coverage.units.map((u) => [u.unitId, u]));
+  const children = new Map<string, string[]>();
+  for (const u of ctx.units) if (u.parent_id) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
+  const keysByUnit = new Map<string, Set<string>>();
+  for (const c of ctx.completions) {
+    if (c.unitId === null || c.completedOn > asOf) continue;
+    if (!keysByUnit.has(c.unitId)) keysByUnit.set(c.unitId, new Set());
+    keysByUnit.get(c.unitId)!.add(c.employeeKey);
+  }
+  const memo = new Map<string, { employees: number; keys: Set<string>; headcountAsOf: string | null }>();
+  const figure = (id: string, seen = new Set<string>()): { employees: number; keys: Set<string>; headcountAsOf: string | null } => {
+    const cached = memo.get(id);
+    if (cached) return cached;
+    seen.add(id);
+    const kids = (children.get(id) ?? []).filter((k) => !seen.has(k)).map((k) => figure(k, seen));
+    const keys = new Set(keysByUnit.get(id) ?? []);
+    for (const k of kids) for (const key of k.keys) keys.add(key);
+    const o = own.get(id);
+    const result =
+      o && o.headcountAsOf !== null
+        ? { employees: o.employees, keys, headcountAsOf: o.headcountAsOf }
+        : {
+            employees: kids.reduce((s, k) => s + k.employees, 0),
+            keys,
+            headcountAsOf: kids.reduce<string | null>((d, k) => (k.headcountAsOf !== null && (d === null || k.headcountAsOf > d) ? k.headcountAsOf : d), null),
+          };
+    memo.set(id, result);
+    return result;
+  };
+  return ctx.units.map((u) => {
+    const f = figure(u.id);
+    return {
+      unitId: u.id as string | null,
+      name: u.name,
+      parentId: u.parent_id,
+      employees: f.employees,
+      completed: f.keys.size,
+      percent: percentOf(f.keys.size, f.employees),
+      headcountAsOf: f.headcountAsOf,
+    };
+  });
+}
+
 export async function boardDetail(opts: { db: Database; actor: Actor; boardId: string; courseId?: string; asOf?: string; below?: number }): Promise<TBoardDetail> {
   const asOf = opts.asOf ?? todayIso();
   const below = opts.below ?? DEFAULT_LAGGING_BELOW;
@@ -679,22 +729,11 @@ export async function boardDetail(opts: { db: Database; actor: Actor; boardId: s
   const target = await targetOf(opts.db, ctx.course.id, Number(asOf.slice(0, 4)));
   const coverage = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
   const total = coverage.boards.find((b) => b.boardId === board.id);
-  const figures = new Map(coverage.units.map((u) => [u.unitId, u]));
-  const units: TUnitCoverage[] = ctx.units.map((u) => {
-    const f = figures.get(u.id);
-    const percent = f?.percent ?? null;
-    return {
-      boardId: board.id,
-      unitId: u.id,
-      name: u.name,
-      parentId: u.parent_id,
-      employees: f?.employees ?? 0,
-      completed: f?.completed ?? 0,
-      percent,
-      status: statusOf(percent, target.percent, below),
-      headcountAsOf: f?.headcountAsOf ?? null,
-    };
-  });
+  const units: TUnitCoverage[] = rollUp(coverage, ctx, asOf).map((f) => ({
+    boardId: board.id,
+    ...f,
+    status: statusOf(f.percent, target.percent, below),
+  }));
   // People registered on the board without a unit.
   const withoutUnit = new Set(ctx.completions.filter((c) => c.unitId === null && c.completedOn <= asOf).map((c) => c.employeeKey)).size;
   if (withoutUnit > 0) {
