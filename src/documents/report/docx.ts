@@ -21,6 +21,7 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx';
 import { htmlToBlocks, inlineText } from '../html-blocks.js';
@@ -106,7 +107,7 @@ function chart(spec: ChartSpec): (Paragraph | Table)[] {
     });
   };
   const rows = spec.categories.flatMap((category, i) => {
-    const label = new TableCell({ width: { size: labelWidth, type: WidthType.DXA }, children: [new Paragraph({ style: 'TableText', alignment: AlignmentType.RIGHT, children: [new TextRun(category)] })] });
+    const label = new TableCell({ width: { size: labelWidth, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ style: 'TableText', alignment: AlignmentType.RIGHT, children: [new TextRun(category)] })] });
     if (spec.stacked) {
       return [new TableRow({ cantSplit: true, children: [label, new TableCell({ width: { size: barWidth, type: WidthType.DXA }, children: [bar(spec.series.map((s) => s.values[i] ?? 0), spec.series.map((s) => s.color), totals[i])] })] })];
     }

@@ -120,11 +120,11 @@ function indicatorTables(r: TReport): { summary: ReportTable; items: ReportTable
         { key: 'activity', label: 'Insats', weight: 3 },
         { key: 'name', label: 'Indikator', weight: 3 },
         { key: 'kind', label: 'Typ', weight: 1.2 },
-        { key: 'baseline', label: 'Utgångsvärde', numeric: true },
+        { key: 'baseline', label: 'Utgångsvärde', numeric: true, weight: 1.3 },
         { key: 'target', label: 'Mål', numeric: true },
         { key: 'value', label: 'Utfall', numeric: true },
         { key: 'result', label: 'Bedömning', weight: 1.5 },
-        { key: 'context', label: 'Kontextindikator', weight: 1.2 },
+        { key: 'context', label: 'Kontextindikator', weight: 1.6 },
       ],
       rows: r.indicators.items.map((i) => [
         i.boardName,
@@ -153,6 +153,12 @@ function contextTable(r: TReport): ReportTable {
     ],
     rows: r.context.map((c) => [c.kpiId, c.title ?? '', c.area, ...years.map((y) => c.values.find((v) => v.year === y)?.value ?? null)]),
   };
+}
+
+/** A board report is about one board: its tables leave out the column naming the board. */
+function withoutBoardColumn(t: ReportTable): ReportTable {
+  if (t.columns[0]?.key !== 'board') return t;
+  return { ...t, columns: t.columns.slice(1), rows: t.rows.map((r) => r.slice(1)) };
 }
 
 function boardName(r: TReport, id: string) {
@@ -291,8 +297,8 @@ export function toReportModel(r: TReport, activities?: { board_id: string; title
     measureAreas: areasTable(r),
     charts: reportCharts(r),
     yearOverYear: yoyTable(r),
-    delayed: delayedTable(r),
-    indicators: ind.items,
+    delayed: city ? delayedTable(r) : withoutBoardColumn(delayedTable(r)),
+    indicators: city ? ind.items : withoutBoardColumn(ind.items),
     indicatorSummary: ind.summary,
     contextIndicators: r.context.length || r.indicators.items.some((i) => i.kpiIds.length) ? contextTable(r) : null,
     analyses: r.analyses.map((a) => {
