@@ -243,6 +243,12 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
       const plain = await eav.request('PUT', `/api/plans/${planId}/sections/lagesbild`, { bodyHtml: 'Första stycket.\n\nAndra <stycket>.', datedOn: '2027-01-10' });
       expect(plain.json()).toMatchObject({ bodyHtml: '<p>Första stycket.</p><p>Andra &lt;stycket&gt;.</p>', datedOn: '2027-01-10' });
       expect((await eav.request('PUT', `/api/plans/${planId}/sections/okand`, { bodyHtml: 'x' })).statusCode).toBe(404);
+      const err = await expectNothingWritten(
+        () => eav.request('PUT', `/api/plans/${planId}/sections/lagesbild`, { bodyHtml: '<p>Klotter vid Storgatan 12, ring 070-123 45 67.</p>' }),
+        422,
+      );
+      expect(err.code).toBe('personal_data');
+      expect(err.fields[0].field).toBe('bodyHtml');
     });
 
     it('explains a measure-area gap, which the check accepts', async () => {

@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.js';
 import type { PlanDocumentModel } from '../../documents/plan/model.js';
 import { checkPlan, type PlanCheckResult } from '../../domain/plans/check.js';
 import { diffPlans } from '../../domain/plans/diff.js';
+import { checkFields } from '../../domain/personal-data/guard.js';
 import { plainText, type FinalStatus, type PlanSection } from '../../domain/plans/model.js';
 import {
   allowedTransitions,
@@ -506,6 +507,18 @@ export async function updateSection(opts: { db: Database; actor: PlanActor; plan
     const existing = own.find((s) => s.key === opts.key);
     if (required < 0 && !existing) throw notFound('Avsnittet');
     const body = sanitizeSectionHtml(textToHtml(opts.input.bodyHtml));
+    // The situation picture describes events and places: like every such text it may not point
+    // at a person (personnummer, phone, e-mail, street address).
+    if (opts.key === SITUATION_SECTION_KEY) {
+      const problems = checkFields({ bodyHtml: plainText(body) }, { subject: 'lägesbilden' });
+      if (problems.length) {
+        throw unprocessable(
+          'personal_data',
+          'Lägesbilden innehåller personuppgifter. Ta bort dem och spara igen.',
+          problems.map((p) => ({ field: p.field, message: p.message })),
+        );
+      }
+    }
     // A section's date says when its content was last brought up to date (the check reads the
     // situation picture's); it follows the text unless the author sets it.
     const datedOn =
