@@ -129,7 +129,7 @@ function OverviewTable({ overview }: { overview: TOverview }) {
                 </td>
                 <td>{b.plan ? t('plans.overview.scoreValue', { score: b.plan.score }) : '–'}</td>
                 <td>{b.plan ? b.plan.activityCount : '–'}</td>
-                <td>{b.daysToDeadline === null ? '–' : b.daysToDeadline < 0 ? t('plans.overview.daysPast', { count: -b.daysToDeadline }) : t('plans.overview.days', { count: b.daysToDeadline })}</td>
+                <td>{b.daysToDeadline === null || (b.plan && ['submitted', 'in_review', 'approved'].includes(b.plan.status)) ? '–' : b.daysToDeadline < 0 ? t('plans.overview.daysPast', { count: -b.daysToDeadline }) : t('plans.overview.days', { count: b.daysToDeadline })}</td>
                 <td>{b.plan ? formatDate(b.plan.lastChange) : '–'}</td>
               </tr>
             ))}
