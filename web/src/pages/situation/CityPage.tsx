@@ -5,7 +5,7 @@ import { Loading, LoadError } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import { CONCERN_TYPES, ENVIRONMENTS, TERTIALS } from '../../../../src/domain/situation/categories';
 import type { TCityPicture } from '../../../../src/modules/situation/schema';
-import { BoardYearFilter, ChartWithTable, Num, SuppressionLegend, thisYear, TrendTable } from './components';
+import { BoardYearFilter, ChartWithTable, Num, ScrollBox, SuppressionLegend, TrendTable, thisYear } from './components';
 
 /** The city-wide picture: counts per board, environment, type and tertial, suppressed; never any text. */
 export function CityPage() {
@@ -122,7 +122,7 @@ export function CityPage() {
               </tbody>
             </table>
           </ChartWithTable>
-          <div className="table-wrap">
+          <ScrollBox label={t('situation.city.byBoardType', { year })}>
             <table className="table" aria-describedby="suppression-legend">
               <caption>{t('situation.city.byBoardType', { year })}</caption>
               <thead>
@@ -158,8 +158,8 @@ export function CityPage() {
                 </tr>
               </tfoot>
             </table>
-          </div>
-          <div className="table-wrap">
+          </ScrollBox>
+          <ScrollBox label={t('situation.city.byBoardTertial', { year })}>
             <table className="table" aria-describedby="suppression-legend">
               <caption>{t('situation.city.byBoardTertial', { year })}</caption>
               <thead>
@@ -195,7 +195,7 @@ export function CityPage() {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollBox>
         </>
       )}
     </>

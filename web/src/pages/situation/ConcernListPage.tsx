@@ -4,7 +4,7 @@ import { useQuery } from '../../api/use-query';
 import { EmptyState, Loading, LoadError } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import type { TConcernListItem } from '../../../../src/modules/situation/schema';
-import { boardsFor, formatDate } from './components';
+import { ScrollBox, boardsFor, formatDate } from './components';
 import { useSession } from '../../auth/session';
 import type { TBoard } from '../../api/types';
 import type { FormEvent } from 'react';
@@ -75,7 +75,7 @@ export function ConcernListPage() {
       {list.error && <LoadError message={list.error.message} />}
       {list.data?.length === 0 && <EmptyState>{t('situation.concerns.empty')}</EmptyState>}
       {list.data && list.data.length > 0 && (
-        <div className="table-wrap">
+        <ScrollBox label={t('situation.concerns.title')}>
           <table className="table">
             <caption>{t('situation.concerns.caption', { count: list.data.length })}</caption>
             <thead>
@@ -108,7 +108,7 @@ export function ConcernListPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );

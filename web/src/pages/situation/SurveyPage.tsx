@@ -11,7 +11,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { checkFields } from '../../../../src/domain/personal-data/guard';
 import { DEFAULT_LINK_DAYS, RECIPIENT_GROUPS, type RecipientGroup } from '../../../../src/domain/situation/survey';
 import type { TIssuedLink, TSurvey } from '../../../../src/modules/situation/schema';
-import { formatDate, Num } from './components';
+import { Num, ScrollBox, formatDate } from './components';
 
 interface RecipientDraft {
   key: number;
@@ -247,7 +247,7 @@ export function SurveyPage() {
         {s.recipients.length === 0 ? (
           <EmptyState>{t('situation.survey.noRecipientsSent')}</EmptyState>
         ) : (
-          <div className="table-wrap">
+          <ScrollBox label={t('situation.survey.recipientsHeading')}>
             <table className="table">
               <caption>{t('situation.survey.recipientsCaption', { count: s.recipients.length })}</caption>
               <thead>
@@ -294,7 +294,7 @@ export function SurveyPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
       </section>
 

@@ -4,7 +4,7 @@ import { useQuery } from '../../api/use-query';
 import { EmptyState, Loading, LoadError } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import type { TSurveyResults } from '../../../../src/modules/situation/schema';
-import { Num, SuppressionLegend } from './components';
+import { Num, ScrollBox, SuppressionLegend } from './components';
 
 /** Aggregated answers and response rate; outside the board small counts are hidden and free text is left out. */
 export function SurveyResultsPage() {
@@ -46,7 +46,7 @@ export function SurveyResultsPage() {
       </dl>
       {r.responses === 0 && <EmptyState>{t('situation.results.none')}</EmptyState>}
       {r.byGroup.length > 0 && (
-        <div className="table-wrap">
+        <ScrollBox label={t('situation.results.byGroup')}>
           <table className="table" aria-describedby="suppression-legend">
             <caption>{t('situation.results.byGroup')}</caption>
             <thead>
@@ -72,7 +72,7 @@ export function SurveyResultsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {r.questions.map((q, i) => (
         <section key={q.questionId} aria-labelledby={`q-${i}`}>
@@ -84,7 +84,7 @@ export function SurveyResultsPage() {
             {q.mean !== null && ` · ${t('situation.results.mean', { mean: q.mean.toLocaleString('sv-SE') })}`}
           </p>
           {q.counts.length > 0 && (
-            <div className="table-wrap">
+            <ScrollBox label={t('situation.results.countsFor', { n: i + 1 })}>
               <table className="table" aria-describedby="suppression-legend">
                 <caption className="visually-hidden">{t('situation.results.countsFor', { n: i + 1 })}</caption>
                 <thead>
@@ -106,7 +106,7 @@ export function SurveyResultsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
           {q.kind === 'text' &&
             (q.texts.length ? (

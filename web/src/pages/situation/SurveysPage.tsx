@@ -5,7 +5,7 @@ import { useSession } from '../../auth/session';
 import { EmptyState, Loading, LoadError } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import type { TSurveySummary } from '../../../../src/modules/situation/schema';
-import { BoardYearFilter, Num, useBoardChoice } from './components';
+import { BoardYearFilter, Num, ScrollBox, useBoardChoice } from './components';
 
 export function SurveysPage() {
   const { t } = useTranslation();
@@ -34,7 +34,7 @@ export function SurveysPage() {
       {surveys.error && <LoadError message={surveys.error.message} />}
       {surveys.data?.length === 0 && <EmptyState>{t('situation.surveys.empty')}</EmptyState>}
       {surveys.data && surveys.data.length > 0 && (
-        <div className="table-wrap">
+        <ScrollBox label={t('situation.surveys.title')}>
           <table className="table">
             <caption>{t('situation.surveys.caption', { board: board?.name })}</caption>
             <thead>
@@ -72,7 +72,7 @@ export function SurveysPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );

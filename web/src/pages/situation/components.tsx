@@ -1,4 +1,4 @@
-import { useMemo, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Role, TBoard, TMe } from '../../api/types';
@@ -9,6 +9,30 @@ import type { TChart } from '../../../../src/modules/situation/schema';
 import './situation.css';
 
 export type Cell = number | string;
+
+/**
+ * A horizontally scrolling wrapper for a wide table. Only when its content overflows does it
+ * become a focusable, labelled region, so keyboard users can scroll it (WCAG 2.1.1) without an
+ * extra tab stop on tables that fit.
+ */
+export function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={ref} className="table-wrap" {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
+      {children}
+    </div>
+  );
+}
 export const thisYear = () => new Date().getFullYear();
 
 /**
@@ -131,7 +155,7 @@ export function Num({ value }: { value: Cell }) {
 }
 
 /** A chart (server-rendered SVG as an image with a text alternative) and its data table beside it. */
-export function ChartWithTable({ chart, children }: { chart?: TChart; children: ReactNode }) {
+export function ChartWithTable({ chart, children, label }: { chart?: TChart; children: ReactNode; label?: string }) {
   const { t } = useTranslation();
   return (
     <div className="figure-pair">
@@ -143,7 +167,7 @@ export function ChartWithTable({ chart, children }: { chart?: TChart; children: 
       ) : (
         <div />
       )}
-      <div className="table-wrap">{children}</div>
+      <ScrollBox label={label ?? chart?.title ?? ''}>{children}</ScrollBox>
     </div>
   );
 }
@@ -192,13 +216,15 @@ export function CountTables({ counts, charts, year, idPrefix }: { counts: CountR
   );
   return (
     <div id={`${idPrefix}-counts`}>
-      <ChartWithTable chart={chart('environment')}>
+      <ChartWithTable chart={chart('environment')} label={t('situation.byEnvironmentCaption', { year })}>
         {table(t('situation.byEnvironmentCaption', { year }), t('situation.environment'), ENVIRONMENTS.map((e) => [t(`situation.environments.${e}`), counts.byEnvironment[e]]))}
       </ChartWithTable>
-      <ChartWithTable chart={chart('type')}>
+      <ChartWithTable chart={chart('type')} label={t('situation.byTypeCaption', { year })}>
         {table(t('situation.byTypeCaption', { year }), t('situation.type'), CONCERN_TYPES.map((k) => [t(`situation.types.${k}`), counts.byType[k]]))}
       </ChartWithTable>
-      <div className="table-wrap">{table(t('situation.byTertialCaption', { year }), t('situation.tertial'), TERTIALS.map((k) => [t(`situation.tertials.${k}`), counts.byTertial[k]]))}</div>
+      <ScrollBox label={t('situation.byTertialCaption', { year })}>
+        {table(t('situation.byTertialCaption', { year }), t('situation.tertial'), TERTIALS.map((k) => [t(`situation.tertials.${k}`), counts.byTertial[k]]))}
+      </ScrollBox>
     </div>
   );
 }
@@ -213,7 +239,7 @@ export function TrendTable({ trend, chart }: { trend: TrendPoint[]; chart?: TCha
   const { t } = useTranslation();
   if (trend.length < 2) return null;
   return (
-    <ChartWithTable chart={chart}>
+    <ChartWithTable chart={chart} label={t('situation.trendCaption')}>
       <table className="table" aria-describedby="suppression-legend">
         <caption>{t('situation.trendCaption')}</caption>
         <thead>
