@@ -26,6 +26,14 @@ import { TrainingPage } from './pages/training/TrainingPage';
 import { TrainingBoardPage } from './pages/training/TrainingBoardPage';
 import { TrainingImportPage } from './pages/training/TrainingImportPage';
 import { TrainingCoursesPage } from './pages/training/TrainingCoursesPage';
+import { FollowUpPage } from './pages/followup/FollowUpPage';
+import { MyActivitiesPage } from './pages/followup/MyActivitiesPage';
+import { ReportFormPage } from './pages/followup/ReportFormPage';
+import { BoardFollowUpPage } from './pages/followup/BoardFollowUpPage';
+import { AnalysisPage } from './pages/followup/AnalysisPage';
+import { PeriodsPage } from './pages/followup/PeriodsPage';
+import { ContextPage } from './pages/followup/ContextPage';
+import { BoardReportPage, ReportsPage } from './pages/reports/ReportsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 function RequireSession() {
@@ -66,6 +74,15 @@ export function App() {
         <Route path="utbildning/namnd/:id" element={<TrainingBoardPage />} />
         <Route path="utbildning/importera" element={<TrainingImportPage />} />
         <Route path="utbildning/kurser" element={<TrainingCoursesPage />} />
+        <Route path="uppfoljning" element={<FollowUpPage />} />
+        <Route path="uppfoljning/mina" element={<MyActivitiesPage />} />
+        <Route path="uppfoljning/insatser/:id" element={<ReportFormPage />} />
+        <Route path="uppfoljning/namnd/:boardId" element={<BoardFollowUpPage />} />
+        <Route path="uppfoljning/namnd/:boardId/analys" element={<AnalysisPage />} />
+        <Route path="uppfoljning/perioder" element={<PeriodsPage />} />
+        <Route path="uppfoljning/kontext" element={<ContextPage />} />
+        <Route path="rapporter" element={<ReportsPage />} />
+        <Route path="rapporter/namnd/:boardId" element={<BoardReportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -14,6 +14,8 @@ export const NAV: NavItem[] = [
   { path: '/lagesbild', labelKey: 'nav.situation', roles: ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'] },
   { path: '/rapportera-oro', labelKey: 'nav.concern', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer'] },
   { path: '/utbildning', labelKey: 'nav.training', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] },
+  { path: '/uppfoljning', labelKey: 'nav.followup', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] },
+  { path: '/rapporter', labelKey: 'nav.reports', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] },
   { path: '/admin/anvandare', labelKey: 'nav.users', roles: ['admin'] },
   { path: '/logg', labelKey: 'nav.audit' },
   { path: '/konto', labelKey: 'nav.account' },

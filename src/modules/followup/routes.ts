@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../../http/errors.js';
 import {
+  ZActivityFollowUp,
   ZActivityIdParams,
   ZAnalysis,
   ZAssignReportersRequest,
@@ -86,6 +87,18 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: 'followup.history' },
     schema: { tags, summary: 'Every follow-up of an activity, oldest first', params: ZActivityIdParams, response: { 200: z.array(ZFollowUp) } },
     handler: (req) => service.listFollowUps({ db: app.db, actor: req.actor!, activityId: req.params.id }),
+  });
+
+  app.get('/api/followup/activities/:id', {
+    config: { action: 'followup.history' },
+    schema: {
+      tags,
+      summary: 'One activity’s follow-up for a period (default: the current one) and every report of it',
+      params: ZActivityIdParams,
+      querystring: ZMyActivitiesQuery,
+      response: { 200: ZActivityFollowUp },
+    },
+    handler: (req) => service.activityFollowUp({ db: app.db, actor: req.actor!, activityId: req.params.id, period: req.query.period }),
   });
 
   app.put('/api/activities/:id/reporters', {

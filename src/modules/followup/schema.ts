@@ -109,6 +109,16 @@ export const ZFollowUpActivity = z.object({
 });
 export type TFollowUpActivity = z.infer<typeof ZFollowUpActivity>;
 
+export const ZActivityFollowUp = z.object({
+  period: ZPeriodInfo,
+  planStatus: z.enum(PLAN_STATES),
+  activity: ZFollowUpActivity,
+  history: z.array(ZFollowUp),
+  /** Values of the KPIs linked to the activity's effect indicators. */
+  context: z.array(ZContextValue),
+});
+export type TActivityFollowUp = z.infer<typeof ZActivityFollowUp>;
+
 export const ZMyActivitiesQuery = z.strictObject({ period: ZPeriod.optional() });
 export const ZMyActivities = z.object({ period: ZPeriodInfo, activities: z.array(ZFollowUpActivity) });
 export type TMyActivities = z.infer<typeof ZMyActivities>;

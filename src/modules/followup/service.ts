@@ -20,7 +20,7 @@ import { checkFields } from '../../domain/personal-data/guard.js';
 import type { Actor } from '../../domain/policy/index.js';
 import { toIsoDay } from '../../domain/plans/workflow.js';
 import { isTableError, readTable } from '../../domain/training/tabular.js';
-import { badRequest, conflict, forbidden, notFound, unprocessable, type FieldError } from '../../http/errors.js';
+import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type FieldError } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import * as orgs from '../orgs/service.js';
 import { readableBoards, type PlanActor } from '../plans/access.js';
@@ -231,6 +231,34 @@ export async function listFollowUps(opts: { db: Database; actor: FollowUpActor; 
   if (!a || a.municipality_id !== opts.actor.municipalityId) throw notFound('Insatsen');
   if (!inScope(await readable(opts.db, opts.actor), a.board_id)) throw notFound('Insatsen');
   return (await repo.historyOf(opts.db, a.id)).map(presentFollowUp);
+}
+
+/** One activity's follow-up for a period, with every report of the activity: the reporting form's data. */
+export async function activityFollowUp(opts: { db: Database; actor: FollowUpActor; activityId: string; period?: string; today?: string }) {
+  const today = todayIso(opts.today);
+  const a = await repo.activityContext(opts.db, opts.activityId);
+  if (!a || a.municipality_id !== opts.actor.municipalityId || a.deleted_at) throw notFound('Insatsen');
+  if (!inScope(await readable(opts.db, opts.actor), a.board_id)) throw notFound('Insatsen');
+  const p = opts.period ? parsed(opts.period) : await defaultPeriod(opts.db, opts.actor.municipalityId, undefined, today);
+  const info = await periodInfo(opts.db, opts.actor.municipalityId, p, today);
+  let may = false;
+  try {
+    await reportableActivity(opts.db, opts.actor, a.id);
+    may = a.plan_status === 'approved' && info.state === 'open' && p.year === a.year;
+  } catch (e) {
+    // A reader who does not answer for the activity sees it without the form.
+    if (!(e instanceof AppError && e.status === 403)) throw e;
+  }
+  const row = (await repo.activitiesOfPlan(opts.db, a.plan_id)).find((r) => r.id === a.id)!;
+  const [view] = await activityViews(opts.db, [row], p, () => may);
+  const context = await repo.listContext(opts.db, opts.actor.municipalityId, [...new Set(view.contextLinks.map((l) => l.kpiId))]);
+  return {
+    period: info,
+    planStatus: a.plan_status,
+    activity: view,
+    history: (await repo.historyOf(opts.db, a.id)).map(presentFollowUp),
+    context: context.map((c) => ({ kpiId: c.kpi_id, title: c.title, area: c.area, year: c.year, value: Number(c.value) })),
+  };
 }
 
 // ---------------------------------------------------------------- lists
