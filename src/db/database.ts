@@ -24,6 +24,9 @@ pg.types.setTypeParser(1082, (v) => v);
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string | 'memory' }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client dropped by the server (restart, admin terminate) emits 'error' on the pool;
+    // unhandled it would crash the process. The pool replaces the client on next use.
+    pool.on('error', (err) => console.warn(`PostgreSQL idle client error: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
