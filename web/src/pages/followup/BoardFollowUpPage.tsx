@@ -5,7 +5,7 @@ import { api, ApiError } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { EmptyState, Loading, LoadError } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
-import { dateOf, PeriodNotice, PeriodPicker, StatusTag, usePeriodLabel, usePeriodParam, type TBoardFollowUp, type TContextValue, type TFollowUpActivity } from './shared';
+import { dateOf, ScrollTable, PeriodNotice, PeriodPicker, StatusTag, usePeriodLabel, usePeriodParam, type TBoardFollowUp, type TContextValue, type TFollowUpActivity } from './shared';
 
 /** The local coordinator names which of the board's contributors report on an activity. */
 function Reporters({ activity, contributors, onSaved }: { activity: TFollowUpActivity; contributors: { id: string; name: string }[]; onSaved(): void }) {
@@ -181,7 +181,7 @@ export function BoardFollowUpPage() {
       {d.activities.length > 0 && (
         <section aria-labelledby="fu-all">
           <h2 id="fu-all">{t('followup.activitiesHeading')}</h2>
-          <div className="table-wrap">
+          <ScrollTable label={t('followup.activitiesCaption', { year: p.year, period: label(p.period) })}>
             <table className="table">
               <caption>{t('followup.activitiesCaption', { year: p.year, period: label(p.period) })}</caption>
               <thead>
@@ -213,7 +213,7 @@ export function BoardFollowUpPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </section>
       )}
 

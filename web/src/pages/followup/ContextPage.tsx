@@ -7,7 +7,7 @@ import { useSession } from '../../auth/session';
 import { EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
 import { ErrorSummary, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
-import type { TContextImportResult, TContextValue } from './shared';
+import { ScrollTable, type TContextImportResult, type TContextValue } from './shared';
 
 let csrf: string | null = null;
 
@@ -129,7 +129,7 @@ export function ContextPage() {
         {values.error && <LoadError message={values.error.message} />}
         {values.data?.length === 0 && <EmptyState>{t('followup.noValues')}</EmptyState>}
         {values.data && values.data.length > 0 && (
-          <div className="table-wrap">
+          <ScrollTable label={t('followup.valuesCaption')}>
             <table className="table">
               <caption>{t('followup.valuesCaption')}</caption>
               <thead>
@@ -155,7 +155,7 @@ export function ContextPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
     </>

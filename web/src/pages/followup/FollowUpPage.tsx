@@ -5,7 +5,7 @@ import { useQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { EmptyState, Loading, LoadError } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
-import { thisYear, type TPeriodInfo } from './shared';
+import { ScrollTable, thisYear, type TPeriodInfo } from './shared';
 
 /** The follow-up start page: this year's periods and where each role goes next. */
 export function FollowUpPage() {
@@ -56,7 +56,7 @@ export function FollowUpPage() {
         {periods.loading && <Loading />}
         {periods.error && <LoadError message={periods.error.message} />}
         {periods.data && (
-          <div className="table-wrap">
+          <ScrollTable label={t('followup.periodsCaption', { year })}>
             <table className="table">
               <caption className="visually-hidden">{t('followup.periodsCaption', { year })}</caption>
               <thead>
@@ -80,7 +80,7 @@ export function FollowUpPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
 

@@ -6,7 +6,7 @@ import { useQuery } from '../../api/use-query';
 import { Loading, LoadError, Notice } from '../../components/feedback';
 import { ErrorSummary, SelectField, TextField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
-import { dateOf, PeriodNotice, StatusTag, STATUSES, TextAreaField, usePeriodLabel, usePeriodParam, type TActivityFollowUp } from './shared';
+import { dateOf, ScrollTable, PeriodNotice, StatusTag, STATUSES, TextAreaField, usePeriodLabel, usePeriodParam, type TActivityFollowUp } from './shared';
 
 /** Reporting one activity's status, comment and indicator values for a period. */
 export function ReportFormPage() {
@@ -165,7 +165,7 @@ export function ReportFormPage() {
         {data.history.length === 0 ? (
           <p>{t('followup.noHistory')}</p>
         ) : (
-          <div className="table-wrap">
+          <ScrollTable label={t('followup.historyCaption')}>
             <table className="table">
               <caption className="visually-hidden">{t('followup.historyCaption')}</caption>
               <thead>
@@ -196,7 +196,7 @@ export function ReportFormPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
     </>

@@ -1,4 +1,4 @@
-import { forwardRef, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, useEffect, useRef, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TPeriodInfo } from '../../../../src/modules/followup/schema';
@@ -118,3 +118,27 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, AreaProps & Textare
     </div>
   );
 });
+
+/**
+ * A horizontally scrolling wrapper for a wide table. Only when its content overflows does it become
+ * a focusable, labelled region, so keyboard users can scroll it (WCAG 2.1.1) without an extra tab
+ * stop on tables that fit.
+ */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={ref} className="table-wrap" {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
+      {children}
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TReport, TReportCharts } from '../../../../src/modules/reports/schema';
 import { useQuery } from '../../api/use-query';
 import { Loading, LoadError } from '../../components/feedback';
-import { StatusTag } from '../followup/shared';
+import { ScrollTable, StatusTag } from '../followup/shared';
 import '../followup/followup.css';
 
 const STATUS_ORDER = ['done', 'ongoing', 'not_started', 'delayed', 'cancelled', 'not_reported'] as const;
@@ -66,7 +66,7 @@ function ChartFigure({ chart, idPrefix }: { chart: TReportCharts[number]; idPref
           {chart.summary}
         </p>
       </figure>
-      <div className="table-wrap">
+      <ScrollTable label={chart.table.caption}>
         <table className="table">
           <caption>{chart.table.caption}</caption>
           <thead>
@@ -96,7 +96,7 @@ function ChartFigure({ chart, idPrefix }: { chart: TReportCharts[number]; idPref
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </div>
   );
 }
@@ -172,7 +172,7 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
 
           <section aria-labelledby="boards-heading">
             <h2 id="boards-heading">{t('reports.boardsTable')}</h2>
-            <div className="table-wrap">
+            <ScrollTable label={t('reports.boardsTable')}>
               <table className="table">
                 <caption className="visually-hidden">{t('reports.boardsTable')}</caption>
                 <thead>
@@ -213,7 +213,7 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           </section>
 
           <section aria-labelledby="charts-heading">
@@ -229,7 +229,7 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
             {r.delayed.length === 0 ? (
               <p>{t('reports.noDelayed')}</p>
             ) : (
-              <div className="table-wrap">
+              <ScrollTable label={t('reports.delayedHeading')}>
                 <table className="table">
                   <caption className="visually-hidden">{t('reports.delayedHeading')}</caption>
                   <thead>
@@ -255,7 +255,7 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollTable>
             )}
           </section>
 
@@ -264,7 +264,7 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
             {r.indicators.items.length === 0 ? (
               <p>{t('reports.noIndicators')}</p>
             ) : (
-              <div className="table-wrap">
+              <ScrollTable label={city ? t('reports.effectIndicators') : t('reports.allIndicators')}>
                 <table className="table">
                   <caption>{city ? t('reports.effectIndicators') : t('reports.allIndicators')}</caption>
                   <thead>
@@ -302,12 +302,12 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollTable>
             )}
             {r.context.length > 0 && (
               <>
                 <h3>{t('reports.contextHeading')}</h3>
-                <div className="table-wrap">
+                <ScrollTable label={t('reports.contextCaption')}>
                   <table className="table">
                     <caption className="visually-hidden">{t('reports.contextCaption')}</caption>
                     <thead>
@@ -337,7 +337,7 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollTable>
               </>
             )}
           </section>
@@ -349,7 +349,7 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
             ) : (
               <>
                 <p>{t('reports.trainingLead', { course: r.training.courseName, date: r.training.asOf })}</p>
-                <div className="table-wrap">
+                <ScrollTable label={t('reports.trainingHeading')}>
                   <table className="table">
                     <caption className="visually-hidden">{t('reports.trainingHeading')}</caption>
                     <thead>
@@ -377,7 +377,7 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollTable>
               </>
             )}
           </section>
@@ -388,7 +388,7 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
               <p className="fu-nodata">{t('reports.noData')}</p>
             ) : (
               <>
-                <div className="table-wrap">
+                <ScrollTable label={t('reports.situationCaption', { year: r.year })}>
                   <table className="table">
                     <caption>{t('reports.situationCaption', { year: r.year })}</caption>
                     <thead>
@@ -418,7 +418,7 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollTable>
                 {r.situation.legend && <p className="hint">{r.situation.legend}</p>}
               </>
             )}

@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, loggedIn, startE2E, type E2E } from './helpers.js';
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+const settle = async (page: Page) => {
+  await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+};
+const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+
+describe('[FOLLOWUP] browser', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(() => e?.close());
+
+  it('a contributor reports an activity’s tertial status from "my activities" – error summary, keyboard, accessible throughout', async () => {
+    const { ctx, page } = await loggedIn(e, 'enhetschef@stockholm.example');
+    await page.goto(`${e.base}/`);
+    await menu(page).getByRole('link', { name: 'Uppföljning', exact: true }).click();
+    await heading(page, 'Uppföljning');
+    await settle(page);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Mina insatser' }).click();
+    await heading(page, 'Mina insatser');
+    await page.getByLabel('År').selectOption('2026');
+    await page.getByLabel('Period').selectOption('T2');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForURL(/period=2026-T2/);
+    await settle(page);
+    const cards = page.locator('.fu-card');
+    await expect.poll(() => cards.count()).toBe(2);
+    expect(await cards.first().innerText()).toContain('Ingen rapport för perioden än');
+    await expectAccessible(page);
+
+    await cards.first().getByRole('link', { name: /Rapportera Tertial 2 \(maj–augusti\) 2026/ }).click();
+    await heading(page, /Rapportera uppföljning: Webbaserad grundutbildning/);
+    await settle(page);
+    expect(await page.locator('.fu-meta').innerText()).toContain('Försenad');
+    await expectAccessible(page);
+
+    // Sending without a status: the summary links to the field, and Enter on the link moves focus there.
+    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+    const summary = page.getByRole('alert');
+    await summary.getByRole('heading', { name: 'Det finns ett problem' }).waitFor();
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual(['Välj status för insatsen.']);
+    await expectAccessible(page);
+    await summary.getByRole('link').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('report-status');
+
+    // Delayed needs a comment; then by keyboard: type the comment and the indicator value, Enter sends.
+    await page.getByLabel('Status').selectOption('delayed');
+    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+    await summary.getByRole('link', { name: 'Skriv en kommentar om varför insatsen är försenad eller avbruten.' }).waitFor();
+    await page.getByLabel('Kommentar').fill('Utbildningen fortsätter i oktober; 60 platser kvar.');
+    await page.getByLabel(/Andel medarbetare som genomfört grundutbildningen/).fill('34,5');
+    await page.getByLabel(/Andel medarbetare som genomfört grundutbildningen/).press('Enter');
+    await page.getByRole('status').getByText('Rapporten för Tertial 2 (maj–augusti) 2026 är sparad.').waitFor();
+    const history = page.getByRole('table', { name: 'Alla rapporter för insatsen' });
+    await expect.poll(() => history.innerText()).toContain('2026-T2');
+    expect(await history.innerText()).toContain('34.5');
+    await expectAccessible(page);
+
+    const row = await e.t.database.db.selectFrom('follow_up').selectAll().where('period', '=', 'T2').where('year', '=', 2026).where('reported_by_name', '=', 'Elin Enhetschef').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'delayed', comment: 'Utbildningen fortsätter i oktober; 60 platser kvar.' });
+    await ctx.close();
+  });
+
+  it('the local coordinator sees who has not reported, writes the consolidated analysis and marks the period reported', async () => {
+    const { ctx, page } = await loggedIn(e, 'eav@stockholm.example');
+    const board = await e.t.boardId('Enskede-Årsta-Vantör');
+    await page.goto(`${e.base}/uppfoljning/namnd/${board}?period=2026-T2`);
+    await heading(page, 'Uppföljning – Enskede-Årsta-Vantör');
+    await settle(page);
+    expect(await page.getByRole('region', { name: 'Läget för perioden' }).innerText()).toMatch(/av 9 insatser är rapporterade/);
+    expect(await page.getByRole('region', { name: 'Inte rapporterade' }).innerText()).toContain('Elin Enhetschef');
+    expect(await page.getByRole('region', { name: 'Försenade' }).innerText()).toContain('Enkäten till trossamfund och föreningar är försenad');
+    await expectAccessible(page);
+    // The reporters' form opens by keyboard.
+    await page.locator('summary').first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Spara rapportörer' }).first().waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Skriv den samlade analysen' }).click();
+    await heading(page, /Samlad analys Tertial 2 \(maj–augusti\) 2026 – Enskede-Årsta-Vantör/);
+    await settle(page);
+    await expectAccessible(page);
+
+    // Marking reported with empty headings is refused, naming every heading.
+    await page.getByRole('button', { name: 'Markera perioden som rapporterad' }).click();
+    const dialog = page.getByRole('dialog', { name: /Markera Tertial 2/ });
+    await dialog.waitFor();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Markera perioden som rapporterad' }).click();
+    const summary = page.getByRole('alert');
+    await summary.getByRole('heading', { name: 'Det finns ett problem' }).waitFor();
+    expect(await summary.getByRole('link').count()).toBe(8);
+    await expectAccessible(page);
+
+    const texts: Record<string, string> = {
+      'Allmänna insatser – vad har genomförts': 'Grundutbildningen pågår men ligger efter plan.',
+      'Riktade insatser – vad har genomförts': 'Rådet har behandlat frågan vid varje möte.',
+      'Individinsatser – vad har genomförts': 'Ett fåtal ärenden i sociala insatsgruppen.',
+      'Effekter som har märkts': 'Färre anmälda händelser än förra året.',
+      'Kompetenshöjning och utbildningstäckning': 'Drygt en tredjedel har gått grundutbildningen.',
+      'Lokal lägesbild': 'Oförändrad.',
+      Samverkan: 'Dialogen med trossamfunden har kommit i gång.',
+      'Vad ändras till nästa år': 'Fler utbildningstillfällen under våren.',
+    };
+    for (const [label, text] of Object.entries(texts)) await page.getByLabel(label, { exact: true }).fill(text);
+    await page.getByRole('button', { name: 'Spara analysen' }).click();
+    await page.getByRole('status').getByText('Analysen är sparad.').waitFor();
+    await page.getByRole('button', { name: 'Markera perioden som rapporterad' }).click();
+    await dialog.getByRole('button', { name: 'Markera perioden som rapporterad' }).click();
+    await heading(page, 'Uppföljning – Enskede-Årsta-Vantör');
+    await settle(page);
+    expect(await page.getByRole('region', { name: 'Samlad analys' }).innerText()).toMatch(/Perioden markerades som rapporterad .* av Erik Lindqvist/);
+    expect(await page.getByRole('region', { name: 'Samlad analys' }).innerText()).toContain('Dialogen med trossamfunden har kommit i gång.');
+    await expectAccessible(page);
+    await ctx.close();
+  });
+
+  it('the city report page shows every board, charts beside their data tables and the downloads – accessible for the central coordinator and kommunstyrelsen', async () => {
+    for (const email of ['central@stockholm.example', 'politiker@stockholm.example']) {
+      const { ctx, page } = await loggedIn(e, email);
+      await page.goto(`${e.base}/`);
+      await menu(page).getByRole('link', { name: 'Rapporter', exact: true }).click();
+      await page.goto(`${e.base}/rapporter?year=2026`);
+      await heading(page, 'Samlad rapport 2026');
+      await settle(page);
+      const boards = page.getByRole('region', { name: 'Nämndernas planer och insatser' });
+      expect(await boards.getByRole('row').count()).toBe(21);
+      expect(await boards.getByRole('row', { name: /Skärholmen/ }).innerText()).toContain('Inskickad');
+      const charts = page.getByRole('region', { name: 'Diagram' });
+      await expect.poll(() => charts.getByRole('img').count()).toBe(3);
+      expect(await charts.getByRole('img').first().getAttribute('alt')).toBe('Diagram: Insatser per nämnd och status 2026. Samma siffror finns i tabellen bredvid.');
+      expect(await charts.getByRole('table', { name: 'Insatser per nämnd och status' }).innerText()).toContain('Rinkeby-Kista');
+      expect(await page.getByRole('link', { name: 'Ladda ner Word (docx)' }).getAttribute('href')).toBe('/api/reports/city?year=2026&format=docx');
+      await expectAccessible(page);
+      await ctx.close();
+    }
+  });
+
+  it('the board report, the periods admin and the context indicators pass axe', async () => {
+    const board = await e.t.boardId('Enskede-Årsta-Vantör');
+    {
+      const { ctx, page } = await loggedIn(e, 'eav@stockholm.example');
+      await page.goto(`${e.base}/rapporter`);
+      await heading(page, 'Rapporter');
+      await settle(page);
+      await expectAccessible(page);
+      await page.getByRole('link', { name: 'Öppna rapporten för Enskede-Årsta-Vantör' }).click();
+      await heading(page, /Rapport \d{4} – Enskede-Årsta-Vantör/);
+      await page.goto(`${e.base}/rapporter/namnd/${board}?year=2026&period=T2`);
+      await heading(page, 'Rapport 2026 – Enskede-Årsta-Vantör');
+      await settle(page);
+      expect(await page.getByRole('region', { name: 'Indikatorer' }).innerText()).toContain('Andel medarbetare som genomfört grundutbildningen (%)');
+      await expectAccessible(page);
+      await page.goto(`${e.base}/uppfoljning/kontext`);
+      await heading(page, 'Kontextindikatorer');
+      await settle(page);
+      expect(await page.getByRole('table', { name: 'Kontextindikatorer i kommunen' }).innerText()).toContain('DEMO-TRYGG9');
+      await expectAccessible(page);
+      await ctx.close();
+    }
+    {
+      const { ctx, page } = await loggedIn(e, 'central@stockholm.example');
+      await page.goto(`${e.base}/uppfoljning/perioder?year=2026`);
+      await heading(page, 'Uppföljningsperioder');
+      await settle(page);
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Stäng Verksamhetsberättelse (helår) 2026' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await expectAccessible(page);
+      await dialog.getByRole('button', { name: 'Stäng Verksamhetsberättelse (helår) 2026' }).click();
+      await page.getByRole('status').getByText('Verksamhetsberättelse (helår) 2026 är stängd.').waitFor();
+      await page.getByRole('button', { name: 'Öppna Verksamhetsberättelse (helår) 2026 igen' }).click();
+      await page.getByRole('status').getByText('Verksamhetsberättelse (helår) 2026 är öppen igen.').waitFor();
+      await expectAccessible(page);
+      await page.goto(`${e.base}/uppfoljning`);
+      await heading(page, 'Uppföljning');
+      await settle(page);
+      await expectAccessible(page);
+      await page.goto(`${e.base}/uppfoljning/namnd/${board}?period=2025-VB`);
+      await heading(page, 'Uppföljning – Enskede-Årsta-Vantör');
+      await settle(page);
+      expect(await page.getByRole('status').innerText()).toContain('Perioden 2025-VB är stängd');
+      await expectAccessible(page);
+      await ctx.close();
+    }
+  });
+});
