@@ -2,6 +2,7 @@
 // the bare SQL it runs on. Timing goals live here, never in the test suite.
 import { benchFoundation } from './foundation.js';
 import { benchTrainingImport } from './training-import.js';
+import { benchReports } from './reports.js';
 import { round } from './stats.js';
 
 async function benchTraining(): Promise<string[]> {
@@ -14,6 +15,7 @@ async function benchTraining(): Promise<string[]> {
 const sections: [string, () => Promise<string[]>][] = [
   ['Foundation', benchFoundation],
   ['Training', benchTraining],
+  ['Reports', benchReports],
 ];
 
 const only = process.argv.slice(2).map((s) => s.toLowerCase());

@@ -358,6 +358,10 @@ export interface FollowUpTable {
   reported_by: string | null;
   reported_by_name: string;
   reported_at: Timestamp;
+  /** Maintained by triggers (migration 0005). */
+  measure_area: Generated<'general' | 'targeted' | 'individual' | null>;
+  counted: Generated<boolean>;
+  is_latest: Generated<boolean>;
 }
 export interface FollowUpReporterTable {
   activity_id: string;

@@ -148,6 +148,32 @@ describe.each(await testDatabaseKinds())('[REPORTS] board and city reports on %s
     expect((await central.get('/api/reports/city?format=odt')).statusCode).toBe(400);
   });
 
+  it('keeps the counts right when the plans capability changes an activity or a plan (triggers of migration 0005)', async () => {
+    const db = t.database.db;
+    const r0 = (await central.get('/api/reports/city?year=2026')).json();
+    const eav0 = r0.boards.find((b: { name: string }) => b.name === 'Enskede-Årsta-Vantör');
+    const plan = await db.selectFrom('plan').select('id').where('board_id', '=', eavBoard).where('year', '=', 2026).executeTakeFirstOrThrow();
+    const acts = await db.selectFrom('plan_activity').select(['id', 'measure_area']).where('plan_id', '=', plan.id).orderBy('position').execute();
+    // A delayed general activity moves to the targeted area; a done targeted one is removed.
+    await db.updateTable('plan_activity').set({ measure_area: 'targeted' }).where('id', '=', acts[0].id).execute();
+    await db.updateTable('plan_activity').set({ deleted_at: new Date() }).where('id', '=', acts[6].id).execute();
+    const r1 = (await central.get('/api/reports/city?year=2026')).json();
+    const eav1 = r1.boards.find((b: { name: string }) => b.name === 'Enskede-Årsta-Vantör');
+    expect(eav1.total).toBe(eav0.total - 1);
+    expect(eav1.byArea.general.delayed).toBe(eav0.byArea.general.delayed - 1);
+    expect(eav1.byArea.targeted.delayed).toBe(eav0.byArea.targeted.delayed + 1);
+    expect(eav1.byArea.targeted.done).toBe(eav0.byArea.targeted.done - 1);
+    // A plan that is no longer approved is no longer followed up.
+    await db.updateTable('plan').set({ status: 'returned' }).where('id', '=', plan.id).execute();
+    const r2 = (await central.get('/api/reports/city?year=2026')).json();
+    expect(r2.boards.find((b: { name: string }) => b.name === 'Enskede-Årsta-Vantör')).toMatchObject({ total: 0, plan: { status: 'returned', activityCount: 8 } });
+    expect(r2.totals.total).toBe(r0.totals.total - 9);
+    await db.updateTable('plan').set({ status: 'approved' }).where('id', '=', plan.id).execute();
+    await db.updateTable('plan_activity').set({ deleted_at: null }).where('id', '=', acts[6].id).execute();
+    await db.updateTable('plan_activity').set({ measure_area: 'general' }).where('id', '=', acts[0].id).execute();
+    expect((await central.get('/api/reports/city?year=2026')).json().totals).toEqual(r0.totals);
+  });
+
   it('serves charts as SVG, each with its data table', async () => {
     const charts = (await viewer.get('/api/reports/city/charts?year=2026')).json();
     expect(charts.map((c: { key: string }) => c.key)).toEqual(['status_by_board', 'status_by_area', 'year_over_year']);

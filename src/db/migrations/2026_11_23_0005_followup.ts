@@ -3,8 +3,10 @@ import { sql, type Kysely } from 'kysely';
 // Follow-up and consolidated reporting (PRODUCT.md §3). Periods are per municipality and year
 // (T1, T2, VB) with the dates the central coordinator sets. A follow-up is one row per activity and
 // period (re-reporting in an open period replaces it; the audit log keeps the history); board_id and
-// year are copied from the plan so the city report aggregates without walking plans, and
-// period_rank orders T1 < T2 < VB for "latest status of the year". Reporters are the contributors
+// year are copied from the plan, and triggers keep the activity's measure area, whether it counts
+// (a live activity of an approved plan) and which report is the latest of the year on the row, so
+// the city report counts 300 boards × 50 activities with one index-only pass (bench/reports.ts);
+// period_rank orders T1 < T2 < VB. Reporters are the contributors
 // the local coordinator names per activity. The analysis is one row per board and period.
 // Context indicators are KPI values imported from Kolada-like CSV files, linked to effect
 // indicators by name.
@@ -37,11 +39,65 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reported_by', 'uuid', (c) => c.references('app_user.id'))
     .addColumn('reported_by_name', 'text', (c) => c.notNull())
     .addColumn('reported_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    // Kept in step by the triggers below, so the city report aggregates follow_up alone:
+    // the activity's measure area, whether it counts (a live activity of an approved plan), and
+    // whether this is the activity's latest report of the year.
+    .addColumn('measure_area', 'text')
+    .addColumn('counted', 'boolean', (c) => c.notNull().defaultTo(true))
+    .addColumn('is_latest', 'boolean', (c) => c.notNull().defaultTo(false))
     .addUniqueConstraint('follow_up_activity_period_unique', ['activity_id', 'year', 'period'])
     .execute();
-  // The city report's aggregate: each activity's latest report of a year is one index probe.
+  // An activity's latest report of a year (final status for the plans, the fallback aggregate).
   await sql`create index follow_up_latest on follow_up (activity_id, year, period_rank desc) include (status)`.execute(db);
-  await db.schema.createIndex('follow_up_board_year').on('follow_up').columns(['board_id', 'year', 'period']).execute();
+  // The city report's counts: one ordered index-only pass, no join, no sort.
+  await sql`create index follow_up_report on follow_up (year, board_id, measure_area, status) where is_latest and counted`.execute(db);
+  // Reports "as of" T1 or T2: each activity's latest report up to that rank, in index order.
+  await sql`create index follow_up_year_rank on follow_up (year, activity_id, period_rank desc) include (board_id, measure_area, status, period) where counted`.execute(db);
+  // Activity counts per plan and measure area, and the effect indicators of the city report.
+  await sql`create index followup_plan_activity_live on plan_activity (plan_id) include (measure_area) where deleted_at is null`.execute(db);
+  await sql`create index followup_plan_activity_effect on plan_activity (plan_id) where deleted_at is null and indicators @> '[{"kind":"effect"}]'::jsonb`.execute(db);
+
+  await sql`
+    create function follow_up_fill() returns trigger language plpgsql as $$
+    begin
+      select a.measure_area, (a.deleted_at is null and p.status = 'approved') into new.measure_area, new.counted
+      from plan_activity a join plan p on p.id = a.plan_id where a.id = new.activity_id;
+      return new;
+    end $$`.execute(db);
+  await sql`create trigger follow_up_fill before insert on follow_up for each row execute function follow_up_fill()`.execute(db);
+  await sql`
+    create function follow_up_mark_latest() returns trigger language plpgsql as $$
+    declare act uuid; yr integer;
+    begin
+      if tg_op = 'DELETE' then act := old.activity_id; yr := old.year; else act := new.activity_id; yr := new.year; end if;
+      update follow_up f set is_latest = (f.period_rank = m.rk)
+      from (select max(period_rank) as rk from follow_up where activity_id = act and year = yr) m
+      where f.activity_id = act and f.year = yr and f.is_latest is distinct from (f.period_rank = m.rk);
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger follow_up_mark_latest after insert or delete or update of period_rank on follow_up for each row execute function follow_up_mark_latest()`.execute(db);
+  await sql`
+    create function follow_up_sync_activity() returns trigger language plpgsql as $$
+    begin
+      update follow_up f set measure_area = new.measure_area,
+        counted = (new.deleted_at is null and exists (select 1 from plan p where p.id = new.plan_id and p.status = 'approved'))
+      where f.activity_id = new.id;
+      return null;
+    end $$`.execute(db);
+  await sql`
+    create trigger plan_activity_follow_up_sync after update of measure_area, deleted_at, plan_id on plan_activity for each row
+    when (old.measure_area is distinct from new.measure_area or old.deleted_at is distinct from new.deleted_at or old.plan_id is distinct from new.plan_id)
+    execute function follow_up_sync_activity()`.execute(db);
+  await sql`
+    create function follow_up_sync_plan() returns trigger language plpgsql as $$
+    begin
+      update follow_up f set counted = (new.status = 'approved' and a.deleted_at is null)
+      from plan_activity a where a.plan_id = new.id and f.activity_id = a.id;
+      return null;
+    end $$`.execute(db);
+  await sql`
+    create trigger plan_follow_up_sync after update of status on plan for each row
+    when (old.status is distinct from new.status) execute function follow_up_sync_plan()`.execute(db);
 
   await db.schema
     .createTable('follow_up_reporter')
@@ -92,7 +148,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop trigger if exists plan_follow_up_sync on plan`.execute(db);
+  await sql`drop trigger if exists plan_activity_follow_up_sync on plan_activity`.execute(db);
+  await sql`drop index if exists followup_plan_activity_live`.execute(db);
+  await sql`drop index if exists followup_plan_activity_effect`.execute(db);
   for (const t of ['context_indicator_link', 'context_indicator', 'board_analysis', 'follow_up_reporter', 'follow_up', 'followup_period']) {
     await db.schema.dropTable(t).execute();
   }
+  for (const f of ['follow_up_fill', 'follow_up_mark_latest', 'follow_up_sync_activity', 'follow_up_sync_plan']) await sql.raw(`drop function if exists ${f}()`).execute(db);
 }

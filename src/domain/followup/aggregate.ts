@@ -74,6 +74,33 @@ export function statusCounts(activities: readonly ActivityRow[], followUps: read
   return [...counts.values()];
 }
 
+/** Activities of one board, year and measure area (of the plans that are followed up). */
+export interface ActivityTotal {
+  boardId: string;
+  year: number;
+  measureArea: MeasureArea | null;
+  count: number;
+}
+
+/**
+ * The counts with `not_reported` filled in: the activities of a board, year and measure area that
+ * have no report are its total less the reported ones. `reported` must not hold `not_reported`.
+ */
+export function withUnreported(reported: readonly StatusCount[], totals: readonly ActivityTotal[]): StatusCount[] {
+  const key = (c: { boardId: string; year: number; measureArea: MeasureArea | null }) => `${c.boardId}|${c.year}|${c.measureArea}`;
+  const sums = new Map<string, number>();
+  for (const r of reported) sums.set(key(r), (sums.get(key(r)) ?? 0) + r.count);
+  const out = [...reported];
+  for (const t of totals) {
+    const missing = t.count - (sums.get(key(t)) ?? 0);
+    if (missing > 0) out.push({ boardId: t.boardId, year: t.year, measureArea: t.measureArea, status: 'not_reported', count: missing });
+  }
+  return out;
+}
+
+/** Swedish collation for names and titles, created once (a locale per comparison is slow). */
+export const SWEDISH = new Intl.Collator('sv');
+
 export type StatusTally = Record<StatusKey, number>;
 export const emptyTally = (): StatusTally => Object.fromEntries(STATUS_KEYS.map((s) => [s, 0])) as StatusTally;
 export const tallyTotal = (t: StatusTally): number => STATUS_KEYS.reduce((n, s) => n + t[s], 0);
@@ -137,9 +164,7 @@ export interface YearTotals {
   delayedPercent: number;
 }
 
-function totalsOf(counts: readonly StatusCount[], year: number, boardId?: string): YearTotals {
-  const byStatus = emptyTally();
-  for (const c of counts) if (c.year === year && (!boardId || c.boardId === boardId)) byStatus[c.status] += c.count;
+function totalsFrom(byStatus: StatusTally): YearTotals {
   const total = tallyTotal(byStatus);
   return { total, byStatus, donePercent: percent(byStatus.done, total), delayedPercent: percent(byStatus.delayed, total) };
 }
@@ -154,15 +179,25 @@ export interface YearOverYear {
   boards: { boardId: string; current: YearTotals; previous: YearTotals }[];
 }
 
+/** This year against the year before, city-wide and per board (one pass over the counts). */
 export function yearOverYear(counts: readonly StatusCount[], year: number, boardIds: readonly string[]): YearOverYear {
-  const previous = totalsOf(counts, year - 1);
+  const city = { current: emptyTally(), previous: emptyTally() };
+  const perBoard = new Map(boardIds.map((id) => [id, { current: emptyTally(), previous: emptyTally() }]));
+  for (const c of counts) {
+    const which = c.year === year ? 'current' : c.year === year - 1 ? 'previous' : null;
+    if (!which) continue;
+    city[which][c.status] += c.count;
+    const b = perBoard.get(c.boardId);
+    if (b) b[which][c.status] += c.count;
+  }
+  const previous = totalsFrom(city.previous);
   return {
     year,
     previousYear: year - 1,
     hasHistory: previous.total > 0,
-    current: totalsOf(counts, year),
+    current: totalsFrom(city.current),
     previous,
-    boards: boardIds.map((boardId) => ({ boardId, current: totalsOf(counts, year, boardId), previous: totalsOf(counts, year - 1, boardId) })),
+    boards: boardIds.map((boardId) => ({ boardId, current: totalsFrom(perBoard.get(boardId)!.current), previous: totalsFrom(perBoard.get(boardId)!.previous) })),
   };
 }
 
@@ -179,9 +214,7 @@ export interface DelayedItem {
 /** By board name, then measure area order, then title (Swedish collation). */
 export function sortDelayed<T extends DelayedItem>(items: readonly T[]): T[] {
   const area = (a: MeasureArea | null) => AREA_KEYS.indexOf(areaKey(a));
-  return [...items].sort(
-    (a, b) => a.boardName.localeCompare(b.boardName, 'sv') || area(a.measureArea) - area(b.measureArea) || a.title.localeCompare(b.title, 'sv'),
-  );
+  return [...items].sort((a, b) => SWEDISH.compare(a.boardName, b.boardName) || area(a.measureArea) - area(b.measureArea) || SWEDISH.compare(a.title, b.title));
 }
 
 export interface IndicatorItem {

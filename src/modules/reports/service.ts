@@ -9,6 +9,9 @@ import {
   sortDelayed,
   tallyTotal,
   yearOverYear,
+  SWEDISH,
+  withUnreported,
+  type ActivityTotal,
   type IndicatorItem,
   type StatusCount,
 } from '../../domain/followup/aggregate.js';
@@ -73,10 +76,23 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     repo.reportData(db, { municipalityId: actor.municipalityId, year, boardId, upToRank, effectIndicatorsOnly: scope === 'city' }),
     repo.municipalityName(db, actor.municipalityId),
   ]);
-  const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.name.localeCompare(b.name, 'sv'));
+  const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || SWEDISH.compare(a.name, b.name));
   const names = new Map(boards.map((b) => [b.id, b.name]));
   const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
-  const counts: StatusCount[] = data.counts.map((c) => ({ boardId: c.board_id, year: c.year, measureArea: c.measure_area, status: c.status, count: c.n }));
+  const planById = new Map(data.plans.map((p) => [p.id, p]));
+  const activityCount = new Map<string, number>();
+  const totals: ActivityTotal[] = [];
+  for (const s of data.sizes) {
+    const p = planById.get(s.plan_id);
+    if (!p) continue;
+    activityCount.set(p.id, (activityCount.get(p.id) ?? 0) + s.n);
+    // Only an approved plan is followed up; its activities without a report are "not reported".
+    if (p.status === 'approved') totals.push({ boardId: p.board_id, year: p.year, measureArea: s.measure_area, count: s.n });
+  }
+  const counts: StatusCount[] = withUnreported(
+    data.reported.map((c) => ({ boardId: c.board_id, year: c.year, measureArea: c.measure_area, status: c.status, count: c.n })),
+    totals,
+  );
 
   const summaries = boardSummaries(
     boards.map((b) => {
@@ -133,7 +149,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
         boardId: s.boardId,
         name: s.name,
         kind: s.kind,
-        plan: p ? { id: p.id, status: p.status as PlanState, decidedOn: p.decided_on, paragraph: p.paragraph, activityCount: Number(p.activity_count) } : null,
+        plan: p ? { id: p.id, status: p.status as PlanState, decidedOn: p.decided_on, paragraph: p.paragraph, activityCount: activityCount.get(p.id) ?? 0 } : null,
         total: s.total,
         byStatus: s.byStatus,
         byArea: s.byArea,
@@ -145,7 +161,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     totals: {
       boards: boards.length,
       boardsWithApprovedPlan: [...plans.values()].filter((p) => p.status === 'approved').length,
-      activitiesInPlans: [...plans.values()].reduce((n, p) => n + Number(p.activity_count), 0),
+      activitiesInPlans: [...plans.values()].reduce((n, p) => n + (activityCount.get(p.id) ?? 0), 0),
       total: matrix.total,
       byStatus: totalsByStatus,
       donePercent: percent(totalsByStatus.done, tallyTotal(totalsByStatus)),
@@ -172,7 +188,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
           result: o.result,
           kpiIds: kpisOf.get(`${o.activityId}|${o.indicator.name}`) ?? [],
         }))
-        .sort((a, b) => a.boardName.localeCompare(b.boardName, 'sv') || a.activityTitle.localeCompare(b.activityTitle, 'sv')),
+        .sort((a, b) => SWEDISH.compare(a.boardName, b.boardName) || SWEDISH.compare(a.activityTitle, b.activityTitle)),
     },
     context: [...contextMap.values()],
     analyses: boards

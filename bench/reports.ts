@@ -1,0 +1,113 @@
+/**
+ * The city report on a generated municipality: 300 boards × 5 years × 50 activities (75,000
+ * activities) with T1, T2 and VB reported for every activity (225,000 follow-ups), one effect
+ * indicator on every tenth activity and a VB analysis per board and year. Times the city report as
+ * JSON and DOCX through HTTP, beside the bare aggregate statement it runs on.
+ * Targets: JSON p95 < 300 ms and < 2× the bare SQL; DOCX p95 < 3 s.
+ */
+import { sql } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { openDatabase, type Database } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { reportStatement } from '../src/modules/reports/repo.js';
+import { createUser } from '../src/modules/users/service.js';
+import { buildServer } from '../src/server.js';
+import { row, round, time } from './stats.js';
+
+export const BOARDS = 300;
+export const ACTIVITIES = 50;
+export const YEARS = [2022, 2023, 2024, 2025, 2026];
+const PASSWORD = 'bench-losenord-bench-losenord';
+
+/** Generates the dataset inside the database (set-based inserts, one statement per table). */
+export async function generate(db: Database): Promise<{ municipalityId: string }> {
+  const m = await db.insertInto('municipality').values({ name: 'Bänkstad' }).returning('id').executeTakeFirstOrThrow();
+  await sql`insert into board (municipality_id, name, kind)
+    select ${m.id}, case when g = 1 then 'Kommunstyrelsen' else 'Nämnd ' || lpad(g::text, 3, '0') end,
+           case when g = 1 then 'city_board' when g <= 200 then 'district_board' else 'specialist_board' end
+    from generate_series(1, ${BOARDS}) g`.execute(db);
+  await sql`insert into plan (board_id, year, status, decided_on, paragraph)
+    select b.id, y, 'approved', make_date(y, 2, 15), '§ 1' from board b cross join unnest(${YEARS}::int[]) y
+    where b.municipality_id = ${m.id}`.execute(db);
+  await sql`insert into plan_activity (plan_id, position, title, measure_area, responsible, timeline, follow_up, indicators)
+    select p.id, g, 'Insats ' || g || ' – förebyggande arbete mot våldsbejakande extremism',
+           (array['general','targeted','individual'])[1 + g % 3], 'Avdelningschef', 'Under året', 'Tertialvis',
+           case when g % 10 = 0 then '[{"kind":"effect","name":"Andel som känner sig trygga (%)","baseline":"60","target":"70"}]'::jsonb else '[]'::jsonb end
+    from plan p join board b on b.id = p.board_id and b.municipality_id = ${m.id}
+    cross join generate_series(1, ${ACTIVITIES}) g`.execute(db);
+  // Generated in bulk with the trigger-maintained columns set here (every period is reported, so
+  // VB is each activity's latest); row triggers would make setup take minutes, not the report.
+  await sql`set session_replication_role = replica`.execute(db);
+  await sql`insert into follow_up (activity_id, board_id, year, period, period_rank, status, comment, indicator_values, reported_by_name, measure_area, counted, is_latest)
+    select a.id, p.board_id, p.year, k.period, k.rank, s.status,
+           case when s.status in ('delayed', 'cancelled') then 'Försenad på grund av personalbrist; ny tidplan i höst.' end,
+           case when a.indicators <> '[]'::jsonb then jsonb_build_array(jsonb_build_object('name', 'Andel som känner sig trygga (%)', 'value', 55 + (abs(hashtext(a.id::text || k.period)) % 25))) else '[]'::jsonb end,
+           'Bänk Rapportör', a.measure_area, true, k.rank = 3
+    from plan_activity a
+    join plan p on p.id = a.plan_id
+    cross join (values ('T1', 1), ('T2', 2), ('VB', 3)) k(period, rank)
+    cross join lateral (select (array['not_started','ongoing','ongoing','done','done','done','delayed','cancelled'])[1 + abs(hashtext(a.id::text || k.period)) % 8] as status) s`.execute(db);
+  await sql`set session_replication_role = origin`.execute(db);
+  await sql`insert into board_analysis (board_id, year, period, sections, updated_by_name, reported_at, reported_by_name)
+    select b.id, y, 'VB', jsonb_build_object('general', 'Insatserna har i huvudsak genomförts.', 'targeted', 'Samverkan har fungerat.', 'individual', 'Några ärenden.',
+             'effects', 'Tryggheten har ökat något.', 'training', 'Fler har gått utbildningen.', 'situation', 'Oförändrad.', 'collaboration', 'Polisen och skolan.', 'next_year', 'Fler dialogmöten.'),
+           'Bänk Samordnare', now(), 'Bänk Samordnare'
+    from board b cross join unnest(${YEARS}::int[]) y where b.municipality_id = ${m.id}`.execute(db);
+  await sql`vacuum analyze`.execute(db);
+  return { municipalityId: m.id };
+}
+
+export async function benchReports(): Promise<string[]> {
+  const out: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'varna-bench-reports-'));
+  try {
+    const database = await openDatabase({ dataDir: dir });
+    await migrateToLatest(database.db);
+    const t0 = performance.now();
+    const { municipalityId } = await generate(database.db);
+    const counts = await sql<{ a: number; f: number }>`select (select count(*) from plan_activity)::int as a, (select count(*) from follow_up)::int as f`.execute(database.db);
+    out.push(
+      `generated ${BOARDS} boards × ${YEARS.length} years × ${ACTIVITIES} activities = ${counts.rows[0].a.toLocaleString('en')} activities, ${counts.rows[0].f.toLocaleString('en')} follow-ups in ${round(performance.now() - t0)} ms`,
+    );
+    await createUser({
+      db: database.db,
+      actor: { system: 'bench', municipalityId },
+      input: { email: 'central@bank.example', name: 'Bänk Central', password: PASSWORD, roles: [{ role: 'central_coordinator', boardId: null }] },
+    });
+    const config = { ...loadConfig({}), rateLimit: { perMinute: 1e9, loginPerMinute: 1e9 } };
+    const app = await buildServer({ config, database, logger: false });
+    await app.ready();
+    const login = await app.inject({ method: 'POST', url: '/api/session', payload: { email: 'central@bank.example', password: PASSWORD } });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const get = async (url: string) => {
+      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      return res;
+    };
+    const json = await get('/api/reports/city?year=2026');
+    const report = json.json();
+    out.push(`city report 2026: ${report.boards.length} boards, ${report.totals.total.toLocaleString('en')} activities, ${report.delayed.length.toLocaleString('en')} delayed, ${report.indicators.items.length.toLocaleString('en')} effect indicators, JSON ${round(json.rawPayload.length / 1024)} KiB`);
+
+    const statement = reportStatement({ municipalityId, year: 2026, boardId: null, upToRank: 3, effectIndicatorsOnly: true });
+    const bare = await time(30, () => statement.execute(database.db));
+    out.push(row('bare SQL: the report’s aggregate statement', bare));
+    const jsonTiming = await time(30, () => get('/api/reports/city?year=2026&format=json'));
+    out.push(row('GET /api/reports/city (JSON)', jsonTiming, bare));
+    const docx = await time(8, () => get('/api/reports/city?year=2026&format=docx'), 1);
+    out.push(row('GET /api/reports/city?format=docx', docx));
+    const ok = jsonTiming.p95 < 300 && jsonTiming.p95 < 2 * bare.p95 && docx.p95 < 3000;
+    out.push(
+      `targets: JSON p95 ${jsonTiming.p95} ms < 300 ms ${jsonTiming.p95 < 300 ? 'met' : 'MISSED'}; ` +
+        `ratio ${round(jsonTiming.p95 / bare.p95)}× < 2× ${jsonTiming.p95 < 2 * bare.p95 ? 'met' : 'MISSED'}; ` +
+        `DOCX p95 ${docx.p95} ms < 3000 ms ${docx.p95 < 3000 ? 'met' : 'MISSED'}${ok ? '' : ' – see above'}`,
+    );
+    await app.close();
+    await database.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
