@@ -119,26 +119,4 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, AreaProps & Textare
   );
 });
 
-/**
- * A horizontally scrolling wrapper for a wide table. Only when its content overflows does it become
- * a focusable, labelled region, so keyboard users can scroll it (WCAG 2.1.1) without an extra tab
- * stop on tables that fit.
- */
-export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [scrolls, setScrolls] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return (
-    <div ref={ref} className="table-wrap" {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
-      {children}
-    </div>
-  );
-}
+export { ScrollTable } from '../../components/ScrollTable';
