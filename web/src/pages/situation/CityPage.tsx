@@ -4,8 +4,8 @@ import { useQuery } from '../../api/use-query';
 import { Loading, LoadError } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import { CONCERN_TYPES, ENVIRONMENTS, TERTIALS } from '../../../../src/domain/situation/categories';
-import type { TCityPicture } from '../../../../src/modules/situation/schema';
-import { BoardYearFilter, ChartWithTable, Num, ScrollBox, SuppressionLegend, TrendTable, thisYear } from './components';
+import type { TCityPicture, TCountRow } from '../../../../src/modules/situation/schema';
+import { BoardYearFilter, ChartWithTable, CountTable, Num, ScrollBox, SuppressionLegend, TrendTable, thisYear, type Cell } from './components';
 
 /** The city-wide picture: counts per board, environment, type and tertial, suppressed; never any text. */
 export function CityPage() {
@@ -30,174 +30,115 @@ export function CityPage() {
         <>
           <SuppressionLegend threshold={city.data.threshold} />
           <ChartWithTable chart={chart('boards')}>
-            <table className="table" aria-describedby="suppression-legend">
-              <caption>{t('situation.city.byBoardEnvironment', { year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('situation.filter.board')}</th>
-                  {ENVIRONMENTS.map((e) => (
-                    <th key={e} scope="col" className="num">
-                      {t(`situation.environments.${e}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {t('situation.total')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {city.data.boards.map((b) => (
-                  <tr key={b.boardId}>
-                    <th scope="row">{b.boardName}</th>
-                    {ENVIRONMENTS.map((e) => (
-                      <td key={e} className="num">
-                        <Num value={b.byEnvironment[e]} />
-                      </td>
-                    ))}
-                    <td className="num">
-                      <Num value={b.total} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('situation.city.wholeCity')}</th>
-                  {ENVIRONMENTS.map((e) => (
-                    <td key={e} className="num">
-                      <Num value={city.data!.totals.byEnvironment[e]} />
-                    </td>
-                  ))}
-                  <td className="num">
-                    <Num value={city.data.totals.total} />
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
+            <BoardTable
+              caption={t('situation.city.byBoardEnvironment', { year })}
+              columns={ENVIRONMENTS.map((e) => [e, t(`situation.environments.${e}`)])}
+              counts={(r) => r.byEnvironment}
+              city={city.data}
+              withTotal
+            />
           </ChartWithTable>
           <ChartWithTable chart={chart('environment')}>
-            <table className="table" aria-describedby="suppression-legend">
-              <caption>{t('situation.byEnvironmentCaption', { year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('situation.environment')}</th>
-                  <th scope="col" className="num">
-                    {t('situation.count')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ENVIRONMENTS.map((e) => (
-                  <tr key={e}>
-                    <th scope="row">{t(`situation.environments.${e}`)}</th>
-                    <td className="num">
-                      <Num value={city.data!.totals.byEnvironment[e]} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountTable
+              caption={t('situation.byEnvironmentCaption', { year })}
+              head={t('situation.environment')}
+              rows={ENVIRONMENTS.map((e) => [t(`situation.environments.${e}`), city.data!.totals.byEnvironment[e]])}
+            />
           </ChartWithTable>
           <TrendTable trend={city.data.trend} chart={chart('trend')} />
           <ChartWithTable chart={chart('type')}>
-            <table className="table" aria-describedby="suppression-legend">
-              <caption>{t('situation.byTypeCaption', { year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('situation.type')}</th>
-                  <th scope="col" className="num">
-                    {t('situation.count')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {CONCERN_TYPES.map((k) => (
-                  <tr key={k}>
-                    <th scope="row">{t(`situation.types.${k}`)}</th>
-                    <td className="num">
-                      <Num value={city.data!.totals.byType[k]} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountTable
+              caption={t('situation.byTypeCaption', { year })}
+              head={t('situation.type')}
+              rows={CONCERN_TYPES.map((k) => [t(`situation.types.${k}`), city.data!.totals.byType[k]])}
+            />
           </ChartWithTable>
           <ScrollBox label={t('situation.city.byBoardType', { year })}>
-            <table className="table" aria-describedby="suppression-legend">
-              <caption>{t('situation.city.byBoardType', { year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('situation.filter.board')}</th>
-                  {CONCERN_TYPES.map((k) => (
-                    <th key={k} scope="col" className="num">
-                      {t(`situation.types.${k}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {city.data.boards.map((b) => (
-                  <tr key={b.boardId}>
-                    <th scope="row">{b.boardName}</th>
-                    {CONCERN_TYPES.map((k) => (
-                      <td key={k} className="num">
-                        <Num value={b.byType[k]} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('situation.city.wholeCity')}</th>
-                  {CONCERN_TYPES.map((k) => (
-                    <td key={k} className="num">
-                      <Num value={city.data!.totals.byType[k]} />
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
+            <BoardTable
+              caption={t('situation.city.byBoardType', { year })}
+              columns={CONCERN_TYPES.map((k) => [k, t(`situation.types.${k}`)])}
+              counts={(r) => r.byType}
+              city={city.data}
+            />
           </ScrollBox>
           <ScrollBox label={t('situation.city.byBoardTertial', { year })}>
-            <table className="table" aria-describedby="suppression-legend">
-              <caption>{t('situation.city.byBoardTertial', { year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('situation.filter.board')}</th>
-                  {TERTIALS.map((k) => (
-                    <th key={k} scope="col" className="num">
-                      {t(`situation.tertials.${k}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {city.data.boards.map((b) => (
-                  <tr key={b.boardId}>
-                    <th scope="row">{b.boardName}</th>
-                    {TERTIALS.map((k) => (
-                      <td key={k} className="num">
-                        <Num value={b.byTertial[k]} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('situation.city.wholeCity')}</th>
-                  {TERTIALS.map((k) => (
-                    <td key={k} className="num">
-                      <Num value={city.data!.totals.byTertial[k]} />
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
+            <BoardTable
+              caption={t('situation.city.byBoardTertial', { year })}
+              columns={TERTIALS.map((k) => [k, t(`situation.tertials.${k}`)])}
+              counts={(r) => r.byTertial}
+              city={city.data}
+            />
           </ScrollBox>
         </>
       )}
     </>
+  );
+}
+
+/**
+ * Boards (rows) by category (columns, as key and heading), the whole city as the footer;
+ * with `withTotal`, a total column at the end.
+ */
+function BoardTable({
+  caption,
+  columns,
+  counts,
+  city,
+  withTotal = false,
+}: {
+  caption: string;
+  columns: [key: string, heading: string][];
+  counts(row: TCountRow): Record<string, Cell>;
+  city: TCityPicture;
+  withTotal?: boolean;
+}) {
+  const { t } = useTranslation();
+  const cells = (row: TCountRow) => (
+    <>
+      {columns.map(([key]) => (
+        <td key={key} className="num">
+          <Num value={counts(row)[key]} />
+        </td>
+      ))}
+      {withTotal && (
+        <td className="num">
+          <Num value={row.total} />
+        </td>
+      )}
+    </>
+  );
+  return (
+    <table className="table" aria-describedby="suppression-legend">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('situation.filter.board')}</th>
+          {columns.map(([key, heading]) => (
+            <th key={key} scope="col" className="num">
+              {heading}
+            </th>
+          ))}
+          {withTotal && (
+            <th scope="col" className="num">
+              {t('situation.total')}
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {city.boards.map((b) => (
+          <tr key={b.boardId}>
+            <th scope="row">{b.boardName}</th>
+            {cells(b)}
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{t('situation.city.wholeCity')}</th>
+          {cells(city.totals)}
+        </tr>
+      </tfoot>
+    </table>
   );
 }

@@ -152,18 +152,10 @@ export function ChartWithTable({ chart, children, label }: { chart?: TChart; chi
   );
 }
 
-interface CountRow {
-  total: Cell;
-  byType: Record<string, Cell>;
-  byEnvironment: Record<string, Cell>;
-  byTertial: Record<string, Cell>;
-}
-
-/** Counts of one board or the city as three small tables (environment, type, tertial), with charts when given. */
-export function CountTables({ counts, charts, year, idPrefix }: { counts: CountRow; charts?: TChart[]; year: number; idPrefix: string }) {
+/** One count per category (rows of label and count), with a total row when `total` is given. */
+export function CountTable({ caption, head, rows, total }: { caption: string; head: string; rows: [string, Cell][]; total?: Cell }) {
   const { t } = useTranslation();
-  const chart = (key: string) => charts?.find((c) => c.key === key);
-  const table = (caption: string, head: string, rows: [string, Cell][]) => (
+  return (
     <table className="table" aria-describedby="suppression-legend">
       <caption>{caption}</caption>
       <thead>
@@ -184,26 +176,56 @@ export function CountTables({ counts, charts, year, idPrefix }: { counts: CountR
           </tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{t('situation.total')}</th>
-          <td className="num">
-            <Num value={counts.total} />
-          </td>
-        </tr>
-      </tfoot>
+      {total !== undefined && (
+        <tfoot>
+          <tr>
+            <th scope="row">{t('situation.total')}</th>
+            <td className="num">
+              <Num value={total} />
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
+}
+
+interface CountRow {
+  total: Cell;
+  byType: Record<string, Cell>;
+  byEnvironment: Record<string, Cell>;
+  byTertial: Record<string, Cell>;
+}
+
+/** Counts of one board or the city as three small tables (environment, type, tertial), with charts when given. */
+export function CountTables({ counts, charts, year, idPrefix }: { counts: CountRow; charts?: TChart[]; year: number; idPrefix: string }) {
+  const { t } = useTranslation();
+  const chart = (key: string) => charts?.find((c) => c.key === key);
   return (
     <div id={`${idPrefix}-counts`}>
       <ChartWithTable chart={chart('environment')} label={t('situation.byEnvironmentCaption', { year })}>
-        {table(t('situation.byEnvironmentCaption', { year }), t('situation.environment'), ENVIRONMENTS.map((e) => [t(`situation.environments.${e}`), counts.byEnvironment[e]]))}
+        <CountTable
+          caption={t('situation.byEnvironmentCaption', { year })}
+          head={t('situation.environment')}
+          rows={ENVIRONMENTS.map((e) => [t(`situation.environments.${e}`), counts.byEnvironment[e]])}
+          total={counts.total}
+        />
       </ChartWithTable>
       <ChartWithTable chart={chart('type')} label={t('situation.byTypeCaption', { year })}>
-        {table(t('situation.byTypeCaption', { year }), t('situation.type'), CONCERN_TYPES.map((k) => [t(`situation.types.${k}`), counts.byType[k]]))}
+        <CountTable
+          caption={t('situation.byTypeCaption', { year })}
+          head={t('situation.type')}
+          rows={CONCERN_TYPES.map((k) => [t(`situation.types.${k}`), counts.byType[k]])}
+          total={counts.total}
+        />
       </ChartWithTable>
       <ScrollBox label={t('situation.byTertialCaption', { year })}>
-        {table(t('situation.byTertialCaption', { year }), t('situation.tertial'), TERTIALS.map((k) => [t(`situation.tertials.${k}`), counts.byTertial[k]]))}
+        <CountTable
+          caption={t('situation.byTertialCaption', { year })}
+          head={t('situation.tertial')}
+          rows={TERTIALS.map((k) => [t(`situation.tertials.${k}`), counts.byTertial[k]])}
+          total={counts.total}
+        />
       </ScrollBox>
     </div>
   );
