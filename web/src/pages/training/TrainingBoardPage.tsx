@@ -4,7 +4,7 @@ import type { TBoardDetail, TUnitCoverage } from '../../../../src/modules/traini
 import { useQuery } from '../../api/use-query';
 import { EmptyState, Loading, LoadError } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
-import { ForecastText, StatusCell, TargetText, TrendFigure, useFormat, type TCourse } from './shared';
+import { StatusCell, SummaryPanel, TrendFigure, useFormat } from './shared';
 import { CourseDateForm, useCourseAndDate } from './TrainingPage';
 
 /** Units in tree order with their depth (an administration, its departments, their units). */
@@ -26,10 +26,7 @@ export function TrainingBoardPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { id } = useParams();
-  const { courseId, asOf, setParams } = useCourseAndDate();
-  const courses = useQuery<TCourse[]>('/api/training/courses');
-  const course = courses.data?.find((c) => c.id === courseId) ?? courses.data?.find((c) => c.kind === 'web_basic') ?? courses.data?.[0];
-  const query = course ? `courseId=${course.id}&asOf=${asOf}` : null;
+  const { courses, course, asOf, query, setParams } = useCourseAndDate();
   const detail = useQuery<TBoardDetail>(query ? `/api/training/boards/${id}?${query}` : null);
   const d = detail.data;
   const title = d ? t('training.boardTitle', { board: d.board.name }) : t('training.title');
@@ -48,33 +45,11 @@ export function TrainingBoardPage() {
       {detail.error && <LoadError message={detail.error.message} />}
       {d && (
         <>
-          <section aria-labelledby="board-total" className="panel">
-            <h2 id="board-total">
-              {t('training.summaryHeading')} – {d.course.name}, {f.date(d.asOf)}
-            </h2>
-            <dl className="training-figures">
-              <div>
-                <dt>{t('training.share')}</dt>
-                <dd>{f.pct(d.total.percent)}</dd>
-              </div>
-              <div>
-                <dt>{t('training.completed')}</dt>
-                <dd>{f.n(d.total.completed)}</dd>
-              </div>
-              <div>
-                <dt>{t('training.employees')}</dt>
-                <dd>{f.n(d.total.employees)}</dd>
-              </div>
-            </dl>
+          <SummaryPanel headingId="board-total" courseName={d.course.name} asOf={d.asOf} total={d.total} target={d.target} forecast={d.forecast}>
             <p>
               <strong>{t('training.status')}:</strong> <StatusCell status={d.total.status} percent={d.total.percent} />
             </p>
-            <p>
-              <strong>{t('training.target')}:</strong> <TargetText target={d.target} />
-            </p>
-            <h3>{t('training.forecastHeading')}</h3>
-            <ForecastText forecast={d.forecast} />
-          </section>
+          </SummaryPanel>
 
           <section aria-labelledby="units-heading">
             <h2 id="units-heading">{t('training.unitsHeading')}</h2>

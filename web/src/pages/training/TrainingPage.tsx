@@ -7,14 +7,20 @@ import { useSession } from '../../auth/session';
 import { EmptyState, Loading, LoadError } from '../../components/feedback';
 import { ErrorSummary, SelectField, TextField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
-import { ForecastText, isIsoDate, StatusCell, TargetText, todayIso, TrendFigure, useFormat, type TCourse } from './shared';
+import { isIsoDate, StatusCell, SummaryPanel, todayIso, TrendFigure, useFormat, type TCourse } from './shared';
 
-/** Course and date, kept in the address so a view can be linked to and reloaded. */
+/**
+ * Course and date, kept in the address so a view can be linked to and reloaded: the courses, the
+ * chosen one (else the basic web course, else the first), and the query string for it.
+ */
 export function useCourseAndDate() {
   const [params, setParams] = useSearchParams();
   const courseId = params.get('kurs') ?? '';
   const asOf = isIsoDate(params.get('datum') ?? '') ? params.get('datum')! : todayIso();
-  return { courseId, asOf, setParams };
+  const courses = useQuery<TCourse[]>('/api/training/courses');
+  const course = courses.data?.find((c) => c.id === courseId) ?? courses.data?.find((c) => c.kind === 'web_basic') ?? courses.data?.[0];
+  const query = course ? `courseId=${course.id}&asOf=${asOf}` : null;
+  return { courses, course, asOf, query, setParams };
 }
 
 export function CourseDateForm({ courses, courseId, asOf, onChange }: { courses: TCourse[]; courseId: string; asOf: string; onChange(course: string, date: string): void }) {
@@ -58,10 +64,7 @@ export function TrainingPage() {
   const { t } = useTranslation();
   const { hasRole } = useSession();
   const f = useFormat();
-  const { courseId, asOf, setParams } = useCourseAndDate();
-  const courses = useQuery<TCourse[]>('/api/training/courses');
-  const course = courses.data?.find((c) => c.id === courseId) ?? courses.data?.find((c) => c.kind === 'web_basic') ?? courses.data?.[0];
-  const query = course ? `courseId=${course.id}&asOf=${asOf}` : null;
+  const { courses, course, asOf, query, setParams } = useCourseAndDate();
   const overview = useQuery<TOverview>(query ? `/api/training/overview?${query}` : null);
   const o = overview.data;
   const hasData = !!o && (o.total.employees > 0 || o.total.completed > 0);
@@ -114,31 +117,9 @@ export function TrainingPage() {
       {o && !hasData && <EmptyState>{t('training.noData')}</EmptyState>}
       {o && hasData && (
         <>
-          <section aria-labelledby="total-heading" className="panel">
-            <h2 id="total-heading">
-              {t('training.summaryHeading')} – {o.course.name}, {f.date(o.asOf)}
-            </h2>
-            <dl className="training-figures">
-              <div>
-                <dt>{t('training.share')}</dt>
-                <dd>{f.pct(o.total.percent)}</dd>
-              </div>
-              <div>
-                <dt>{t('training.completed')}</dt>
-                <dd>{f.n(o.total.completed)}</dd>
-              </div>
-              <div>
-                <dt>{t('training.employees')}</dt>
-                <dd>{f.n(o.total.employees)}</dd>
-              </div>
-            </dl>
+          <SummaryPanel headingId="total-heading" courseName={o.course.name} asOf={o.asOf} total={o.total} target={o.target} forecast={o.forecast}>
             <p>{t('training.completedOf', { completed: f.n(o.total.completed), employees: f.n(o.total.employees) })}</p>
-            <p>
-              <strong>{t('training.target')}:</strong> <TargetText target={o.target} />
-            </p>
-            <h3>{t('training.forecastHeading')}</h3>
-            <ForecastText forecast={o.forecast} />
-          </section>
+          </SummaryPanel>
 
           <section aria-labelledby="boards-heading">
             <h2 id="boards-heading">{t('training.boardsHeading')}</h2>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageStatus, TCourse } from '../../../../src/modules/training/schema';
 import './training.css';
@@ -101,6 +102,58 @@ export function ForecastText({ forecast }: { forecast: { date: string | null; re
   if (forecast.reached) return <p>{t('training.forecastReached')}</p>;
   if (!forecast.date || forecast.pacePerYear === null) return <p>{t('training.forecastNone')}</p>;
   return <p>{t('training.forecastDate', { pace: f.dec(forecast.pacePerYear), date: f.date(forecast.date) })}</p>;
+}
+
+/**
+ * The summary panel of a view: share, completed and employees for the course on the date, then
+ * `children` (a line of its own), the target and the forecast.
+ */
+export function SummaryPanel({
+  headingId,
+  courseName,
+  asOf,
+  total,
+  target,
+  forecast,
+  children,
+}: {
+  headingId: string;
+  courseName: string;
+  asOf: string;
+  total: { percent: number | null; completed: number; employees: number };
+  target: { percent: number; year: number | null };
+  forecast: { date: string | null; reached: boolean; pacePerYear: number | null };
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <section aria-labelledby={headingId} className="panel">
+      <h2 id={headingId}>
+        {t('training.summaryHeading')} – {courseName}, {f.date(asOf)}
+      </h2>
+      <dl className="training-figures">
+        <div>
+          <dt>{t('training.share')}</dt>
+          <dd>{f.pct(total.percent)}</dd>
+        </div>
+        <div>
+          <dt>{t('training.completed')}</dt>
+          <dd>{f.n(total.completed)}</dd>
+        </div>
+        <div>
+          <dt>{t('training.employees')}</dt>
+          <dd>{f.n(total.employees)}</dd>
+        </div>
+      </dl>
+      {children}
+      <p>
+        <strong>{t('training.target')}:</strong> <TargetText target={target} />
+      </p>
+      <h3>{t('training.forecastHeading')}</h3>
+      <ForecastText forecast={forecast} />
+    </section>
+  );
 }
 
 /** Today in Sweden as YYYY-MM-DD. */
