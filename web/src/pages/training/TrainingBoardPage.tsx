@@ -4,7 +4,7 @@ import type { TBoardDetail, TUnitCoverage } from '../../../../src/modules/traini
 import { useQuery } from '../../api/use-query';
 import { EmptyState, Loading, LoadError } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
-import { StatusCell, SummaryPanel, TrendFigure, useFormat } from './shared';
+import { CoverageHeadings, StatusCell, SummaryPanel, TrendFigure, useFormat } from './shared';
 import { CourseDateForm, useCourseAndDate } from './TrainingPage';
 
 /** Units in tree order with their depth (an administration, its departments, their units). */
@@ -62,15 +62,7 @@ export function TrainingBoardPage() {
                   <thead>
                     <tr>
                       <th scope="col">{t('training.unit')}</th>
-                      <th scope="col" className="training-num">
-                        {t('training.completed')}
-                      </th>
-                      <th scope="col" className="training-num">
-                        {t('training.employees')}
-                      </th>
-                      <th scope="col" className="training-num">
-                        {t('training.share')}
-                      </th>
+                      <CoverageHeadings />
                       <th scope="col">{t('training.status')}</th>
                       <th scope="col">{t('training.headcountAsOf')}</th>
                     </tr>

@@ -7,7 +7,7 @@ import { useSession } from '../../auth/session';
 import { EmptyState, Loading, LoadError } from '../../components/feedback';
 import { ErrorSummary, SelectField, TextField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
-import { isIsoDate, StatusCell, SummaryPanel, todayIso, TrendFigure, useFormat, type TCourse } from './shared';
+import { CoverageCells, CoverageHeadings, isIsoDate, StatusCell, SummaryPanel, todayIso, TrendFigure, useFormat, type TCourse } from './shared';
 
 /**
  * Course and date, kept in the address so a view can be linked to and reloaded: the courses, the
@@ -129,15 +129,7 @@ export function TrainingPage() {
                 <thead>
                   <tr>
                     <th scope="col">{t('training.board')}</th>
-                    <th scope="col" className="training-num">
-                      {t('training.completed')}
-                    </th>
-                    <th scope="col" className="training-num">
-                      {t('training.employees')}
-                    </th>
-                    <th scope="col" className="training-num">
-                      {t('training.share')}
-                    </th>
+                    <CoverageHeadings />
                     <th scope="col" className="training-num">
                       {t('training.target')}
                     </th>
@@ -150,9 +142,7 @@ export function TrainingPage() {
                       <th scope="row">
                         <Link to={`/utbildning/namnd/${b.boardId}?kurs=${o.course.id}&datum=${o.asOf}`}>{b.name}</Link>
                       </th>
-                      <td className="training-num">{f.n(b.completed)}</td>
-                      <td className="training-num">{f.n(b.employees)}</td>
-                      <td className="training-num">{f.pct(b.percent)}</td>
+                      <CoverageCells row={b} />
                       <td className="training-num">{o.target.percent} %</td>
                       <td>
                         <StatusCell status={b.status} percent={b.percent} />
@@ -177,15 +167,7 @@ export function TrainingPage() {
                     <tr>
                       <th scope="col">{t('training.unit')}</th>
                       <th scope="col">{t('training.board')}</th>
-                      <th scope="col" className="training-num">
-                        {t('training.completed')}
-                      </th>
-                      <th scope="col" className="training-num">
-                        {t('training.employees')}
-                      </th>
-                      <th scope="col" className="training-num">
-                        {t('training.share')}
-                      </th>
+                      <CoverageHeadings />
                       <th scope="col" className="training-num">
                         {t('training.missing')}
                       </th>
@@ -198,9 +180,7 @@ export function TrainingPage() {
                         <td>
                           <Link to={`/utbildning/namnd/${u.boardId}?kurs=${o.course.id}&datum=${o.asOf}`}>{u.boardName}</Link>
                         </td>
-                        <td className="training-num">{f.n(u.completed)}</td>
-                        <td className="training-num">{f.n(u.employees)}</td>
-                        <td className="training-num">{f.pct(u.percent)}</td>
+                        <CoverageCells row={u} />
                         <td className="training-num">{f.n(u.missing)}</td>
                       </tr>
                     ))}
@@ -222,15 +202,7 @@ export function TrainingPage() {
                     <tr>
                       <th scope="col">{t('training.year')}</th>
                       <th scope="col">{t('training.group')}</th>
-                      <th scope="col" className="training-num">
-                        {t('training.completed')}
-                      </th>
-                      <th scope="col" className="training-num">
-                        {t('training.employees')}
-                      </th>
-                      <th scope="col" className="training-num">
-                        {t('training.share')}
-                      </th>
+                      <CoverageHeadings />
                       <th scope="col">{t('training.status')}</th>
                     </tr>
                   </thead>
@@ -239,9 +211,7 @@ export function TrainingPage() {
                       <tr key={g.id}>
                         <td>{g.year}</td>
                         <th scope="row">{g.name}</th>
-                        <td className="training-num">{f.n(g.completed)}</td>
-                        <td className="training-num">{f.n(g.employees)}</td>
-                        <td className="training-num">{f.pct(g.percent)}</td>
+                        <CoverageCells row={g} />
                         <td>
                           <StatusCell
                             status={g.percent === null ? 'no_data' : g.percent >= o.target.percent ? 'reached' : g.percent < o.laggingBelow ? 'lagging' : 'below'}

@@ -104,6 +104,36 @@ export function ForecastText({ forecast }: { forecast: { date: string | null; re
   return <p>{t('training.forecastDate', { pace: f.dec(forecast.pacePerYear), date: f.date(forecast.date) })}</p>;
 }
 
+/** The column headings of the coverage figures: completed, employees, share. */
+export function CoverageHeadings() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th scope="col" className="training-num">
+        {t('training.completed')}
+      </th>
+      <th scope="col" className="training-num">
+        {t('training.employees')}
+      </th>
+      <th scope="col" className="training-num">
+        {t('training.share')}
+      </th>
+    </>
+  );
+}
+
+/** The coverage figures of one row, under `CoverageHeadings`. */
+export function CoverageCells({ row }: { row: { completed: number; employees: number; percent: number | null } }) {
+  const f = useFormat();
+  return (
+    <>
+      <td className="training-num">{f.n(row.completed)}</td>
+      <td className="training-num">{f.n(row.employees)}</td>
+      <td className="training-num">{f.pct(row.percent)}</td>
+    </>
+  );
+}
+
 /**
  * The summary panel of a view: share, completed and employees for the course on the date, then
  * `children` (a line of its own), the target and the forecast.
