@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, loggedIn, startE2E, type E2E } from './helpers.js';
+import { expectAccessible, loggedIn, startE2E, type E2E, expectStatus } from './helpers.js';
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
 const settle = async (page: Page) => {
@@ -190,7 +190,7 @@ describe('[FOLLOWUP] browser', () => {
       await page.goto(`${e.base}/uppfoljning/namnd/${board}?period=2025-VB`);
       await heading(page, 'Uppföljning – Enskede-Årsta-Vantör');
       await settle(page);
-      expect(await page.getByRole('status').innerText()).toContain('Perioden 2025-VB är stängd');
+      await expectStatus(page, 'Perioden 2025-VB är stängd');
       await expectAccessible(page);
       await ctx.close();
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, loggedIn, startE2E, type E2E } from './helpers.js';
+import { expectAccessible, loggedIn, startE2E, type E2E, expectStatus } from './helpers.js';
 
 describe('[FOUNDATION] browser', () => {
   let e: E2E;
@@ -46,7 +46,7 @@ describe('[FOUNDATION] browser', () => {
     await page.getByRole('button', { name: 'Lägg till rollen' }).click();
     await page.getByRole('button', { name: 'Skapa användaren' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nina Ny' }).waitFor();
-    expect(await page.getByRole('status').innerText()).toContain('Användaren är skapad');
+    await expectStatus(page, 'Användaren är skapad');
     expect(await page.getByRole('group', { name: 'Roller' }).innerText()).toContain('Lokal samordnare – Farsta');
     await expectAccessible(page);
 

@@ -53,3 +53,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function expectAccessible(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
 }
+
+/**
+ * Waits for a status message (role=status) containing `text`. Pages show a "Laddar …" status while
+ * they reload after an action, so reading the first status at once would race it.
+ */
+export async function expectStatus(page: Page, text: string): Promise<void> {
+  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
+}

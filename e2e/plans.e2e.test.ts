@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, loggedIn, startE2E, type E2E } from './helpers.js';
+import { expectAccessible, loggedIn, startE2E, type E2E, expectStatus } from './helpers.js';
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
 
@@ -32,7 +32,7 @@ describe('[PLANS] browser', () => {
     await page.getByRole('button', { name: 'Skapa plan' }).click();
     await heading(page, title);
     planUrl = page.url();
-    expect(await page.getByRole('status').innerText()).toContain('Planen är skapad som utkast');
+    await expectStatus(page, 'Planen är skapad som utkast');
     expect(await page.getByRole('region', { name: 'Planens avsnitt' }).innerText()).toContain('Lokal lägesbild');
     await expectAccessible(page);
 
@@ -48,7 +48,7 @@ describe('[PLANS] browser', () => {
     await page.getByLabel('Lägesbildens datum').fill('2026-11-10');
     await page.getByRole('button', { name: 'Spara avsnittet' }).click();
     await heading(page, title);
-    expect(await page.getByRole('status').innerText()).toContain('Avsnittet Lokal lägesbild är sparat');
+    await expectStatus(page, 'Avsnittet Lokal lägesbild är sparat');
     const situation = page.getByRole('region', { name: 'Lokal lägesbild' });
     expect(await situation.locator('strong').innerText()).toBe('Klotter förekommer.');
     expect(await situation.innerText()).toContain('daterad 2026-11-10');
@@ -150,7 +150,7 @@ describe('[PLANS] browser', () => {
     await dialog.getByRole('button', { name: 'Återremittera planen' }).click();
 
     await heading(page, title);
-    expect(await page.getByRole('status').innerText()).toContain('återremitterad till nämnden');
+    await expectStatus(page, 'återremitterad till nämnden');
     expect(await page.locator('.lead').innerText()).toContain('Återremitterad');
     const timeline = page.getByRole('region', { name: 'Händelser' });
     expect(await timeline.innerText()).toContain('Under granskning → Återremitterad');
@@ -205,5 +205,33 @@ describe('[PLANS] browser', () => {
     await expectAccessible(viewer.page);
     await viewer.ctx.close();
     await ctx.close();
+  });
+
+  it('downloads the EÅV 2018 plan as Word and PDF from the plan page, and links to the activity import', async () => {
+    const { ctx, page } = await loggedIn(e, 'eav@stockholm.example');
+    const board = await e.t.boardId('Enskede-Årsta-Vantör');
+    const plan = await e.t.database.db.selectFrom('plan').select('id').where('board_id', '=', board).where('year', '=', 2018).executeTakeFirstOrThrow();
+    await page.goto(`${e.base}/planer/${plan.id}`);
+    await page.locator('h1').waitFor();
+    for (const [label, ext, magic] of [
+      ['Ladda ner som Word (DOCX)', 'docx', 'PK'],
+      ['Ladda ner som PDF', 'pdf', '%PDF'],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: label }).click()]);
+      expect(download.suggestedFilename()).toBe(`handlingsplan-enskede-arsta-vantor-2018.${ext}`);
+      const { readFileSync } = await import('node:fs');
+      expect(readFileSync((await download.path())!).subarray(0, magic.length).toString('latin1')).toBe(magic);
+    }
+    await ctx.close();
+    const draft = await loggedIn(e, 'eav@stockholm.example');
+    await draft.page.goto(`${e.base}${planUrl.replace(e.base, '')}`);
+    await draft.page.locator('h1').waitFor();
+    const importLink = draft.page.getByRole('link', { name: 'Importera insatser från Excel eller CSV' });
+    // The plan made by the first test was returned to the board, so it can be edited and imported into.
+    await importLink.click();
+    await draft.page.waitForURL(/\/importera$/);
+    await draft.page.locator('h1').waitFor();
+    await expectAccessible(draft.page);
+    await draft.ctx.close();
   });
 });

@@ -56,6 +56,14 @@ export function PlanPage() {
         </div>
       )}
       <InstructionsNote plan={p} />
+      <nav aria-label={t('plans.download.heading')} className="button-row">
+        <a className="button button--secondary" href={`/api/plans/${p.id}/export?format=docx`} download>
+          {t('plans.download.docx')}
+        </a>
+        <a className="button button--secondary" href={`/api/plans/${p.id}/export?format=pdf`} download>
+          {t('plans.download.pdf')}
+        </a>
+      </nav>
 
       <WorkflowPanel plan={p} onDone={done} onError={failed} ask={setQuestion} />
       <CheckPanel planId={p.id} />
@@ -294,6 +302,9 @@ function Activities({ plan, onDone, onError, ask }: { plan: TPlan } & Handlers) 
         <p>
           <Link className="button" to={`/planer/${plan.id}/insatser/ny`}>
             {t('plans.activities.add')}
+          </Link>{' '}
+          <Link className="button button--secondary" to={`/planer/${plan.id}/importera`}>
+            {t('plans.activities.import')}
           </Link>
         </p>
       )}
