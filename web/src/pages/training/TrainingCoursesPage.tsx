@@ -20,6 +20,19 @@ interface Pending {
   done: string;
 }
 
+/** A year as four digits, 2000–2100. */
+const isYear = (s: string) => /^\d{4}$/.test(s.trim()) && Number(s) >= 2000 && Number(s) <= 2100;
+
+/** Removes after asking: `confirm` goes to the page's confirm dialog. */
+function RemoveButton({ label, confirm, ask }: { label: string; confirm: Pending; ask(p: Pending): void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="button button--warning button--small" aria-label={label} onClick={() => ask(confirm)}>
+      {t('training.remove')}
+    </button>
+  );
+}
+
 export function TrainingCoursesPage() {
   const { t } = useTranslation();
   const { hasRole } = useSession();
@@ -155,24 +168,19 @@ function CourseSection({ courses, onChanged, ask }: { courses: TCourse[]; onChan
                       >
                         {t('training.edit')}
                       </button>
-                      <button
-                        type="button"
-                        className="button button--warning button--small"
-                        aria-label={t('training.removeLabel', { name: c.name })}
-                        onClick={() =>
-                          ask({
-                            title: t('training.confirmRemoveCourse', { name: c.name }),
-                            text: t('training.confirmRemoveCourseText'),
-                            run: async () => {
-                              await api('DELETE', `/api/training/courses/${c.id}`);
-                              onChanged(t('training.courseRemoved', { name: c.name }));
-                            },
-                            done: t('training.courseRemoved', { name: c.name }),
-                          })
-                        }
-                      >
-                        {t('training.remove')}
-                      </button>
+                      <RemoveButton
+                        label={t('training.removeLabel', { name: c.name })}
+                        confirm={{
+                          title: t('training.confirmRemoveCourse', { name: c.name }),
+                          text: t('training.confirmRemoveCourseText'),
+                          run: async () => {
+                            await api('DELETE', `/api/training/courses/${c.id}`);
+                            onChanged(t('training.courseRemoved', { name: c.name }));
+                          },
+                          done: t('training.courseRemoved', { name: c.name }),
+                        }}
+                        ask={ask}
+                      />
                     </div>
                   </td>
                 </tr>
@@ -235,7 +243,7 @@ function TargetSection({ courses, onChanged, ask }: { courses: TCourse[]; onChan
     const local: FieldErrors = {};
     const y = Number(year);
     const p = Number(percent);
-    if (!/^\d{4}$/.test(year.trim()) || y < 2000 || y > 2100) local.year = t('training.yearInvalid');
+    if (!isYear(year)) local.year = t('training.yearInvalid');
     if (!/^\d{1,3}$/.test(percent.trim()) || p < 1 || p > 100) local.targetPercent = t('training.targetPercentInvalid');
     setErrors(local);
     if (Object.keys(local).length) return;
@@ -283,24 +291,19 @@ function TargetSection({ courses, onChanged, ask }: { courses: TCourse[]; onChan
                   <th scope="row">{x.year}</th>
                   <td>{t('training.targetText', { percent: x.targetPercent })}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="button button--warning button--small"
-                      aria-label={t('training.confirmRemoveTarget', { year: x.year })}
-                      onClick={() =>
-                        ask({
-                          title: t('training.confirmRemoveTarget', { year: x.year }),
-                          text: t('training.confirmRemoveTargetText'),
-                          run: async () => {
-                            await api('DELETE', `/api/training/courses/${courseId}/targets/${x.year}`);
-                            await targets.reload();
-                          },
-                          done: t('training.targetRemoved', { year: x.year }),
-                        })
-                      }
-                    >
-                      {t('training.remove')}
-                    </button>
+                    <RemoveButton
+                      label={t('training.confirmRemoveTarget', { year: x.year })}
+                      confirm={{
+                        title: t('training.confirmRemoveTarget', { year: x.year }),
+                        text: t('training.confirmRemoveTargetText'),
+                        run: async () => {
+                          await api('DELETE', `/api/training/courses/${courseId}/targets/${x.year}`);
+                          await targets.reload();
+                        },
+                        done: t('training.targetRemoved', { year: x.year }),
+                      }}
+                      ask={ask}
+                    />
                   </td>
                 </tr>
               ))}
@@ -347,7 +350,7 @@ function GroupSection({ onChanged, ask }: { onChanged(message: string): void; as
     e.preventDefault();
     const local: FieldErrors = {};
     const y = Number(year);
-    if (!/^\d{4}$/.test(year.trim()) || y < 2000 || y > 2100) local.year = t('training.yearInvalid');
+    if (!isYear(year)) local.year = t('training.yearInvalid');
     if (!name.trim()) local.name = t('training.groupNameMissing');
     if (!unitNames.length && !boardIds.length) local.unitIds = t('training.groupMembersMissing');
     setErrors(local);
@@ -398,24 +401,19 @@ function GroupSection({ onChanged, ask }: { onChanged(message: string): void; as
                   <th scope="row">{g.name}</th>
                   <td>{t('training.coversText', { units: g.unitIds.length, boards: g.boardIds.length })}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="button button--warning button--small"
-                      aria-label={t('training.removeLabel', { name: g.name })}
-                      onClick={() =>
-                        ask({
-                          title: t('training.confirmRemoveGroup', { name: g.name }),
-                          text: t('training.confirmRemoveGroupText'),
-                          run: async () => {
-                            await api('DELETE', `/api/training/priority-groups/${g.id}`);
-                            await groups.reload();
-                          },
-                          done: t('training.groupRemoved', { name: g.name }),
-                        })
-                      }
-                    >
-                      {t('training.remove')}
-                    </button>
+                    <RemoveButton
+                      label={t('training.removeLabel', { name: g.name })}
+                      confirm={{
+                        title: t('training.confirmRemoveGroup', { name: g.name }),
+                        text: t('training.confirmRemoveGroupText'),
+                        run: async () => {
+                          await api('DELETE', `/api/training/priority-groups/${g.id}`);
+                          await groups.reload();
+                        },
+                        done: t('training.groupRemoved', { name: g.name }),
+                      }}
+                      ask={ask}
+                    />
                   </td>
                 </tr>
               ))}
