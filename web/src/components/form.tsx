@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface FieldErrors {
@@ -28,14 +28,15 @@ export function ErrorSummary({ errors, idPrefix = 'f' }: { errors: FieldErrors; 
   );
 }
 
-interface FieldProps {
+export interface FieldProps {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
 }
 
-function Described({ id, label, hint, error, children }: FieldProps & { children: ReactNode }) {
+/** A field's frame: label, then hint and error (ids `<id>-hint`, `<id>-error`), then the control. */
+export function Described({ id, label, hint, error, children }: FieldProps & { children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
@@ -55,8 +56,9 @@ function Described({ id, label, hint, error, children }: FieldProps & { children
   );
 }
 
-const describedBy = (id: string, hint?: ReactNode, error?: string) =>
-  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+/** The control's aria-describedby: its hint and error when shown, then any `more` ids. */
+export const describedBy = (id: string, hint?: ReactNode, error?: string, ...more: (string | false | undefined)[]) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : '', ...more].filter(Boolean).join(' ') || undefined;
 
 export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttributes<HTMLInputElement>>(function TextField(
   { id, label, hint, error, ...input },
@@ -65,6 +67,17 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttr
   return (
     <Described id={id} label={label} hint={hint} error={error}>
       <input ref={ref} id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+    </Described>
+  );
+});
+
+export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextAreaField(
+  { id, label, hint, error, ...area },
+  ref,
+) {
+  return (
+    <Described id={id} label={label} hint={hint} error={error}>
+      <textarea ref={ref} id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...area} />
     </Described>
   );
 });

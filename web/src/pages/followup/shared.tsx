@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useRef, useState, type ReactNode, type TextareaH
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TPeriodInfo } from '../../../../src/modules/followup/schema';
+import { TextAreaField as FormTextAreaField, type FieldProps } from '../../components/form';
 import './followup.css';
 
 export type { TActivityFollowUp, TAnalysis, TBoardFollowUp, TContextImportResult, TContextValue, TFollowUp, TFollowUpActivity, TMyActivities, TPeriodInfo } from '../../../../src/modules/followup/schema';
@@ -87,36 +88,9 @@ export function PeriodNotice({ period }: { period: TPeriodInfo }) {
   );
 }
 
-interface AreaProps {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-}
-
 /** A multi-line text field with label, hint and error, like TextField. */
-export const TextAreaField = forwardRef<HTMLTextAreaElement, AreaProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextAreaField(
-  { id, label, hint, error, ...area },
-  ref,
-) {
-  const { t } = useTranslation();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')}</span> {error}
-        </p>
-      )}
-      <textarea ref={ref} id={id} name={id} className="fu-textarea" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...area} />
-    </div>
-  );
+export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextAreaField(props, ref) {
+  return <FormTextAreaField ref={ref} className="fu-textarea" {...props} />;
 });
 
 export { ScrollTable } from '../../components/ScrollTable';

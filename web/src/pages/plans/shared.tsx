@@ -1,5 +1,6 @@
 import { type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextAreaField as FormTextAreaField, type FieldProps } from '../../components/form';
 import type { PlanState } from '../../../../src/domain/plans/workflow';
 import './plans.css';
 
@@ -52,33 +53,9 @@ export function formatDate(value: string | null | undefined, withTime = false): 
 
 export const currentYear = () => Number(formatDate(new Date().toISOString()).slice(0, 4));
 
-interface AreaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-}
-
-/** A textarea with label, hint and error, like the TextField of components/form. */
-export function TextAreaField({ id, label, hint, error, ...area }: AreaProps) {
-  const { t } = useTranslation();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')}</span> {error}
-        </p>
-      )}
-      <textarea id={id} name={id} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...area} />
-    </div>
-  );
+/** A textarea with label, hint and error, three rows unless told. */
+export function TextAreaField(props: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <FormTextAreaField rows={3} {...props} />;
 }
 
 /** Radio buttons in a fieldset whose legend names the question. */

@@ -1,13 +1,12 @@
 import { useMemo, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkFields } from '../../../../src/domain/personal-data/guard';
+import { Described, describedBy } from '../../components/form';
 
 /** The personal-data guard as you type: the same check the server runs. */
 export function usePersonalDataCheck(value: string, subject?: string): string {
   return useMemo(() => checkFields({ v: value }, subject ? { subject } : {})[0]?.message ?? '', [value, subject]);
 }
-
-const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
 /**
  * A textarea in the form style of components/form.tsx. With `guard`, the personal-data check runs
@@ -36,25 +35,14 @@ export function TextAreaField({
   // Once the submit has named the problem beside the field, the live warning steps aside.
   const warning = error ? '' : checked;
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')}</span> {error}
-        </p>
-      )}
+    <Described id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={id}
         rows={5}
         value={value}
         aria-invalid={error || warning ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : '', error ? `${id}-error` : '', guard && `${id}-guard`)}
+        aria-describedby={describedBy(id, hint, error, guard && `${id}-guard`)}
         {...area}
       />
       {guard && (
@@ -62,7 +50,7 @@ export function TextAreaField({
           {warning ? `${t('situation.guard.warningPrefix')} ${warning}` : ''}
         </p>
       )}
-    </div>
+    </Described>
   );
 }
 
@@ -86,31 +74,20 @@ export function GuardedInput({
   const checked = usePersonalDataCheck(value);
   const warning = error ? '' : checked;
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')}</span> {error}
-        </p>
-      )}
+    <Described id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={id}
         value={value}
         autoComplete="off"
         aria-invalid={error || warning ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : '', error ? `${id}-error` : '', `${id}-guard`)}
+        aria-describedby={describedBy(id, hint, error, `${id}-guard`)}
         onChange={(e) => onChange(e.target.value)}
       />
       <p id={`${id}-guard`} className={warning ? 'guard-warning' : 'visually-hidden'} aria-live="polite">
         {warning ? `${t('situation.guard.warningPrefix')} ${warning}` : ''}
       </p>
-    </div>
+    </Described>
   );
 }
 
