@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TImportResult } from '../../../../src/modules/training/schema';
@@ -357,50 +357,14 @@ export function TrainingImportPage() {
               <summary>
                 {t('training.duplicatesHeading')} ({f.n(preview.duplicatesMerged)})
               </summary>
-              <div className="table-wrap">
-                <table className="table">
-                  <caption>{t('training.duplicatesCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('training.line')}</th>
-                      <th scope="col">{t('training.keptLine')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.duplicates.map((d) => (
-                      <tr key={d.line}>
-                        <th scope="row">{d.line}</th>
-                        <td>{d.keptLine}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <LineTable caption={t('training.duplicatesCaption')} head={t('training.keptLine')} rows={preview.duplicates.map((d) => [d.line, d.keptLine])} />
             </details>
           )}
 
           {preview.skipped.length > 0 && (
             <details>
               <summary>{t('training.skippedCaption', { count: preview.skipped.length })}</summary>
-              <div className="table-wrap">
-                <table className="table">
-                  <caption>{t('training.skippedHeading')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('training.line')}</th>
-                      <th scope="col">{t('training.reason')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.skipped.map((s) => (
-                      <tr key={s.line}>
-                        <th scope="row">{s.line}</th>
-                        <td>{s.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <LineTable caption={t('training.skippedHeading')} head={t('training.reason')} rows={preview.skipped.map((s) => [s.line, s.message])} />
             </details>
           )}
 
@@ -436,5 +400,31 @@ export function TrainingImportPage() {
         <p>{t('training.confirmNote')}</p>
       </ConfirmDialog>
     </>
+  );
+}
+
+/** A two-column table of file lines: the line number, then `head`'s column. */
+function LineTable({ caption, head, rows }: { caption: string; head: string; rows: [line: number, text: ReactNode][] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('training.line')}</th>
+            <th scope="col">{head}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([line, text]) => (
+            <tr key={line}>
+              <th scope="row">{line}</th>
+              <td>{text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
