@@ -6,8 +6,7 @@ import type { TUnit } from '../../api/types';
 import { useQuery } from '../../api/use-query';
 import { Loading, LoadError } from '../../components/feedback';
 import { ErrorSummary, errorsFrom, SelectField, TextField, type FieldErrors } from '../../components/form';
-import { PageHeading } from '../../components/PageHeading';
-import { FINAL_STATUSES, MEASURE_AREAS, RadioGroup, TextAreaField, type TGuidelineDocument, type TIndicator, type TPlan } from './shared';
+import { FINAL_STATUSES, MEASURE_AREAS, PlanEditHeading, RadioGroup, TextAreaField, type TGuidelineDocument, type TIndicator, type TPlan } from './shared';
 
 const FIELDS = [
   'title',
@@ -144,12 +143,7 @@ export function ActivityFormPage() {
 
   return (
     <>
-      <p>
-        <Link to={`/planer/${p.id}`}>{t('plans.backToPlan', { name: t('plans.planName', { board: p.boardName, year: p.year }) })}</Link>
-      </p>
-      <PageHeading title={title}>{title}</PageHeading>
-      <p className="lead">{t('plans.planName', { board: p.boardName, year: p.year })}</p>
-      {!p.canEdit && <LoadError message={t('plans.activity.notEditable')} />}
+      <PlanEditHeading plan={p} title={title} />
       <ErrorSummary errors={errors} idPrefix="activity" />
       <form onSubmit={submit} noValidate>
         <fieldset disabled={saving || !p.canEdit} className="plain-fieldset">

@@ -5,8 +5,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { Loading, LoadError } from '../../components/feedback';
 import { ErrorSummary, errorsFrom, TextField, type FieldErrors } from '../../components/form';
-import { PageHeading } from '../../components/PageHeading';
-import type { TPlan } from './shared';
+import { PlanEditHeading, type TPlan } from './shared';
 
 type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList' | 'h3' | 'p';
 
@@ -108,12 +107,7 @@ export function SectionPage() {
 
   return (
     <>
-      <p>
-        <Link to={`/planer/${p.id}`}>{t('plans.backToPlan', { name: t('plans.planName', { board: p.boardName, year: p.year }) })}</Link>
-      </p>
-      <PageHeading title={title}>{title}</PageHeading>
-      <p className="lead">{t('plans.planName', { board: p.boardName, year: p.year })}</p>
-      {!p.canEdit && <LoadError message={t('plans.activity.notEditable')} />}
+      <PlanEditHeading plan={p} title={title} />
       <ErrorSummary errors={errors} idPrefix="section" />
       <form onSubmit={submit} noValidate>
         <fieldset disabled={saving || !p.canEdit} className="plain-fieldset">

@@ -1,7 +1,11 @@
 import { type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LoadError } from '../../components/feedback';
 import { TextAreaField as FormTextAreaField, type FieldProps } from '../../components/form';
+import { PageHeading } from '../../components/PageHeading';
 import type { PlanState } from '../../../../src/domain/plans/workflow';
+import type { TPlan } from '../../../../src/modules/plans/schema';
 import './plans.css';
 
 export type {
@@ -107,4 +111,20 @@ export function RadioGroup<V extends string>({
 /** Server-sanitised section HTML (p, h3, lists, strong, em, links). */
 export function SectionBody({ html }: { html: string }) {
   return <div className="plans-section-body" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** The top of a page that edits part of a plan: back to the plan, the heading, the plan's name, and why it cannot be edited. */
+export function PlanEditHeading({ plan, title }: { plan: TPlan; title: string }) {
+  const { t } = useTranslation();
+  const name = t('plans.planName', { board: plan.boardName, year: plan.year });
+  return (
+    <>
+      <p>
+        <Link to={`/planer/${plan.id}`}>{t('plans.backToPlan', { name })}</Link>
+      </p>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="lead">{name}</p>
+      {!plan.canEdit && <LoadError message={t('plans.activity.notEditable')} />}
+    </>
+  );
 }
