@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
 import { ErrorSummary, errorsFrom, SelectField, TextField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
-import { ELEMENT_KINDS, TextAreaField, type TGuidelineDocument, type TGuidelineElement } from './shared';
+import { ELEMENT_KINDS, TextAreaField, useActionOutcome, type TGuidelineDocument, type TGuidelineElement } from './shared';
 
 /** Governing documents as data: the guidelines and strategy, with their elements by kind. */
 export function GuidelinesPage() {
@@ -15,17 +15,7 @@ export function GuidelinesPage() {
   const { hasRole } = useSession();
   const central = hasRole('central_coordinator');
   const docs = useQuery<TGuidelineDocument[]>('/api/guidelines');
-  const [notice, setNotice] = useState('');
-  const [error, setError] = useState('');
-  const done = async (message: string) => {
-    setError('');
-    setNotice(message);
-    await docs.reload();
-  };
-  const failed = (err: unknown) => {
-    setNotice('');
-    setError(err instanceof ApiError ? err.body.message : t('common.networkError'));
-  };
+  const { notice, error, done, failed } = useActionOutcome(docs.reload);
 
   return (
     <>

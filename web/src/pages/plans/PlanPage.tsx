@@ -1,21 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ConfirmDialog, EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
 import { ErrorSummary, errorsFrom, TextField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { CheckPanel } from './CheckPanel';
-import { formatDate, MEASURE_AREAS, SectionBody, StatusTag, TextAreaField, type PlanState, type TActivity, type TPlan, type TReview } from './shared';
+import { formatDate, MEASURE_AREAS, SectionBody, StatusTag, TextAreaField, useActionOutcome, type PlanState, type TActivity, type TPlan, type TReview } from './shared';
 
 export function PlanPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const location = useLocation();
   const plan = useQuery<TPlan>(`/api/plans/${id}`);
-  const [notice, setNotice] = useState<string>(location.state?.notice ?? '');
-  const [error, setError] = useState('');
+  const { notice, setNotice, error, done, failed } = useActionOutcome(plan.reload, location.state?.notice ?? '');
   // One confirmation dialog for the whole page, so its heading id is unique.
   const [question, setQuestion] = useState<Question | null>(null);
 
@@ -28,16 +27,6 @@ export function PlanPage() {
   if (!plan.data) return null;
   const p = plan.data;
   const title = t('plans.planName', { board: p.boardName, year: p.year });
-
-  const done = async (message: string) => {
-    setError('');
-    setNotice(message);
-    await plan.reload();
-  };
-  const failed = (err: unknown) => {
-    setNotice('');
-    setError(err instanceof ApiError ? err.body.message : t('common.networkError'));
-  };
 
   return (
     <>

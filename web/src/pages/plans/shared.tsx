@@ -1,6 +1,7 @@
-import { type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
 import { LoadError } from '../../components/feedback';
 import { TextAreaField as FormTextAreaField, type FieldProps } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
@@ -127,4 +128,24 @@ export function PlanEditHeading({ plan, title }: { plan: TPlan; title: string })
       {!plan.canEdit && <LoadError message={t('plans.activity.notEditable')} />}
     </>
   );
+}
+
+/**
+ * A page's outcome line after an action: `done` shows its message and reloads the page's data,
+ * `failed` shows why (the API's message, else the network one).
+ */
+export function useActionOutcome(reload: () => Promise<unknown>, initialNotice = '') {
+  const { t } = useTranslation();
+  const [notice, setNotice] = useState(initialNotice);
+  const [error, setError] = useState('');
+  const done = async (message: string) => {
+    setError('');
+    setNotice(message);
+    await reload();
+  };
+  const failed = (err: unknown) => {
+    setNotice('');
+    setError(err instanceof ApiError ? err.body.message : t('common.networkError'));
+  };
+  return { notice, setNotice, error, done, failed };
 }
