@@ -4,7 +4,7 @@ import { useQuery } from '../../api/use-query';
 import { EmptyState, Loading, LoadError } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import type { TSurveyResults } from '../../../../src/modules/situation/schema';
-import { Num, ScrollBox, SuppressionLegend } from './components';
+import { CountTable, Num, ScrollBox, SuppressionLegend } from './components';
 
 /** Aggregated answers and response rate; outside the board small counts are hidden and free text is left out. */
 export function SurveyResultsPage() {
@@ -85,27 +85,12 @@ export function SurveyResultsPage() {
           </p>
           {q.counts.length > 0 && (
             <ScrollBox label={t('situation.results.countsFor', { n: i + 1 })}>
-              <table className="table" aria-describedby="suppression-legend">
-                <caption className="visually-hidden">{t('situation.results.countsFor', { n: i + 1 })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('situation.results.answer')}</th>
-                    <th scope="col" className="num">
-                      {t('situation.count')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {q.counts.map((c) => (
-                    <tr key={c.label}>
-                      <th scope="row">{label(q.kind, c.label)}</th>
-                      <td className="num">
-                        <Num value={c.count} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CountTable
+                caption={t('situation.results.countsFor', { n: i + 1 })}
+                head={t('situation.results.answer')}
+                rows={q.counts.map((c) => [label(q.kind, c.label), c.count])}
+                hideCaption
+              />
             </ScrollBox>
           )}
           {q.kind === 'text' &&

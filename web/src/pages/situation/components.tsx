@@ -152,12 +152,12 @@ export function ChartWithTable({ chart, children, label }: { chart?: TChart; chi
   );
 }
 
-/** One count per category (rows of label and count), with a total row when `total` is given. */
-export function CountTable({ caption, head, rows, total }: { caption: string; head: string; rows: [string, Cell][]; total?: Cell }) {
+/** One count per category (rows of label and count), with a total row when `total` is given; `hideCaption` keeps the caption for screen readers only. */
+export function CountTable({ caption, head, rows, total, hideCaption = false }: { caption: string; head: string; rows: [string, Cell][]; total?: Cell; hideCaption?: boolean }) {
   const { t } = useTranslation();
   return (
     <table className="table" aria-describedby="suppression-legend">
-      <caption>{caption}</caption>
+      <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{head}</th>
