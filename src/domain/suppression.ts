@@ -137,7 +137,7 @@ function protectRelation(members: readonly number[], values: readonly number[], 
 /** Why a value is hidden: small itself, or to protect a small one; false when shown. */
 type Hidden = 'primary' | 'secondary' | false;
 
-function runSuppression(values: number[], relations: number[][], threshold: number): Hidden[] {
+function runSuppression(values: readonly number[], relations: readonly (readonly number[])[], threshold: number): Hidden[] {
   const hidden: Hidden[] = values.map((v) => (isSmallCount(v, threshold) ? 'primary' : false));
   let changed = true;
   while (changed) {
@@ -153,6 +153,22 @@ function display(value: number, hidden: Hidden, threshold: number): Cell {
   if (hidden === 'primary') return suppressedMarker(threshold);
   if (hidden === 'secondary') return SECONDARY_SUPPRESSION_MARKER;
   return value;
+}
+
+/**
+ * Primary and secondary suppression over flat counts and the additive relations between them
+ * (each relation lists member indices, the last being the total of the others). suppressTable is
+ * this over one table; linked tables (src/domain/situation) pass relations spanning several.
+ */
+export function suppressRelations(
+  values: readonly number[],
+  relations: readonly (readonly number[])[],
+  threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
+): Cell[] {
+  checkThreshold(threshold);
+  values.forEach((v) => checkCount(v, 'Count'));
+  const hidden = runSuppression(values, relations, threshold);
+  return values.map((v, i) => display(v, hidden[i], threshold));
 }
 
 /**

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECONDARY_SUPPRESSION_MARKER as S, suppressTable, type Cell } from '../suppression.js';
-import { suppressLinkedTables, suppressRelations } from './linked-suppression.js';
+import { suppressLinkedTables } from './linked-suppression.js';
+import { suppressRelations } from '../suppression.js';
 
 const hidden = (c: Cell) => typeof c === 'string';
 

@@ -6,7 +6,7 @@
  * total. Suppressing each table on its own with `suppressTable` is not safe: a board total hidden
  * to protect a cell in the type table could still be shown in the environment table, and then
  * the type table's hidden cell can be recomputed. So this module runs the very same rule as
- * `src/domain/suppression.ts` (primary: 1 ≤ n < threshold shown as "<threshold"; secondary: any
+ * `src/domain/suppression.ts` — its `suppressRelations` — (primary: 1 ≤ n < threshold shown as "<threshold"; secondary: any
  * additive relation with exactly one hidden member gets a second one, the smallest non-zero shown
  * part, else the total, shown as "..") over all tables at once, with each shared total being one
  * value that is hidden everywhere or nowhere.
@@ -16,47 +16,7 @@
  *
  * Pure: no I/O, runs on the server and in the browser.
  */
-import { SECONDARY_SUPPRESSION_MARKER, isSmallCount, suppressedMarker, type Cell } from '../suppression.js';
-
-type Hidden = 'primary' | 'secondary' | false;
-
-/** One additive relation: the last member is the total of the others. Same rule as suppression.ts. */
-function protectRelation(members: readonly number[], values: readonly number[], hidden: Hidden[]): boolean {
-  const hiddenCount = members.filter((i) => hidden[i]).length;
-  if (hiddenCount !== 1) return false;
-  const total = members[members.length - 1];
-  const parts = members.slice(0, -1);
-  let best = -1;
-  for (const i of parts) {
-    if (hidden[i] || values[i] === 0) continue;
-    if (best < 0 || values[i] < values[best]) best = i;
-  }
-  if (best >= 0) {
-    hidden[best] = 'secondary';
-    return true;
-  }
-  if (!hidden[total]) {
-    hidden[total] = 'secondary';
-    return true;
-  }
-  const zero = parts.find((i) => !hidden[i]);
-  if (zero === undefined) return false;
-  hidden[zero] = 'secondary';
-  return true;
-}
-
-/** Runs primary and secondary suppression over flat values and their additive relations. */
-export function suppressRelations(values: readonly number[], relations: readonly (readonly number[])[], threshold: number): Cell[] {
-  if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`Suppression threshold must be a positive integer, got ${threshold}`);
-  for (const v of values) if (!Number.isInteger(v) || v < 0) throw new RangeError(`Counts must be non-negative integers, got ${v}`);
-  const hidden: Hidden[] = values.map((v) => (isSmallCount(v, threshold) ? 'primary' : false));
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const r of relations) if (protectRelation(r, values, hidden)) changed = true;
-  }
-  return values.map((v, i) => (hidden[i] === 'primary' ? suppressedMarker(threshold) : hidden[i] === 'secondary' ? SECONDARY_SUPPRESSION_MARKER : v));
-}
+import { suppressRelations, type Cell } from '../suppression.js';
 
 export interface LinkedTablesInput<K extends string> {
   /** The shared row totals (one per row, e.g. per board). */
