@@ -144,4 +144,22 @@ describe('[FOUNDATION] browser', () => {
     expect((await e.t.database.db.selectFrom('app_user').select('active').where('id', '=', user.id).executeTakeFirstOrThrow()).active).toBe(false);
     await ctx.close();
   });
+
+  it('an admin renames a unit on the board page, and the change is in the audit log', async () => {
+    const { ctx, page } = await loggedIn(e, 'admin@stockholm.example');
+    const board = await e.t.boardId('Farsta');
+    await page.goto(`${e.base}/organisation/${board}`);
+    await page.getByRole('heading', { level: 1, name: 'Farsta' }).waitFor();
+    await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Fritidsgårdar' });
+    await page.getByRole('button', { name: 'Byt namn' }).click();
+    await page.getByRole('alert').getByRole('link', { name: 'Ange ett namn.' }).waitFor();
+    await page.getByLabel('Nytt namn').fill('Fritidsgårdar och parklek');
+    await page.getByRole('button', { name: 'Byt namn' }).click();
+    await expectStatus(page, 'Enheten heter nu Fritidsgårdar och parklek.');
+    expect(await page.getByRole('region', { name: 'Förvaltning, avdelningar och enheter' }).innerText()).toContain('Fritidsgårdar och parklek');
+    await expectAccessible(page);
+    const entry = await e.t.database.db.selectFrom('audit_log').select(['action', 'summary']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ action: 'units.update', summary: { from: { name: 'Fritidsgårdar' }, to: { name: 'Fritidsgårdar och parklek' } } });
+    await ctx.close();
+  });
 });

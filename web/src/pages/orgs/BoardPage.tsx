@@ -50,6 +50,15 @@ export function BoardPage() {
         {units.data && units.data.length === 0 && <EmptyState>{t('orgs.noUnits')}</EmptyState>}
         {units.data && <UnitTree units={units.data} parentId={null} />}
       </section>
+      {hasRole('admin') && units.data && units.data.length > 0 && (
+        <RenameUnitForm
+          units={units.data}
+          onRenamed={(u) => {
+            setNotice(t('orgs.unitRenamed', { name: u.name }));
+            void units.reload();
+          }}
+        />
+      )}
       {hasRole('admin') && units.data && (
         <CreateUnitForm
           boardId={id!}
@@ -112,6 +121,52 @@ function CreateUnitForm({ boardId, units, onCreated }: { boardId: string; units:
           </SelectField>
           <button type="submit" className="button">
             {t('orgs.createUnit')}
+          </button>
+        </fieldset>
+      </form>
+    </section>
+  );
+}
+
+function RenameUnitForm({ units, onRenamed }: { units: TUnit[]; onRenamed(u: TUnit): void }) {
+  const { t } = useTranslation();
+  const [unitId, setUnitId] = useState(units[0].id);
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!name.trim()) return setErrors({ name: t('orgs.nameMissing') });
+    setSaving(true);
+    try {
+      const unit = await api<TUnit>('PATCH', `/api/units/${unitId}`, { name: name.trim() });
+      setName('');
+      setErrors({});
+      onRenamed(unit);
+    } catch (err) {
+      setErrors(errorsFrom(err, ['name'], 'name', t('common.networkError')));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="rename-unit" className="panel">
+      <h2 id="rename-unit">{t('orgs.renameUnit')}</h2>
+      <ErrorSummary errors={errors} idPrefix="rename" />
+      <form onSubmit={submit} noValidate>
+        <fieldset disabled={saving} className="plain-fieldset">
+          <SelectField id="rename-unit-id" label={t('orgs.unitToRename')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id="rename-name" label={t('orgs.newName')} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="button">
+            {t('orgs.rename')}
           </button>
         </fieldset>
       </form>
