@@ -45,6 +45,9 @@ export function registerGuard(app: FastifyInstance): void {
   });
 
   app.addHook('onRequest', async (request) => {
+    // Static files and the web app's shell need no session: no database lookup for them.
+    const action = request.routeOptions.config?.action;
+    if (!action) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const session = await resolveSession({
@@ -58,8 +61,6 @@ export function registerGuard(app: FastifyInstance): void {
         request.csrfToken = session.csrfToken;
       }
     }
-    const action = request.routeOptions.config?.action;
-    if (!action) return; // static files and the web app
     if (RULES[action] !== 'public' && !request.actor) throw unauthenticated();
     if (request.actor && !SAFE_METHODS.has(request.method) && action !== 'session.create') {
       const sent = request.headers['x-csrf-token'];
