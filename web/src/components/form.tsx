@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface FieldErrors {
@@ -116,4 +116,28 @@ export function errorsFrom(err: unknown, known: string[], fallback: string, netw
     return body.fields?.length ? fieldErrors(body.fields, known, fallback) : { [fallback]: body.message };
   }
   return { [fallback]: networkMessage };
+}
+
+/**
+ * A form's save: `saving` disables its fieldset while the request runs; a refusal becomes field
+ * errors (the API's per-field messages, else its message on `fallback`). Resolves to the
+ * action's result, or undefined when it failed.
+ */
+export function useSave(networkMessage: string) {
+  const [saving, setSaving] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  async function save<T>(action: () => Promise<T>, fields: string[], fallback: string): Promise<T | undefined> {
+    setSaving(true);
+    try {
+      const result = await action();
+      setErrors({});
+      return result;
+    } catch (err) {
+      setErrors(errorsFrom(err, fields, fallback, networkMessage));
+      return undefined;
+    } finally {
+      setSaving(false);
+    }
+  }
+  return { saving, errors, setErrors, save };
 }

@@ -6,7 +6,7 @@ import type { TBoard, TUnit } from '../../api/types';
 import { useQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, errorsFrom, SelectField, TextField, type FieldErrors } from '../../components/form';
+import { ErrorSummary, SelectField, TextField, useSave } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 
 function UnitTree({ units, parentId }: { units: TUnit[]; parentId: string | null }) {
@@ -78,23 +78,19 @@ function CreateUnitForm({ boardId, units, onCreated }: { boardId: string; units:
   const [name, setName] = useState('');
   const [kind, setKind] = useState('unit');
   const [parentId, setParentId] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
+  const { saving, errors, setErrors, save } = useSave(t('common.networkError'));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) return setErrors({ name: t('orgs.nameMissing') });
-    setSaving(true);
-    try {
-      const unit = await api<TUnit>('POST', `/api/boards/${boardId}/units`, { name: name.trim(), kind, parentId: parentId || null });
-      setName('');
-      setErrors({});
-      onCreated(unit);
-    } catch (err) {
-      setErrors(errorsFrom(err, ['name', 'kind', 'parentId'], 'name', t('common.networkError')));
-    } finally {
-      setSaving(false);
-    }
+    const unit = await save(
+      () => api<TUnit>('POST', `/api/boards/${boardId}/units`, { name: name.trim(), kind, parentId: parentId || null }),
+      ['name', 'kind', 'parentId'],
+      'name',
+    );
+    if (!unit) return;
+    setName('');
+    onCreated(unit);
   }
 
   return (
@@ -132,23 +128,15 @@ function RenameUnitForm({ units, onRenamed }: { units: TUnit[]; onRenamed(u: TUn
   const { t } = useTranslation();
   const [unitId, setUnitId] = useState(units[0].id);
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
+  const { saving, errors, setErrors, save } = useSave(t('common.networkError'));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) return setErrors({ name: t('orgs.nameMissing') });
-    setSaving(true);
-    try {
-      const unit = await api<TUnit>('PATCH', `/api/units/${unitId}`, { name: name.trim() });
-      setName('');
-      setErrors({});
-      onRenamed(unit);
-    } catch (err) {
-      setErrors(errorsFrom(err, ['name'], 'name', t('common.networkError')));
-    } finally {
-      setSaving(false);
-    }
+    const unit = await save(() => api<TUnit>('PATCH', `/api/units/${unitId}`, { name: name.trim() }), ['name'], 'name');
+    if (!unit) return;
+    setName('');
+    onRenamed(unit);
   }
 
   return (

@@ -6,7 +6,7 @@ import type { TBoard } from '../../api/types';
 import { useQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, errorsFrom, SelectField, TextField, type FieldErrors } from '../../components/form';
+import { ErrorSummary, SelectField, TextField, useSave } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 
 const KINDS = ['city_board', 'district_board', 'specialist_board'] as const;
@@ -59,23 +59,15 @@ function CreateBoardForm({ onCreated }: { onCreated(b: TBoard): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<string>('district_board');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
+  const { saving, errors, setErrors, save } = useSave(t('common.networkError'));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) return setErrors({ name: t('orgs.nameMissing') });
-    setSaving(true);
-    try {
-      const board = await api<TBoard>('POST', '/api/boards', { name: name.trim(), kind });
-      setName('');
-      setErrors({});
-      onCreated(board);
-    } catch (err) {
-      setErrors(errorsFrom(err, ['name', 'kind'], 'name', t('common.networkError')));
-    } finally {
-      setSaving(false);
-    }
+    const board = await save(() => api<TBoard>('POST', '/api/boards', { name: name.trim(), kind }), ['name', 'kind'], 'name');
+    if (!board) return;
+    setName('');
+    onCreated(board);
   }
 
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { TBoard, TUser } from '../../api/types';
 import { useQuery } from '../../api/use-query';
-import { ErrorSummary, errorsFrom, TextField, type FieldErrors } from '../../components/form';
+import { ErrorSummary, TextField, useSave, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { RolesEditor, type Grant } from './RolesEditor';
 
@@ -18,8 +18,7 @@ export function NewUserPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Grant[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
+  const { saving, errors, setErrors, save } = useSave(t('common.networkError'));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -29,15 +28,12 @@ export function NewUserPage() {
     if ([...password].length < MIN_PASSWORD) local.password = t('users.passwordShort', { min: MIN_PASSWORD });
     setErrors(local);
     if (Object.keys(local).length) return;
-    setSaving(true);
-    try {
-      const user = await api<TUser>('POST', '/api/users', { name: name.trim(), email: email.trim(), password, roles });
-      navigate(`/admin/anvandare/${user.id}`, { state: { created: true } });
-    } catch (err) {
-      setErrors(errorsFrom(err, ['name', 'email', 'password', 'roles'], 'email', t('common.networkError')));
-    } finally {
-      setSaving(false);
-    }
+    const user = await save(
+      () => api<TUser>('POST', '/api/users', { name: name.trim(), email: email.trim(), password, roles }),
+      ['name', 'email', 'password', 'roles'],
+      'email',
+    );
+    if (user) navigate(`/admin/anvandare/${user.id}`, { state: { created: true } });
   }
 
   return (
