@@ -186,7 +186,8 @@ describe('[PLANS] browser', () => {
 
     await page.goto(`${e.base}/planer/styrdokument`);
     await heading(page, 'Styrdokument');
-    expect(await page.getByRole('heading', { level: 3, name: 'Perspektiv' }).count()).toBe(1);
+    // The page heading renders before the documents load; wait for the content itself.
+    await expect.poll(() => page.getByRole('heading', { level: 3, name: 'Perspektiv' }).count()).toBe(1);
     await expectAccessible(page);
 
     const planId = planUrl.split('/').at(-1);
