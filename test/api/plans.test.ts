@@ -233,6 +233,29 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
       expect((await eav.del(`/api/plans/${planId}/activities/${extra.id}`)).statusCode).toBe(404);
     });
 
+    it('restores a removed activity last in the order, once, and logs it', async () => {
+      const extra = (await eav.post(`/api/plans/${planId}/activities`, { ...ACTIVITY, title: 'Ångras' })).json();
+      expect((await eav.del(`/api/plans/${planId}/activities/${extra.id}`)).statusCode).toBe(204);
+      const live = (await eav.get(`/api/plans/${planId}`)).json().activities.map((a: { id: string }) => a.id);
+      const restored = await eav.post(`/api/plans/${planId}/activities/${extra.id}/restore`, {});
+      expect(restored.statusCode, restored.body).toBe(200);
+      expect(restored.json()).toMatchObject({ id: extra.id, title: 'Ångras' });
+      const after = (await eav.get(`/api/plans/${planId}`)).json();
+      expect(after.activities.map((a: { id: string }) => a.id)).toEqual([...live, extra.id]);
+      expect(after.removedActivities.map((a: { title: string }) => a.title)).not.toContain('Ångras');
+      // A live activity cannot be "restored", and another board's coordinator cannot restore.
+      await expectNothingWritten(() => eav.post(`/api/plans/${planId}/activities/${extra.id}/restore`, {}), 404);
+      expect((await eav.del(`/api/plans/${planId}/activities/${extra.id}`)).statusCode).toBe(204);
+      await expectNothingWritten(() => skarholmen.post(`/api/plans/${planId}/activities/${extra.id}/restore`, {}), /^(403|404)$/);
+      const entry = await t.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'entity_id'])
+        .where('action', '=', 'plans.activities.restore')
+        .where('entity_id', '=', extra.id)
+        .execute();
+      expect(entry).toHaveLength(1);
+    });
+
     it('stores section text reduced to the safe subset', async () => {
       const res = await eav.request('PUT', `/api/plans/${planId}/sections/inledning`, {
         bodyHtml:

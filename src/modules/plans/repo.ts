@@ -398,6 +398,16 @@ export async function softDeleteActivity(db: Database, id: string, userId: strin
   await db.updateTable('plan_activity').set({ deleted_at: sql`now()`, deleted_by: userId }).where('id', '=', id).execute();
 }
 
+/** Brings a removed activity back, last in the plan's order (its old place may be taken). */
+export async function restoreActivity(db: Database, id: string, position: number) {
+  return db
+    .updateTable('plan_activity')
+    .set({ deleted_at: null, deleted_by: null, position, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 export async function setActivityPosition(db: Database, id: string, position: number) {
   await db.updateTable('plan_activity').set({ position }).where('id', '=', id).execute();
 }

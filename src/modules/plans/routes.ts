@@ -151,6 +151,17 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   });
 
+  app.post('/api/plans/:id/activities/:activityId/restore', {
+    config: { action: 'plans.activities.restore' },
+    schema: {
+      tags,
+      summary: 'Bring a removed activity back into the plan (last in the order)',
+      params: ZActivityParams,
+      response: { 200: ZActivity },
+    },
+    handler: (req) => service.restoreActivity({ db: app.db, actor: req.actor!, planId: req.params.id, activityId: req.params.activityId }),
+  });
+
   app.post('/api/plans/:id/transitions', {
     config: { action: 'plans.transition' },
     schema: {

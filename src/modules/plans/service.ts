@@ -475,6 +475,25 @@ export async function deleteActivity(opts: { db: Database; actor: PlanActor; pla
   });
 }
 
+/** Undoes a removal: the activity returns to the plan, with its follow-up history intact. */
+export async function restoreActivity(opts: { db: Database; actor: PlanActor; planId: string; activityId: string }): Promise<TActivity> {
+  return opts.db.transaction().execute(async (trx) => {
+    const plan = await planForEdit(trx, opts.actor, opts.planId);
+    const activity = await repo.findActivity(trx, opts.activityId);
+    if (!activity || activity.plan_id !== plan.id || !activity.deleted_at) throw notFound('Den borttagna insatsen');
+    const row = await repo.restoreActivity(trx, activity.id, await repo.nextActivityPosition(trx, plan.id));
+    await repo.touchPlan(trx, plan.id);
+    await recordAudit(trx, opts.actor, {
+      action: 'plans.activities.restore',
+      entity: 'plan_activity',
+      entityId: activity.id,
+      boardId: plan.board_id,
+      summary: { planId: plan.id, year: plan.year },
+    });
+    return presentActivity(row);
+  });
+}
+
 export async function reorderActivities(opts: { db: Database; actor: PlanActor; planId: string; activityIds: string[] }) {
   return opts.db.transaction().execute(async (trx) => {
     const plan = await planForEdit(trx, opts.actor, opts.planId);

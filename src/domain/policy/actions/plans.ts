@@ -32,6 +32,7 @@ export const planRules = {
   'plans.activities.create': anyOf(...WRITERS),
   'plans.activities.update': anyOf(...WRITERS),
   'plans.activities.delete': anyOf(...WRITERS),
+  'plans.activities.restore': anyOf(...WRITERS),
   'plans.activities.reorder': anyOf(...WRITERS),
   'plans.activities.import': anyOf(...WRITERS),
   'plans.copy': anyOf(...WRITERS),

@@ -266,6 +266,14 @@ function Activities({ plan, onDone, onError, ask }: { plan: TPlan } & Handlers) 
         }
       },
     });
+  async function restore(a: { id: string; title: string }) {
+    try {
+      await api('POST', `/api/plans/${plan.id}/activities/${a.id}/restore`, {});
+      await onDone(t('plans.activity.restored', { title: a.title }));
+    } catch (err) {
+      onError(err);
+    }
+  }
   const groups = [...MEASURE_AREAS, null].map((area) => ({ area, items: plan.activities.filter((a) => a.measureArea === area) })).filter((g) => g.items.length);
 
   async function move(a: TActivity, group: TActivity[], dir: -1 | 1) {
@@ -361,7 +369,12 @@ function Activities({ plan, onDone, onError, ask }: { plan: TPlan } & Handlers) 
           <ul>
             {plan.removedActivities.map((a) => (
               <li key={a.id}>
-                {a.title} – {t('plans.activities.removedOn', { date: formatDate(a.deletedAt) })}
+                {a.title} – {t('plans.activities.removedOn', { date: formatDate(a.deletedAt) })}{' '}
+                {plan.canEdit && (
+                  <button type="button" className="button button--secondary button--small" aria-label={t('plans.activity.restoreNamed', { title: a.title })} onClick={() => void restore(a)}>
+                    {t('plans.activity.restore')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
