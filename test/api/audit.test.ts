@@ -83,5 +83,6 @@ describe('[AUDIT] npm run varna -- audit verify', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Seeds a whole demo database and starts the CLI twice: allow for a busy machine.
+  }, 180_000);
 });
