@@ -5,6 +5,7 @@ import * as m0003 from './migrations/2026_11_23_0003_situation.js';
 import * as m0004 from './migrations/2026_11_23_0004_training.js';
 import * as m0002 from './migrations/2026_11_23_0002_plans.js';
 import * as m0005 from './migrations/2026_11_23_0005_followup.js';
+import * as m0006 from './migrations/2026_11_23_0006_login_failures.js';
 
 /**
  * Migrations are listed explicitly (not read from a folder) so they work the same from source,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0004_training': m0004,
   '2026_11_23_0002_plans': m0002,
   '2026_11_23_0005_followup': m0005,
+  '2026_11_23_0006_login_failures': m0006,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -51,6 +51,11 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
 }
+export interface LoginFailureTable {
+  id: Generated<number>;
+  key_hash: string;
+  failed_at: Timestamp;
+}
 export interface AuditLogTable {
   seq: Generated<number>;
   at: Timestamp;
@@ -411,6 +416,7 @@ export interface DB {
   app_user: AppUserTable;
   user_role: UserRoleTable;
   session: SessionTable;
+  login_failure: LoginFailureTable;
   audit_log: AuditLogTable;
   concern_report: ConcernReportTable;
   concern_report_read: ConcernReportReadTable;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoginThrottle, passwordProblem, sessionState, shouldTouch } from './session-rules.js';
+import { isLoginThrottled, passwordProblem, sessionState, shouldTouch } from './session-rules.js';
 
 const limits = { idleMinutes: 60, absoluteHours: 12 };
 const t0 = new Date('2026-11-23T08:00:00Z');
@@ -36,19 +36,10 @@ describe('passwordProblem', () => {
   });
 });
 
-describe('LoginThrottle', () => {
-  it('blocks after the maximum failures within the window and frees the key after it', () => {
-    const th = new LoginThrottle(3, 10 * MIN);
-    for (let i = 0; i < 3; i++) th.recordFailure('anna@x', t0.getTime() + i);
-    expect(th.isBlocked('anna@x', t0.getTime() + 10)).toBe(true);
-    expect(th.isBlocked('other@x', t0.getTime() + 10)).toBe(false);
-    expect(th.isBlocked('anna@x', t0.getTime() + 10 * MIN + 5)).toBe(false);
-  });
-  it('forgets failures after a successful login', () => {
-    const th = new LoginThrottle(2, MIN);
-    th.recordFailure('k', 0);
-    th.reset('k');
-    th.recordFailure('k', 1);
-    expect(th.isBlocked('k', 2)).toBe(false);
+describe('isLoginThrottled', () => {
+  it('refuses from the fifth failure on an account or the thirtieth from an address, not before', () => {
+    expect(isLoginThrottled({ account: 4, ip: 29 })).toBe(false);
+    expect(isLoginThrottled({ account: 5, ip: 0 })).toBe(true);
+    expect(isLoginThrottled({ account: 0, ip: 30 })).toBe(true);
   });
 });

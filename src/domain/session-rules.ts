@@ -34,37 +34,17 @@ export function passwordProblem(password: string): 'too_short' | 'too_long' | nu
 }
 
 /**
- * Failed-login throttle per key (an account or an IP address): after `maxFailures` failures
- * within `windowMs`, further attempts are refused until the oldest failure leaves the window.
+ * Failed-login throttle: after `maxFailures` failures within the window, further attempts for the
+ * same account (or from the same IP address) are refused until the oldest failure leaves it.
+ * The failures themselves are stored in the database (auth/repo.ts), so they hold across restarts
+ * and across several Värna processes on one PostgreSQL server.
  */
-export class LoginThrottle {
-  private failures = new Map<string, number[]>();
-  constructor(
-    private readonly maxFailures: number,
-    private readonly windowMs: number,
-  ) {}
+export const LOGIN_THROTTLE = {
+  windowMs: 15 * 60_000,
+  account: { maxFailures: 5 },
+  ip: { maxFailures: 30 },
+} as const;
 
-  isBlocked(key: string, now: number): boolean {
-    return this.recent(key, now).length >= this.maxFailures;
-  }
-
-  recordFailure(key: string, now: number): void {
-    const list = this.recent(key, now);
-    list.push(now);
-    this.failures.set(key, list);
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  clear(): void {
-    this.failures.clear();
-  }
-
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length === 0) this.failures.delete(key);
-    return list;
-  }
+export function isLoginThrottled(recent: { account: number; ip: number }): boolean {
+  return recent.account >= LOGIN_THROTTLE.account.maxFailures || recent.ip >= LOGIN_THROTTLE.ip.maxFailures;
 }

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { buildServer } from '../../src/server.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
 
@@ -47,6 +49,37 @@ describe.each(await testDatabaseKinds())('[AUTH] sessions on %s', (kind) => {
     const res = await t.anonymous.post('/api/session', { email: 'revisor@stockholm.example', password: 'varna-demo-losenord' });
     expect(res.statusCode).toBe(429);
     expect(res.json().error.code).toBe('rate_limited');
+  });
+
+  it('keeps an account lock across a restart, stores no e-mail or IP address, and lets it lapse after 15 minutes', async () => {
+    const email = 'politiker@stockholm.example';
+    for (let i = 0; i < 5; i++) await t.anonymous.post('/api/session', { email, password: `gissning-nummer-${i}-xx` });
+    // A second server on the same database (a restart, or another process) sees the same lock.
+    const restarted = await buildServer({ config: t.app.config, database: t.database, logger: false });
+    try {
+      const res = await restarted.inject({ method: 'POST', url: '/api/session', payload: { email, password: 'varna-demo-losenord' } });
+      expect(res.statusCode).toBe(429);
+    } finally {
+      await restarted.close();
+    }
+    // The lock lives in the database (not in process memory), under a hash of the account.
+    const accountKey = createHash('sha256').update(`account:${email}`).digest('hex');
+    const rows = await t.database.db.selectFrom('login_failure').select('key_hash').where('key_hash', '=', accountKey).execute();
+    expect(rows).toHaveLength(5);
+    const stored = await sql<{ text: string }>`select string_agg(key_hash, ' ') as text from login_failure`.execute(t.database.db);
+    expect(stored.rows[0].text).not.toContain('politiker');
+    expect(stored.rows[0].text).not.toMatch(/127\.0\.0\.1/);
+    await sql`update login_failure set failed_at = failed_at - interval '15 minutes'`.execute(t.database.db);
+    const later = await t.anonymous.post('/api/session', { email, password: 'varna-demo-losenord' });
+    expect(later.statusCode).toBe(200);
+  });
+
+  it('forgets an account’s failures after a successful login', async () => {
+    const email = 'skarholmen@stockholm.example';
+    for (let i = 0; i < 4; i++) await t.anonymous.post('/api/session', { email, password: `gissning-nummer-${i}-xx` });
+    expect((await t.anonymous.post('/api/session', { email, password: 'varna-demo-losenord' })).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) await t.anonymous.post('/api/session', { email, password: `gissning-nummer-${i}-yy` });
+    expect((await t.anonymous.post('/api/session', { email, password: 'varna-demo-losenord' })).statusCode).toBe(200);
   });
 
   it('returns the current user from /api/me and 401 without a session', async () => {

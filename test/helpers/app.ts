@@ -2,7 +2,6 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { loadConfig, type Config } from '../../src/config.js';
 import type { DatabaseHandle, DatabaseKind } from '../../src/db/database.js';
 import { seedDemo, DEMO_PASSWORD } from '../../src/demo/seed.js';
-import { resetLoginThrottles } from '../../src/modules/auth/service.js';
 import { buildServer } from '../../src/server.js';
 import { createTestDatabase } from './databases.js';
 
@@ -59,7 +58,6 @@ export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config
   const config = { ...loadConfig({}), rateLimit: { perMinute: 100_000, loginPerMinute: 100_000 }, ...overrides };
   const app = await buildServer({ config, database, logger: false });
   await app.ready();
-  resetLoginThrottles();
   const anonymous = client(app, null, null);
   return {
     app,

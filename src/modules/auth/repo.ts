@@ -38,3 +38,30 @@ export async function deleteSession(db: Database, id: string) {
 export async function deleteSessionsOfUser(db: Database, userId: string) {
   await db.deleteFrom('session').where('user_id', '=', userId).execute();
 }
+
+/** Failures per key hash since `since` (keys without failures are absent). */
+export async function countLoginFailures(db: Database, keyHashes: string[], since: Date): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('login_failure')
+    .select(['key_hash', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('key_hash', 'in', keyHashes)
+    .where('failed_at', '>', since)
+    .groupBy('key_hash')
+    .execute();
+  return new Map(rows.map((r) => [r.key_hash, Number(r.n)]));
+}
+
+/** Records one failure per key and drops failures that have left the window (nothing else needs them). */
+export async function recordLoginFailure(db: Database, keyHashes: string[], now: Date, windowStart: Date) {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('login_failure').where('failed_at', '<=', windowStart).execute();
+    await trx
+      .insertInto('login_failure')
+      .values(keyHashes.map((key_hash) => ({ key_hash, failed_at: now })))
+      .execute();
+  });
+}
+
+export async function clearLoginFailures(db: Database, keyHash: string) {
+  await db.deleteFrom('login_failure').where('key_hash', '=', keyHash).execute();
+}

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database.js';
 import type { Actor } from '../../domain/policy/index.js';
-import { LoginThrottle, sessionState, shouldTouch, type SessionLimits } from '../../domain/session-rules.js';
+import { isLoginThrottled, LOGIN_THROTTLE, sessionState, shouldTouch, type SessionLimits } from '../../domain/session-rules.js';
 import { AppError, unauthenticated } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import * as users from '../users/repo.js';
@@ -11,9 +11,8 @@ import { verifyPassword } from './passwords.js';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 
-// Per process; documented in docs/operations.md. Per account: 5 failures in 15 minutes.
-const accountThrottle = new LoginThrottle(5, 15 * 60_000);
-const ipThrottle = new LoginThrottle(30, 15 * 60_000);
+// Throttle keys are hashed: the table holds no e-mail or IP address (see the 0006 migration).
+const throttleKeys = (email: string, ip: string) => ({ account: sha256(`account:${email}`), ip: sha256(`ip:${ip}`) });
 
 const tooMany = () => new AppError(429, 'rate_limited', 'För många misslyckade inloggningar. Vänta en kvart och försök igen.');
 const badLogin = () => new AppError(401, 'invalid_credentials', 'Fel e-postadress eller lösenord.');
@@ -44,17 +43,19 @@ export async function startSession(opts: { db: Database; userId: string; method:
 }
 
 export async function logIn(opts: { db: Database; email: string; password: string; ip: string }): Promise<NewSession> {
-  const now = Date.now();
-  const accountKey = opts.email.trim().toLowerCase();
-  if (accountThrottle.isBlocked(accountKey, now) || ipThrottle.isBlocked(opts.ip, now)) throw tooMany();
-  const user = await users.findByEmail(opts.db, accountKey);
+  const now = new Date();
+  const windowStart = new Date(now.getTime() - LOGIN_THROTTLE.windowMs);
+  const email = opts.email.trim().toLowerCase();
+  const keys = throttleKeys(email, opts.ip);
+  const recent = await repo.countLoginFailures(opts.db, [keys.account, keys.ip], windowStart);
+  if (isLoginThrottled({ account: recent.get(keys.account) ?? 0, ip: recent.get(keys.ip) ?? 0 })) throw tooMany();
+  const user = await users.findByEmail(opts.db, email);
   const ok = await verifyPassword(user?.password_hash ?? null, opts.password);
   if (!user || !ok || !user.active) {
-    accountThrottle.recordFailure(accountKey, now);
-    ipThrottle.recordFailure(opts.ip, now);
+    await repo.recordLoginFailure(opts.db, [keys.account, keys.ip], now, windowStart);
     throw badLogin();
   }
-  accountThrottle.reset(accountKey);
+  await repo.clearLoginFailures(opts.db, keys.account);
   return startSession({ db: opts.db, userId: user.id, method: 'password' });
 }
 
@@ -89,10 +90,4 @@ export async function logOut(opts: { db: Database; actor: Actor; sessionId: stri
 export function requireActor(actor: Actor | null): Actor {
   if (!actor) throw unauthenticated();
   return actor;
-}
-
-/** For tests: forget throttle state between cases. */
-export function resetLoginThrottles(): void {
-  accountThrottle.clear();
-  ipThrottle.clear();
 }
