@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, loggedIn, startE2E, type E2E, expectStatus } from './helpers.js';
+import { expectAccessible, loaded, loggedIn, startE2E, type E2E, expectStatus } from './helpers.js';
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
 const settle = async (page: Page) => {
   await page.locator('h1').first().waitFor();
   await page.waitForLoadState('networkidle');
+  // networkidle is reached once per document: after a client-side navigation it returns at once.
+  await loaded(page);
 };
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
@@ -32,6 +34,8 @@ describe('[FOLLOWUP] browser', () => {
     await page.waitForURL(/period=2026-T2/);
     await settle(page);
     const cards = page.locator('.fu-card');
+    // The address changes before the page renders the new period: the old period's cards stand until then.
+    await cards.first().getByRole('link', { name: /Rapportera Tertial 2 \(maj–augusti\) 2026/ }).waitFor();
     await expect.poll(() => cards.count()).toBe(2);
     expect(await cards.first().innerText()).toContain('Ingen rapport för perioden än');
     await expectAccessible(page);
@@ -61,6 +65,8 @@ describe('[FOLLOWUP] browser', () => {
     await page.getByLabel(/Andel medarbetare som genomfört grundutbildningen/).press('Enter');
     await page.getByRole('status').getByText('Rapporten för Tertial 2 (maj–augusti) 2026 är sparad.').waitFor();
     const history = page.getByRole('table', { name: 'Alla rapporter för insatsen' });
+    // The notice shows before the reload of the history has answered.
+    await history.getByRole('row', { name: /2026-T2/ }).waitFor();
     await expect.poll(() => history.innerText()).toContain('2026-T2');
     expect(await history.innerText()).toContain('34.5');
     await expectAccessible(page);
@@ -119,6 +125,8 @@ describe('[FOLLOWUP] browser', () => {
     await dialog.getByRole('button', { name: 'Markera perioden som rapporterad' }).click();
     await heading(page, 'Uppföljning – Enskede-Årsta-Vantör');
     await settle(page);
+    // The KPI links load after the page (without a loading status): scan the page once they are there.
+    await page.getByText('Koppla till nyckeltal').first().waitFor();
     expect(await page.getByRole('region', { name: 'Samlad analys' }).innerText()).toMatch(/Perioden markerades som rapporterad .* av Erik Lindqvist/);
     expect(await page.getByRole('region', { name: 'Samlad analys' }).innerText()).toContain('Dialogen med trossamfunden har kommit i gång.');
     await expectAccessible(page);
@@ -134,6 +142,8 @@ describe('[FOLLOWUP] browser', () => {
       await heading(page, 'Samlad rapport 2026');
       await settle(page);
       const boards = page.getByRole('region', { name: 'Nämndernas planer och insatser' });
+      // The heading renders before the report loads, and count() does not wait.
+      await boards.getByRole('row', { name: /Skärholmen/ }).waitFor();
       expect(await boards.getByRole('row').count()).toBe(21);
       expect(await boards.getByRole('row', { name: /Skärholmen/ }).innerText()).toContain('Inskickad');
       const charts = page.getByRole('region', { name: 'Diagram' });
@@ -182,6 +192,8 @@ describe('[FOLLOWUP] browser', () => {
       await page.getByRole('status').getByText('Verksamhetsberättelse (helår) 2026 är stängd.').waitFor();
       await page.getByRole('button', { name: 'Öppna Verksamhetsberättelse (helår) 2026 igen' }).click();
       await page.getByRole('status').getByText('Verksamhetsberättelse (helår) 2026 är öppen igen.').waitFor();
+      // The notice shows before the periods have reloaded: scan the page once they have.
+      await page.getByRole('button', { name: 'Stäng Verksamhetsberättelse (helår) 2026' }).waitFor();
       await expectAccessible(page);
       await page.goto(`${e.base}/uppfoljning`);
       await heading(page, 'Uppföljning');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, loggedIn, startE2E, type E2E, expectStatus } from './helpers.js';
+import { expectAccessible, loaded, loggedIn, startE2E, type E2E, expectStatus } from './helpers.js';
 
 describe('[FOUNDATION] browser', () => {
   let e: E2E;
@@ -13,6 +13,8 @@ describe('[FOUNDATION] browser', () => {
     const page = await ctx.newPage();
     await page.goto(`${e.base}/`);
     await page.waitForURL(/\/logga-in$/);
+    // The redirect changes the address before the login page renders, and isVisible() does not wait.
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
     await expect(page.getByRole('heading', { level: 1, name: 'Logga in' }).isVisible()).resolves.toBe(true);
     await expectAccessible(page);
 
@@ -47,6 +49,8 @@ describe('[FOUNDATION] browser', () => {
     await page.getByRole('button', { name: 'Skapa användaren' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nina Ny' }).waitFor();
     await expectStatus(page, 'Användaren är skapad');
+    // The roles are copied into the form by an effect after the users load, and named once the boards load.
+    await page.getByRole('group', { name: 'Roller' }).filter({ hasText: 'Lokal samordnare – Farsta' }).waitFor();
     expect(await page.getByRole('group', { name: 'Roller' }).innerText()).toContain('Lokal samordnare – Farsta');
     await expectAccessible(page);
 
@@ -111,6 +115,7 @@ describe('[FOUNDATION] browser', () => {
         await page.goto(href);
         await page.locator('h1').first().waitFor();
         await page.waitForLoadState('networkidle');
+        await loaded(page);
         await expectAccessible(page);
       }
       await ctx.close();
@@ -156,6 +161,8 @@ describe('[FOUNDATION] browser', () => {
     await page.getByLabel('Nytt namn').fill('Fritidsgårdar och parklek');
     await page.getByRole('button', { name: 'Byt namn' }).click();
     await expectStatus(page, 'Enheten heter nu Fritidsgårdar och parklek.');
+    // The notice shows before the units have reloaded: until then the tree shows the old name.
+    await page.getByRole('region', { name: 'Förvaltning, avdelningar och enheter' }).filter({ hasText: 'Fritidsgårdar och parklek' }).waitFor();
     expect(await page.getByRole('region', { name: 'Förvaltning, avdelningar och enheter' }).innerText()).toContain('Fritidsgårdar och parklek');
     await expectAccessible(page);
     const entry = await e.t.database.db.selectFrom('audit_log').select(['action', 'summary']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();

@@ -61,3 +61,14 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function expectStatus(page: Page, text: string): Promise<void> {
   await page.getByRole('status').filter({ hasText: text }).first().waitFor();
 }
+
+/**
+ * Waits until the page shows no "Laddar …" status. A page renders that status from its first render
+ * until its queries answer, so once the page's own heading is there this means its data is too
+ * (content that loads without that status, such as a query waiting for another's answer, needs a
+ * wait of its own). waitForLoadState('networkidle') cannot tell: it is reached once per document,
+ * so after a client-side navigation, an action or a language switch it returns at once.
+ */
+export async function loaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('.loading') === null);
+}

@@ -82,6 +82,8 @@ describe('[AUTH] OpenID Connect login against a real provider', () => {
   it('maps the e-mail claim to the existing account and starts a Värna session', async () => {
     const { ctx, page } = await loginThroughProvider('eav@stockholm.example');
     await page.getByRole('heading', { level: 1, name: 'Välkommen, Erik Lindqvist' }).waitFor();
+    // The coordinator's concern inbox loads after the heading: scan the page once it is there.
+    await page.getByRole('region', { name: 'Orosrapporter' }).waitFor();
     await expectAccessible(page);
     const me = await ctx.request.get(`${varnaBase}/api/me`);
     expect(me.status()).toBe(200);

@@ -25,9 +25,13 @@ describe('[PLANS] browser', () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Handlingsplaner' }).click();
     await heading(page, 'Handlingsplaner');
     expect(await page.getByRole('table', { name: /Alla nämnder och deras plan/ }).innerText()).toContain('Enskede-Årsta-Vantör');
+    // The list of all plans loads on its own: scan the page once it is there.
+    await page.getByRole('table', { name: /\d+ planer/ }).waitFor();
     await expectAccessible(page);
 
     // Create this year's plan: the board is preselected (the coordinator has one), the year is given.
+    // The boards load on their own too; sending before they have leaves no board chosen.
+    await page.getByLabel('Nämnd', { exact: true }).locator('option', { hasText: 'Enskede-Årsta-Vantör' }).waitFor({ state: 'attached' });
     await page.getByLabel('År', { exact: true }).fill(String(year));
     await page.getByRole('button', { name: 'Skapa plan' }).click();
     await heading(page, title);
@@ -56,6 +60,8 @@ describe('[PLANS] browser', () => {
     // Add an activity; an empty submit first shows the error summary linked to the fields.
     await page.getByRole('link', { name: 'Lägg till insats' }).click();
     await heading(page, 'Lägg till insats');
+    // The governing documents (perspectives and elements to map) load after the heading.
+    await page.getByRole('checkbox', { name: /Kunskapen om våldsbejakande extremism ska öka/ }).waitFor();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Spara insatsen' }).click();
     const summary = page.getByRole('alert');
@@ -105,6 +111,8 @@ describe('[PLANS] browser', () => {
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Skicka in planen' }).click();
     await page.getByRole('status').getByText('Planens status är nu: Inskickad.').waitFor();
+    // The notice shows before the plan has reloaded: until then the page shows the plan as it was.
+    await page.getByRole('region', { name: 'Händelser' }).filter({ hasText: 'Beslutad i nämnd → Inskickad' }).waitFor();
     expect(await page.getByRole('region', { name: 'Händelser' }).innerText()).toContain('Beslutad i nämnd → Inskickad');
     expect(await page.getByRole('link', { name: 'Redigera avsnittet Inledning' }).count()).toBe(0);
     await expectAccessible(page);
@@ -131,6 +139,8 @@ describe('[PLANS] browser', () => {
     await page.getByRole('button', { name: 'Ta upp för granskning' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Ta upp för granskning' }).click();
     await page.getByRole('status').getByText('Planens status är nu: Under granskning.').waitFor();
+    // Scan the reloaded plan, not the one shown with the notice before the reload answers.
+    await page.getByRole('link', { name: 'Granska planen' }).waitFor();
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Granska planen' }).click();
@@ -186,8 +196,9 @@ describe('[PLANS] browser', () => {
 
     await page.goto(`${e.base}/planer/styrdokument`);
     await heading(page, 'Styrdokument');
-    // The page heading renders before the documents load; wait for the content itself.
-    await expect.poll(() => page.getByRole('heading', { level: 3, name: 'Perspektiv' }).count()).toBe(1);
+    // The page heading renders before the documents load; wait for the content itself (a poll gives up after a second).
+    await page.getByRole('heading', { level: 3, name: 'Perspektiv' }).first().waitFor();
+    expect(await page.getByRole('heading', { level: 3, name: 'Perspektiv' }).count()).toBe(1);
     await expectAccessible(page);
 
     const planId = planUrl.split('/').at(-1);
@@ -231,7 +242,8 @@ describe('[PLANS] browser', () => {
     // The plan made by the first test was returned to the board, so it can be edited and imported into.
     await importLink.click();
     await draft.page.waitForURL(/\/importera$/);
-    await draft.page.locator('h1').waitFor();
+    // The address changes before the import page renders: the plan page's h1 is still there until then.
+    await draft.page.getByRole('heading', { level: 1, name: 'Importera insatser' }).waitFor();
     await expectAccessible(draft.page);
     await draft.ctx.close();
   });

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, loggedIn, startE2E, type E2E } from './helpers.js';
+import { expectAccessible, loaded, loggedIn, startE2E, type E2E } from './helpers.js';
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
 const settle = async (page: Page) => {
   await page.locator('h1').first().waitFor();
   await page.waitForLoadState('networkidle');
+  // networkidle is reached once per document: after a client-side navigation or a language switch it returns at once.
+  await loaded(page);
 };
 
 describe('[SITUATION] browser', () => {
@@ -136,6 +138,8 @@ describe('[SITUATION] browser', () => {
     await page.getByRole('button', { name: 'Skapa länkar' }).click();
     const links = page.getByRole('region', { name: 'Länkar att skicka' });
     await links.waitFor();
+    // The links show before the survey has reloaded as sent: scan the page once it has.
+    await page.locator('.lead').filter({ hasText: 'Skickad' }).waitFor();
     await expectAccessible(page);
     const href = await links.getByRole('link').first().getAttribute('href');
     expect(href).toMatch(/^\/enkat\/[A-Za-z0-9_-]{43}$/);
@@ -193,7 +197,8 @@ describe('[SITUATION] browser', () => {
     await expectAccessible(page);
 
     const text = page.getByLabel('Lägesbildens text');
-    expect(await text.inputValue()).toContain(`Lägesbild ${year} – Enskede-Årsta-Vantör`);
+    // The field renders empty and is filled from the loaded compilation by an effect.
+    await expect.poll(() => text.inputValue()).toContain(`Lägesbild ${year} – Enskede-Årsta-Vantör`);
     await text.fill(`${await text.inputValue()}\n\nMöte hölls på Götgatan 14.`);
     await page.getByRole('button', { name: 'Spara utkast' }).click();
     await page.getByRole('alert').getByRole('link', { name: /gatuadress/ }).waitFor();
@@ -235,7 +240,8 @@ describe('[SITUATION] browser', () => {
     await heading(page, 'City-wide situation picture 2026');
     await settle(page);
     await expectAccessible(page);
-    await page.getByRole('button', { name: 'Svenska' }).click();
+    // The language is saved on the account after the click; later tests log in as the same user.
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH'), page.getByRole('button', { name: 'Svenska' }).click()]);
     await heading(page, 'Stadens lägesbild 2026');
     await ctx.close();
   });
@@ -282,6 +288,8 @@ describe('[SITUATION] browser', () => {
     await n.page.getByLabel('Anteckning', { exact: true }).fill('Lokalpolisen: lugnt i området.');
     await n.page.getByRole('button', { name: 'Spara anteckningen' }).click();
     await n.page.getByRole('status').getByText('Anteckningen är sparad.').waitFor();
+    // The notice shows before the list has reloaded: scan the page once the new note is in it.
+    await n.page.getByRole('listitem').filter({ hasText: 'Lokalpolisen: lugnt i området.' }).waitFor();
     await expectAccessible(n.page);
     await n.ctx.close();
   });

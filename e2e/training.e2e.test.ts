@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectAccessible, loggedIn, startE2E, type E2E } from './helpers.js';
+import { expectAccessible, loaded, loggedIn, startE2E, type E2E } from './helpers.js';
 
 describe('[TRAINING] browser', () => {
   let e: E2E;
@@ -25,6 +25,8 @@ describe('[TRAINING] browser', () => {
     await page.getByLabel('Per datum').fill('2019-09-04');
     await page.getByRole('button', { name: 'Visa' }).click();
     await page.waitForURL(/datum=2019-09-04/);
+    // The address changes before the page renders the new date: until its figures load, today's table stands.
+    await page.getByRole('table', { name: /Andel som genomgått utbildningen per nämnd, per .*2019/ }).waitFor();
     const boards = page.getByRole('table', { name: /Andel som genomgått utbildningen per nämnd/ });
     const eav = boards.getByRole('row', { name: /Enskede-Årsta-Vantör/ });
     await expect(eav.innerText()).resolves.toMatch(/208\s+2\s?679\s+7,8 %\s+100 %\s+Långt efter/);
@@ -33,6 +35,8 @@ describe('[TRAINING] browser', () => {
     expect(await page.getByRole('table', { name: /Prioriterade grupper/ }).innerText()).toContain('Socialtjänsten');
     const chart = page.getByRole('img', { name: /Linjediagram/ });
     await chart.waitFor();
+    // The image has a fixed size, so it is visible before its SVG has loaded: wait for the load itself.
+    await chart.evaluate((img: HTMLImageElement) => img.decode().catch(() => undefined));
     expect(await chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await page.getByRole('table', { name: 'Andel per datum (diagrammets data)' }).getByRole('row').count()).toBeGreaterThan(1);
     const download = page.getByRole('link', { name: 'Ladda ner som Excel' });
@@ -57,7 +61,8 @@ describe('[TRAINING] browser', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Training – Enskede-Årsta-Vantör' }).waitFor();
     await expectAccessible(page);
-    await page.getByRole('button', { name: 'Svenska' }).click();
+    // The language is saved on the account after the click; the next tests log in as the same user.
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH'), page.getByRole('button', { name: 'Svenska' }).click()]);
     await ctx.close();
   });
 
@@ -165,6 +170,8 @@ describe('[TRAINING] browser', () => {
     await page.goto(`${e.base}/utbildning/kurser`);
     await page.getByRole('heading', { level: 1, name: 'Kurser, mål och prioriterade grupper' }).waitFor();
     await page.getByRole('table', { name: 'Kurser' }).waitFor();
+    // The targets, priority groups and units load on their own after the courses.
+    await loaded(page);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Lägg till kurs' }).click();
     await page.getByRole('alert').getByRole('link', { name: 'Ange kursens namn.' }).waitFor();
