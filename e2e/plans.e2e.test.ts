@@ -247,4 +247,34 @@ describe('[PLANS] browser', () => {
     await expectAccessible(draft.page);
     await draft.ctx.close();
   });
+
+  it('removes an activity after confirmation and restores it from the removed list, by keyboard', async () => {
+    const { ctx, page } = await loggedIn(e, 'eav@stockholm.example');
+    await page.goto(planUrl);
+    await heading(page, title);
+    const activity = 'Demokrativecka på fritidsgårdarna';
+    const general = page.getByRole('table', { name: /Allmänna insatser/ });
+    await general.getByRole('row', { name: new RegExp(activity) }).waitFor();
+    await page.getByRole('button', { name: `Ta bort insatsen ${activity}` }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Ta bort insatsen ${activity}?` });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Ta bort' }).focus();
+    await page.keyboard.press('Enter');
+    await expectStatus(page, `Insatsen ${activity} är borttagen. Du kan återställa den under Borttagna insatser.`);
+    const removed = page.getByText('Borttagna insatser (1)');
+    await removed.waitFor();
+    expect(await page.getByRole('table', { name: /Allmänna insatser/ }).count()).toBe(0);
+    await removed.focus();
+    await page.keyboard.press('Enter');
+    const restore = page.getByRole('button', { name: `Återställ insatsen ${activity}` });
+    await restore.waitFor();
+    await expectAccessible(page);
+    await restore.focus();
+    await page.keyboard.press('Enter');
+    await expectStatus(page, `Insatsen ${activity} är återställd`);
+    await general.getByRole('row', { name: new RegExp(activity) }).waitFor();
+    expect(await page.getByText(/Borttagna insatser \(/).count()).toBe(0);
+    await ctx.close();
+  });
 });
