@@ -98,6 +98,10 @@ export async function benchReports(): Promise<string[]> {
     out.push(row('GET /api/reports/city (JSON)', jsonTiming, bare));
     const docx = await time(8, () => get('/api/reports/city?year=2026&format=docx'), 1);
     out.push(row('GET /api/reports/city?format=docx', docx));
+    // As of T1: the latest report per activity up to the first tertial (not the trigger-kept latest of the year).
+    const bareT1 = await time(30, () => reportStatement({ municipalityId, year: 2026, boardId: null, upToRank: 1, effectIndicatorsOnly: true }).execute(database.db));
+    out.push(row('bare SQL as of T1', bareT1));
+    out.push(row('GET /api/reports/city?period=T1 (JSON)', await time(30, () => get('/api/reports/city?year=2026&period=T1')), bareT1));
     const ok = jsonTiming.p95 < 300 && jsonTiming.p95 < 2 * bare.p95 && docx.p95 < 3000;
     out.push(
       `targets: JSON p95 ${jsonTiming.p95} ms < 300 ms ${jsonTiming.p95 < 300 ? 'met' : 'MISSED'}; ` +
