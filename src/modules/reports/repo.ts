@@ -49,13 +49,28 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
   const effectFilter = q.effectIndicatorsOnly ? sql`and a.indicators @> '[{"kind":"effect"}]'::jsonb` : sql`and jsonb_array_length(a.indicators) > 0`;
   // The board filter is a condition on the index-only scan, not a join, so the index order holds.
   const inScope = sql`f.board_id = any ((select array_agg(id) from scope_boards)::uuid[])`;
-  const latest =
+  // For the whole year the trigger-kept is_latest flag marks each activity's latest report, so the
+  // counts come from an index-only scan of follow_up_report and the delayed list reads only the
+  // delayed rows. "As of" T1 or T2 must pick the latest report per activity up to that period.
+  const latestDelayed = sql`select f.activity_id, f.board_id, f.period, f.comment from`;
+  const parts =
     q.upToRank >= 3
-      ? sql`select f.activity_id, f.board_id, f.year, f.measure_area, f.status, f.period from follow_up f
-            where f.is_latest and f.counted and f.year in (${q.year - 1}, ${q.year}) and ${inScope}`
-      : sql`select distinct on (f.year, f.activity_id) f.activity_id, f.board_id, f.year, f.measure_area, f.status, f.period from follow_up f
+      ? {
+          latest: sql``,
+          reported: sql`select f.board_id, f.year, f.measure_area, f.status, count(*)::int as n from follow_up f
+            where f.is_latest and f.counted and f.year in (${q.year - 1}, ${q.year}) and ${inScope}
+            group by f.board_id, f.year, f.measure_area, f.status`,
+          delayed: sql`${latestDelayed} follow_up f
+            where f.is_latest and f.counted and f.year = ${q.year} and f.status = 'delayed' and ${inScope}`,
+        }
+      : {
+          latest: sql`latest as (select distinct on (f.year, f.activity_id) f.activity_id, f.board_id, f.year, f.measure_area, f.status, f.period from follow_up f
             where f.counted and f.year in (${q.year - 1}, ${q.year}) and f.period_rank <= ${q.upToRank} and ${inScope}
-            order by f.year, f.activity_id, f.period_rank desc`;
+            order by f.year, f.activity_id, f.period_rank desc),`,
+          reported: sql`select board_id, year, measure_area, status, count(*)::int as n from latest group by board_id, year, measure_area, status`,
+          delayed: sql`${latestDelayed} latest l join follow_up f on f.activity_id = l.activity_id and f.year = l.year and f.period = l.period
+            where l.status = 'delayed' and l.year = ${q.year}`,
+        };
   return sql`
     with scope_boards as (
       select b.id, b.name, b.kind from board b where b.municipality_id = ${q.municipalityId} ${boardFilter}
@@ -70,10 +85,9 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
       from plans pl join plan_activity a on a.plan_id = pl.id and a.deleted_at is null
       group by a.plan_id, a.measure_area
     ),
-    latest as (${latest}),
-    reported as (
-      select board_id, year, measure_area, status, count(*)::int as n from latest group by board_id, year, measure_area, status
-    ),
+    ${parts.latest}
+    reported as (${parts.reported}),
+    delayed as (${parts.delayed}),
     ind as (
       select a.id, pl.board_id, a.title, a.indicators,
         (select coalesce(json_agg(json_build_object('period', f.period, 'values', f.indicator_values) order by f.period_rank), '[]'::json)
@@ -94,11 +108,8 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
       (select json_agg(plans) from plans) as plans,
       (select json_agg(sizes) from sizes) as sizes,
       (select json_agg(reported) from reported) as reported,
-      (select json_agg(json_build_object('id', a.id, 'board_id', l.board_id, 'title', a.title, 'measure_area', a.measure_area, 'period', l.period, 'comment', f.comment))
-         from latest l
-         join plan_activity a on a.id = l.activity_id
-         join follow_up f on f.activity_id = l.activity_id and f.year = l.year and f.period = l.period
-         where l.status = 'delayed' and l.year = ${q.year}) as delayed,
+      (select json_agg(json_build_object('id', a.id, 'board_id', d.board_id, 'title', a.title, 'measure_area', a.measure_area, 'period', d.period, 'comment', d.comment))
+         from delayed d join plan_activity a on a.id = d.activity_id) as delayed,
       (select json_agg(ind) from ind) as indicators,
       (select json_agg(analyses) from analyses) as analyses,
       (select json_agg(json_build_object('kpi_id', c.kpi_id, 'title', c.title, 'area', c.area, 'year', c.year, 'value', c.value) order by c.kpi_id, c.area, c.year)
