@@ -4,6 +4,7 @@
  */
 import { slug } from '../../documents/plan/outline.js';
 import type { ChartSpec, Column, ReportModel, ReportTable } from '../../documents/report/model.js';
+import { formatCell } from '../../documents/report/outline.js';
 import { AREA_LABELS_SV, type AreaKey } from '../../domain/followup/aggregate.js';
 import { INDICATOR_RESULT_LABELS_SV, INDICATOR_RESULTS } from '../../domain/followup/indicators.js';
 import { PERIOD_LABELS_SV, type PeriodKind } from '../../domain/followup/periods.js';
@@ -24,7 +25,7 @@ export const STATUS_COLORS: Readonly<Record<StatusKey, string>> = {
 /** Order in tables and charts: what is finished first, what needs attention next. */
 export const STATUS_ORDER: readonly StatusKey[] = ['done', 'ongoing', 'not_started', 'delayed', 'cancelled', 'not_reported'];
 
-const nf = (n: number) => n.toLocaleString('sv-SE', { maximumFractionDigits: 1 }).replace(/\u00a0/g, ' ');
+const nf = (n: number) => formatCell(n);
 const periodLabel = (p: PeriodKind | null, year: number) => (p ? `${PERIOD_LABELS_SV[p]} ${year}` : '');
 const statusColumns = (): Column[] => STATUS_ORDER.map((s) => ({ key: s, label: STATUS_LABELS_SV[s], numeric: true }));
 const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
