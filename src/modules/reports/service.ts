@@ -72,9 +72,12 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   const today = req.today ?? toIsoDay(new Date());
   const year = req.year ?? Number(today.slice(0, 4));
   const upToRank = req.period ? periodRank(req.period) : 3;
-  const [data, municipality] = await Promise.all([
+  // Independent reads, started together (a PostgreSQL pool runs them in parallel).
+  const [data, municipality, training, situation] = await Promise.all([
     repo.reportData(db, { municipalityId: actor.municipalityId, year, boardId, upToRank, effectIndicatorsOnly: scope === 'city' }),
     repo.municipalityName(db, actor.municipalityId),
+    trainingSection(db, actor, boardId, year, today),
+    situationSection(db, actor, scope, boardId, year),
   ]);
   const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || SWEDISH.compare(a.name, b.name));
   const names = new Map(boards.map((b) => [b.id, b.name]));
@@ -133,8 +136,6 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     entry.values.push({ year: c.year, value: Number(c.value) });
     contextMap.set(key, entry);
   }
-
-  const [training, situation] = await Promise.all([trainingSection(db, actor, boardId, year, today), situationSection(db, actor, scope, boardId, year)]);
 
   return {
     scope,
