@@ -371,14 +371,7 @@ export async function createActivity(opts: { db: Database; actor: PlanActor; pla
     const problems = await activityProblems(trx, opts.actor, plan, opts.input);
     if (problems.length) throw unprocessable('invalid_activity', 'Insatsen kunde inte sparas. Rätta fälten och försök igen.', problems);
     const [row] = await repo.insertActivities(trx, [activityValues(plan.id, await repo.nextActivityPosition(trx, plan.id), opts.input)]);
-    await repo.touchPlan(trx, plan.id);
-    await recordAudit(trx, opts.actor, {
-      action: 'plans.activities.create',
-      entity: 'plan_activity',
-      entityId: row.id,
-      boardId: plan.board_id,
-      summary: { planId: plan.id, year: plan.year, measureArea: row.measure_area },
-    });
+    await activityChanged(trx, opts.actor, plan, 'plans.activities.create', row.id, { measureArea: row.measure_area });
     return presentActivity(row);
   });
 }
@@ -407,6 +400,18 @@ export async function addActivities(opts: { db: Database; actor: PlanActor; plan
       summary: { year: plan.year, count: rows.length },
     });
     return rows.sort((a, b) => a.position - b.position).map(presentActivity);
+  });
+}
+
+/** Every write to an activity marks its plan changed and is logged against the activity. */
+async function activityChanged(trx: Database, actor: PlanActor, plan: PlanRow, action: string, activityId: string, extra: Record<string, unknown> = {}) {
+  await repo.touchPlan(trx, plan.id);
+  await recordAudit(trx, actor, {
+    action,
+    entity: 'plan_activity',
+    entityId: activityId,
+    boardId: plan.board_id,
+    summary: { planId: plan.id, year: plan.year, ...extra },
   });
 }
 
@@ -446,14 +451,7 @@ export async function updateActivity(opts: { db: Database; actor: PlanActor; pla
         | undefined,
       previous_year_final_status: i.previousYearFinalStatus,
     });
-    await repo.touchPlan(trx, plan.id);
-    await recordAudit(trx, opts.actor, {
-      action: 'plans.activities.update',
-      entity: 'plan_activity',
-      entityId: row.id,
-      boardId: plan.board_id,
-      summary: { planId: plan.id, year: plan.year, fields: Object.keys(i).filter((k) => i[k as keyof typeof i] !== undefined) },
-    });
+    await activityChanged(trx, opts.actor, plan, 'plans.activities.update', row.id, { fields: Object.keys(i).filter((k) => i[k as keyof typeof i] !== undefined) });
     return presentActivity(row);
   });
 }
@@ -464,14 +462,7 @@ export async function deleteActivity(opts: { db: Database; actor: PlanActor; pla
     const plan = await planForEdit(trx, opts.actor, opts.planId);
     const activity = await activityOf(trx, plan, opts.activityId);
     await repo.softDeleteActivity(trx, activity.id, actorUserId(opts.actor));
-    await repo.touchPlan(trx, plan.id);
-    await recordAudit(trx, opts.actor, {
-      action: 'plans.activities.delete',
-      entity: 'plan_activity',
-      entityId: activity.id,
-      boardId: plan.board_id,
-      summary: { planId: plan.id, year: plan.year },
-    });
+    await activityChanged(trx, opts.actor, plan, 'plans.activities.delete', activity.id);
   });
 }
 
@@ -482,14 +473,7 @@ export async function restoreActivity(opts: { db: Database; actor: PlanActor; pl
     const activity = await repo.findActivity(trx, opts.activityId);
     if (!activity || activity.plan_id !== plan.id || !activity.deleted_at) throw notFound('Den borttagna insatsen');
     const row = await repo.restoreActivity(trx, activity.id, await repo.nextActivityPosition(trx, plan.id));
-    await repo.touchPlan(trx, plan.id);
-    await recordAudit(trx, opts.actor, {
-      action: 'plans.activities.restore',
-      entity: 'plan_activity',
-      entityId: activity.id,
-      boardId: plan.board_id,
-      summary: { planId: plan.id, year: plan.year },
-    });
+    await activityChanged(trx, opts.actor, plan, 'plans.activities.restore', activity.id);
     return presentActivity(row);
   });
 }
