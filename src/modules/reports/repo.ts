@@ -52,7 +52,7 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
   // For the whole year the trigger-kept is_latest flag marks each activity's latest report, so the
   // counts come from an index-only scan of follow_up_report and the delayed list reads only the
   // delayed rows. "As of" T1 or T2 must pick the latest report per activity up to that period.
-  const latestDelayed = sql`select f.activity_id, f.board_id, f.period, f.comment from`;
+  const delayedColumns = sql`f.activity_id, f.board_id, f.period, f.comment`;
   const parts =
     q.upToRank >= 3
       ? {
@@ -60,7 +60,7 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
           reported: sql`select f.board_id, f.year, f.measure_area, f.status, count(*)::int as n from follow_up f
             where f.is_latest and f.counted and f.year in (${q.year - 1}, ${q.year}) and ${inScope}
             group by f.board_id, f.year, f.measure_area, f.status`,
-          delayed: sql`${latestDelayed} follow_up f
+          delayed: sql`select ${delayedColumns} from follow_up f
             where f.is_latest and f.counted and f.year = ${q.year} and f.status = 'delayed' and ${inScope}`,
         }
       : {
@@ -68,7 +68,7 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
             where f.counted and f.year in (${q.year - 1}, ${q.year}) and f.period_rank <= ${q.upToRank} and ${inScope}
             order by f.year, f.activity_id, f.period_rank desc),`,
           reported: sql`select board_id, year, measure_area, status, count(*)::int as n from latest group by board_id, year, measure_area, status`,
-          delayed: sql`${latestDelayed} latest l join follow_up f on f.activity_id = l.activity_id and f.year = l.year and f.period = l.period
+          delayed: sql`select ${delayedColumns} from latest l join follow_up f on f.activity_id = l.activity_id and f.year = l.year and f.period = l.period
             where l.status = 'delayed' and l.year = ${q.year}`,
         };
   return sql`
