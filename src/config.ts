@@ -16,6 +16,10 @@ export interface Config {
   logLevel: string;
   /** Requests per minute per client IP: all API calls, and login attempts. */
   rateLimit: { perMinute: number; loginPerMinute: number };
+  /** Addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed (VARNA_TRUST_PROXY); empty: none. */
+  trustProxy: string[];
+  /** Append-only file outside the database that receives the audit chain's head (VARNA_AUDIT_ANCHOR). */
+  auditAnchor: string | undefined;
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; claim: string; allowHttp: boolean } | undefined;
 }
 
@@ -34,6 +38,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith('https://'),
     logLevel: env.LOG_LEVEL ?? 'info',
     rateLimit: { perMinute: Number(env.VARNA_RATE_LIMIT ?? 600), loginPerMinute: Number(env.VARNA_LOGIN_RATE_LIMIT ?? 20) },
+    trustProxy: (env.VARNA_TRUST_PROXY ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    auditAnchor: env.VARNA_AUDIT_ANCHOR ? resolve(env.VARNA_AUDIT_ANCHOR) : undefined,
     oidc: oidcIssuer
       ? {
           issuer: oidcIssuer,
