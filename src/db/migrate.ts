@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/2026_11_23_0001_organisations_accounts_audit.js';
 import * as m0003 from './migrations/2026_11_23_0003_situation.js';
@@ -6,6 +6,7 @@ import * as m0004 from './migrations/2026_11_23_0004_training.js';
 import * as m0002 from './migrations/2026_11_23_0002_plans.js';
 import * as m0005 from './migrations/2026_11_23_0005_followup.js';
 import * as m0006 from './migrations/2026_11_23_0006_login_failures.js';
+import * as m0008 from './migrations/2026_12_02_0008_user_identity.js';
 
 /**
  * Migrations are listed explicitly (not read from a folder) so they work the same from source,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0002_plans': m0002,
   '2026_11_23_0005_followup': m0005,
   '2026_11_23_0006_login_failures': m0006,
+  '2026_12_02_0008_user_identity': m0008,
 };
 
 class ListedMigrations implements MigrationProvider {

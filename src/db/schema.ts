@@ -51,6 +51,14 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
 }
+export interface UserIdentityTable {
+  id: Generated<string>;
+  user_id: string;
+  issuer: string;
+  subject: string;
+  created_at: Generated<Date>;
+  last_login_at: Timestamp;
+}
 export interface LoginFailureTable {
   id: Generated<number>;
   key_hash: string;
@@ -417,6 +425,7 @@ export interface DB {
   user_role: UserRoleTable;
   session: SessionTable;
   login_failure: LoginFailureTable;
+  user_identity: UserIdentityTable;
   audit_log: AuditLogTable;
   concern_report: ConcernReportTable;
   concern_report_read: ConcernReportReadTable;
