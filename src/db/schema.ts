@@ -256,6 +256,8 @@ export interface TrainingCompletionTable {
   unit_id: string | null;
   employee_key: string;
   completed_on: string;
+  /** `started`: the list said påbörjad/pågående (migration 2026_12_02_0010); the date is when that was reported. */
+  status: Generated<'completed' | 'started'>;
   import_id: string | null;
   created_at: Generated<Date>;
 }
@@ -411,7 +413,115 @@ export interface ContextIndicatorLinkTable {
   kpi_id: string;
 }
 
+// Attachments and audit tracking (migration 2026_12_02_0010).
+export interface AttachmentTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage: Generated<string>;
+  uploaded_by: string | null;
+  uploaded_at: Generated<Date>;
+}
+export interface AttachmentContentTable {
+  attachment_id: string;
+  bytes: Uint8Array;
+}
+export interface AttachmentRefTable {
+  attachment_id: string;
+  owner_kind: string;
+  owner_id: string;
+  created_at: Generated<Date>;
+}
+export interface AuditReportTable {
+  id: Generated<string>;
+  municipality_id: string;
+  title: string;
+  number: string | null;
+  case_number: string | null;
+  issued_on: string;
+  reply_due: string;
+  scope: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface AuditRecommendationTable {
+  id: Generated<string>;
+  report_id: string;
+  position: number;
+  text: string;
+  created_at: Generated<Date>;
+}
+export interface AuditRecommendationBoardTable {
+  recommendation_id: string;
+  board_id: string;
+}
+export interface AuditReplyTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  board_id: string;
+  text: string;
+  decided_on: string | null;
+  paragraph: string | null;
+  case_number: string | null;
+  updated_by: string | null;
+  updated_by_name: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface AuditMeasureTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  board_id: string;
+  position: number;
+  title: string;
+  responsible: string | null;
+  due_on: string;
+  activity_id: string | null;
+  waiting_for: string | null;
+  waiting_for_measure_id: string | null;
+  status: Generated<'planned' | 'ongoing' | 'done' | 'cancelled'>;
+  status_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface AuditMeasureUpdateTable {
+  id: Generated<string>;
+  measure_id: string;
+  status: 'planned' | 'ongoing' | 'done' | 'cancelled';
+  comment: string | null;
+  period: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: Generated<Date>;
+}
+export interface AuditAssessmentTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  board_id: string;
+  result: 'addressed' | 'partly' | 'not_addressed';
+  comment: string | null;
+  assessed_on: string;
+  assessor_id: string | null;
+  assessor_name: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  attachment: AttachmentTable;
+  attachment_content: AttachmentContentTable;
+  attachment_ref: AttachmentRefTable;
+  audit_report: AuditReportTable;
+  audit_recommendation: AuditRecommendationTable;
+  audit_recommendation_board: AuditRecommendationBoardTable;
+  audit_reply: AuditReplyTable;
+  audit_measure: AuditMeasureTable;
+  audit_measure_update: AuditMeasureUpdateTable;
+  audit_assessment: AuditAssessmentTable;
   followup_period: FollowupPeriodTable;
   follow_up: FollowUpTable;
   follow_up_reporter: FollowUpReporterTable;
