@@ -1,5 +1,6 @@
 import type { Actor, Role } from './roles.js';
-import type { Rule } from './rules.js';
+import { anyOf, type Rule } from './rules.js';
+import { inScope, reachesAny, scopeUnder, type BoardScope, type Grants } from './scope.js';
 import { systemRules } from './actions/system.js';
 import { orgRules } from './actions/orgs.js';
 import { userRules } from './actions/users.js';
@@ -11,7 +12,8 @@ import { followupRules } from './actions/followup.js';
 import { reportRules } from './actions/reports.js';
 
 export * from './roles.js';
-export type { Rule } from './rules.js';
+export type { Rule, RoleRule } from './rules.js';
+export { grantCovers, inScope, reachesAny, type BoardScope, type Grants } from './scope.js';
 
 /** Every action the server knows, per entity. A route must name one of these. */
 export const RULES = {
@@ -38,24 +40,50 @@ export interface Target {
 }
 
 /**
- * May `actor` perform `action` on `target`? With no target board, holding a granting role for
- * any board is enough: the service must then narrow results with `boardScope`.
+ * The boards on which `actor` may do `action`: 'all', or the board ids a list query must be
+ * limited to (empty: none). The one board-scope rule of src/domain/policy/scope.ts.
  */
-export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
-  const rule: Rule = RULES[action];
-  if (rule === 'public') return true;
-  if (!actor) return false;
-  if (rule === 'authenticated') return true;
-  return actor.roles.some(
-    (g) => rule.roles.includes(g.role) && (g.boardId === null || !target.boardId || g.boardId === target.boardId),
-  );
+export function scopeOf(actor: Grants | null, action: Action): BoardScope {
+  return scopeUnder(actor, RULES[action]);
 }
 
-/** Boards on which `actor` holds one of `roles`: 'all' when a grant covers the whole municipality. */
-export function boardScope(actor: Actor, roles: readonly Role[]): 'all' | string[] {
-  const grants = actor.roles.filter((g) => roles.includes(g.role));
-  if (grants.some((g) => g.boardId === null)) return 'all';
-  return [...new Set(grants.map((g) => g.boardId as string))];
+/** May `actor` do `action` on board `boardId`? */
+export function canOn(actor: Grants | null, action: Action, boardId: string): boolean {
+  return inScope(scopeOf(actor, action), boardId);
+}
+
+/** May `actor` do `action` for the whole municipality (a city-wide view, a municipality-level setting)? */
+export function canEverywhere(actor: Grants | null, action: Action): boolean {
+  return scopeOf(actor, action) === 'all';
+}
+
+/**
+ * May `actor` perform `action` on `target`? With a target board, the board must be in the
+ * actor's scope. Without one (the route-level check), some board must be: the service then checks
+ * the board or narrows the list with `scopeOf`; an action of municipality-wide reach needs every board.
+ */
+export function can(actor: Grants | null, action: Action, target: Target = {}): boolean {
+  if (RULES[action] === 'public') return true;
+  if (!actor) return false;
+  return target.boardId ? canOn(actor, action, target.boardId) : reachesAny(scopeOf(actor, action));
+}
+
+/** What the actor may do, per action: every board, these boards, or nothing. Sent to the web app by GET /api/me. */
+export function capabilities(actor: Grants): Record<Action, 'all' | string[] | false> {
+  const out = {} as Record<Action, 'all' | string[] | false>;
+  for (const action of Object.keys(RULES) as Action[]) {
+    const scope = scopeOf(actor, action);
+    out[action] = reachesAny(scope) ? scope : false;
+  }
+  return out;
+}
+
+/**
+ * Boards on which `actor` holds one of `roles` (a board-level rule over an ad-hoc role list, for
+ * services whose narrowing is not one action, e.g. the audit log). Prefer `scopeOf`.
+ */
+export function boardScope(actor: Grants, roles: readonly Role[]): BoardScope {
+  return scopeUnder(actor, anyOf(...roles));
 }
 
 export function hasRole(actor: Actor, role: Role): boolean {

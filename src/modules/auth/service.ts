@@ -24,7 +24,8 @@ export interface NewSession {
 }
 
 async function loadActor(db: Database, user: { id: string; email: string; name: string; municipality_id: string }): Promise<Actor> {
-  const roles = (await users.rolesOf(db, [user.id])).get(user.id) ?? [];
+  // Each grant carries its board's kind: the policy's city-board viewer rule needs it and stays pure.
+  const roles = await users.grantsOf(db, user.id);
   return { userId: user.id, email: user.email, name: user.name, municipalityId: user.municipality_id, roles };
 }
 

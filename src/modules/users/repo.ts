@@ -1,6 +1,6 @@
 import { definedOnly, isEmpty } from '../../db/patch.js';
 import type { Database } from '../../db/database.js';
-import type { RoleGrant, Role } from '../../domain/policy/index.js';
+import type { BoardKind, RoleGrant, Role } from '../../domain/policy/index.js';
 
 export async function findByEmail(db: Database, email: string) {
   return db.selectFrom('app_user').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
@@ -20,6 +20,17 @@ export async function rolesOf(db: Database, userIds: string[]): Promise<Map<stri
     map.set(r.user_id, list);
   }
   return map;
+}
+
+/** One user's grants with each grant's board kind, for the session's actor (the policy reads the kind, src/domain/policy/scope.ts). */
+export async function grantsOf(db: Database, userId: string): Promise<RoleGrant[]> {
+  const rows = await db
+    .selectFrom('user_role')
+    .leftJoin('board', 'board.id', 'user_role.board_id')
+    .select(['user_role.role', 'user_role.board_id', 'board.kind'])
+    .where('user_role.user_id', '=', userId)
+    .execute();
+  return rows.map((r) => ({ role: r.role as Role, boardId: r.board_id, boardKind: (r.kind as BoardKind | null) ?? null }));
 }
 
 export async function listInMunicipality(db: Database, municipalityId: string) {

@@ -1,9 +1,10 @@
-import { anyOf, type Rule } from '../rules.js';
+import { anyOf, wholeMunicipality, type Rule } from '../rules.js';
 
 export const orgRules = {
   // Board and unit names are not sensitive: every user of the municipality may list them.
   'boards.list': 'authenticated',
-  'boards.create': anyOf('admin'),
+  // A new board is the municipality's; an admin granted for one board manages that board's units.
+  'boards.create': wholeMunicipality(anyOf('admin')),
   'boards.update': anyOf('admin'),
   'units.list': 'authenticated',
   'units.create': anyOf('admin'),

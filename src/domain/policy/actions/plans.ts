@@ -1,42 +1,44 @@
-import { anyOf, type Rule } from '../rules.js';
+import { anyOf, readBy, wholeMunicipality, type Rule } from '../rules.js';
 
-/** Roles that read action plans; the service narrows them to boards (admins see no plan content). */
-const READERS = ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] as const;
-/** Roles that write plans: the board's local coordinator, or the central coordinator for any board. */
-const WRITERS = ['central_coordinator', 'local_coordinator'] as const;
+/** Roles that read action plans, on the boards their grants reach (admins see no plan content). */
+const READERS = readBy('central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor');
+/** Roles that write plans, on the boards their grants reach: the local coordinator, the central coordinator. */
+const WRITERS = anyOf('central_coordinator', 'local_coordinator');
+/** Governing documents and plan instructions are the municipality's; a municipality-wide central coordinator issues them. */
+const ISSUER = wholeMunicipality(anyOf('central_coordinator'));
 
 export const planRules = {
-  // Governing documents and plan instructions are public within the municipality; the central
-  // coordinator (stadsledningskontoret) issues them.
+  // Governing documents and plan instructions are public within the municipality.
   'guidelines.list': 'authenticated',
-  'guidelines.create': anyOf('central_coordinator'),
-  'guidelines.update': anyOf('central_coordinator'),
-  'guideline_elements.create': anyOf('central_coordinator'),
-  'guideline_elements.update': anyOf('central_coordinator'),
+  'guidelines.create': ISSUER,
+  'guidelines.update': ISSUER,
+  'guideline_elements.create': ISSUER,
+  'guideline_elements.update': ISSUER,
   'plan_instructions.list': 'authenticated',
   'plan_instructions.read': 'authenticated',
-  'plan_instructions.create': anyOf('central_coordinator'),
-  'plan_instructions.update': anyOf('central_coordinator'),
-  'plan_instructions.publish': anyOf('central_coordinator'),
+  'plan_instructions.create': ISSUER,
+  'plan_instructions.update': ISSUER,
+  'plan_instructions.publish': ISSUER,
 
-  'plans.list': anyOf(...READERS),
-  'plans.read': anyOf(...READERS),
-  'plans.overview': anyOf(...READERS),
-  'plans.check': anyOf(...READERS),
-  'plans.compare': anyOf(...READERS),
-  'plans.versions': anyOf(...READERS),
-  'plans.export': anyOf(...READERS),
-  'plans.create': anyOf(...WRITERS),
-  'plans.update': anyOf(...WRITERS),
-  'plans.sections.update': anyOf(...WRITERS),
-  'plans.activities.create': anyOf(...WRITERS),
-  'plans.activities.update': anyOf(...WRITERS),
-  'plans.activities.delete': anyOf(...WRITERS),
-  'plans.activities.restore': anyOf(...WRITERS),
-  'plans.activities.reorder': anyOf(...WRITERS),
-  'plans.activities.import': anyOf(...WRITERS),
-  'plans.copy': anyOf(...WRITERS),
+  'plans.list': READERS,
+  'plans.read': READERS,
+  // The overview and the coverage matrix list the boards the reader reaches.
+  'plans.overview': READERS,
+  'plans.check': READERS,
+  'plans.compare': READERS,
+  'plans.versions': READERS,
+  'plans.export': READERS,
+  'plans.create': WRITERS,
+  'plans.update': WRITERS,
+  'plans.sections.update': WRITERS,
+  'plans.activities.create': WRITERS,
+  'plans.activities.update': WRITERS,
+  'plans.activities.delete': WRITERS,
+  'plans.activities.restore': WRITERS,
+  'plans.activities.reorder': WRITERS,
+  'plans.activities.import': WRITERS,
+  'plans.copy': WRITERS,
   // Which moves each role may make is decided per move by src/domain/plans/workflow.ts.
-  'plans.transition': anyOf(...WRITERS),
+  'plans.transition': WRITERS,
   'plans.review': anyOf('central_coordinator'),
 } satisfies Record<string, Rule>;

@@ -1,9 +1,9 @@
-import { anyOf, type Rule } from '../rules.js';
+import { readBy, wholeMunicipality, type Rule } from '../rules.js';
 
 export const reportRules = {
-  // The city report is for kommunstyrelsen: the central coordinator, the auditors and viewers of
-  // the city board (the service refuses viewers of other boards).
-  'reports.city': anyOf('central_coordinator', 'viewer', 'auditor'),
-  // A board's report: that board's roles and the city-level readers (narrowed in the service).
-  'reports.board': anyOf('central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'),
+  // The city report is for kommunstyrelsen: a central coordinator or auditor for the whole
+  // municipality, and the city board's viewers. Anyone granted for other boards only is refused.
+  'reports.city': wholeMunicipality(readBy('central_coordinator', 'viewer', 'auditor')),
+  // A board's report: the roles that reach that board.
+  'reports.board': readBy('central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'),
 } satisfies Record<string, Rule>;

@@ -1,12 +1,13 @@
-import { anyOf, type Rule } from '../rules.js';
+import { anyOf, readBy, wholeMunicipality, type Rule } from '../rules.js';
 
 /**
  * The situation picture. Role rules say who may try; the services then narrow to boards:
- * - Filing a concern report: anyone with a role on the board except admin and auditor (the
- *   central coordinator for any board).
+ * - Filing a concern report: anyone with a role that reaches the board, except admin and auditor.
  * - Report texts: only the board's local coordinators and the central coordinator; every read
  *   is audited. The auditor sees counts only, the admin nothing.
  * - Counts outside the board that owns them are suppressed below the municipality's threshold.
+ * Reads (`readBy`) are the only actions a city-board viewer does city-wide; police notes and
+ * surveys are not a viewer's, so a viewer grant never widens them.
  */
 export const situationRules = {
   'concerns.create': anyOf('contributor', 'local_coordinator', 'viewer', 'central_coordinator'),
@@ -18,29 +19,29 @@ export const situationRules = {
   'concerns.close': anyOf('local_coordinator', 'central_coordinator'),
 
   // Counts per board (suppressed outside the board), and the city-wide picture.
-  'situation.read': anyOf('local_coordinator', 'central_coordinator', 'viewer', 'auditor'),
-  'situation.city': anyOf('central_coordinator', 'viewer', 'auditor'),
+  'situation.read': readBy('local_coordinator', 'central_coordinator', 'viewer', 'auditor'),
+  'situation.city': wholeMunicipality(readBy('central_coordinator', 'viewer', 'auditor')),
 
   // Police input and other sources as dated notes.
-  'situation_notes.list': anyOf('local_coordinator', 'central_coordinator', 'auditor'),
+  'situation_notes.list': readBy('local_coordinator', 'central_coordinator', 'auditor'),
   'situation_notes.create': anyOf('local_coordinator', 'central_coordinator'),
   'situation_notes.delete': anyOf('local_coordinator', 'central_coordinator'),
 
   // The annual picture: viewers read published ones only.
-  'situation_pictures.list': anyOf('local_coordinator', 'central_coordinator', 'viewer', 'auditor'),
-  'situation_pictures.read': anyOf('local_coordinator', 'central_coordinator', 'viewer', 'auditor'),
+  'situation_pictures.list': readBy('local_coordinator', 'central_coordinator', 'viewer', 'auditor'),
+  'situation_pictures.read': readBy('local_coordinator', 'central_coordinator', 'viewer', 'auditor'),
   'situation_pictures.compile': anyOf('local_coordinator', 'central_coordinator'),
   'situation_pictures.save': anyOf('local_coordinator', 'central_coordinator'),
   'situation_pictures.publish': anyOf('local_coordinator', 'central_coordinator'),
 
-  'surveys.list': anyOf('local_coordinator', 'central_coordinator', 'auditor'),
-  'surveys.read': anyOf('local_coordinator', 'central_coordinator', 'auditor'),
+  'surveys.list': readBy('local_coordinator', 'central_coordinator', 'auditor'),
+  'surveys.read': readBy('local_coordinator', 'central_coordinator', 'auditor'),
   'surveys.create': anyOf('local_coordinator', 'central_coordinator'),
   'surveys.update': anyOf('local_coordinator', 'central_coordinator'),
   'surveys.delete': anyOf('local_coordinator', 'central_coordinator'),
   'surveys.send': anyOf('local_coordinator', 'central_coordinator'),
   'surveys.close': anyOf('local_coordinator', 'central_coordinator'),
-  'surveys.results': anyOf('local_coordinator', 'central_coordinator', 'auditor'),
+  'surveys.results': readBy('local_coordinator', 'central_coordinator', 'auditor'),
 
   // The answer page behind a survey link: no login, rate-limited per client.
   'public_surveys.read': 'public',

@@ -1,15 +1,15 @@
-import { anyOf, type Rule } from '../rules.js';
+import { anyOf, readBy, wholeMunicipality, type Rule } from '../rules.js';
 
 /**
- * Training coverage (PRODUCT.md §5). Coverage is read by everyone who works with a board's plan;
- * the training service narrows it to the reader's boards (the whole city for central roles and
- * for readers of the city board). Imports: central coordinator for every board, local
- * coordinator for their own board's rows. The catalogue, targets and priority groups are the
- * central coordinator's. The admin manages accounts, not content.
+ * Training coverage (PRODUCT.md §5). Coverage is read by everyone who works with a board's plan,
+ * on the boards their grants reach (the whole city for municipality-wide grants and for viewers
+ * of the city board). Imports: each importer's rows for the boards their grant reaches. The
+ * catalogue, targets and priority groups are the municipality's: a municipality-wide central
+ * coordinator's. The admin manages accounts, not content.
  */
-const READERS = anyOf('central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor');
+const READERS = readBy('central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor');
 const IMPORTERS = anyOf('central_coordinator', 'local_coordinator');
-const CENTRAL = anyOf('central_coordinator');
+const CENTRAL = wholeMunicipality(anyOf('central_coordinator'));
 
 export const trainingRules = {
   // Course names are not sensitive: every user may list them (import forms, reports).

@@ -1,8 +1,11 @@
-import { anyOf, type Rule } from '../rules.js';
+import { anyOf, wholeMunicipality, type Rule } from '../rules.js';
+
+/** Accounts are the municipality's: only an admin for the whole municipality manages them. */
+const ADMIN = wholeMunicipality(anyOf('admin'));
 
 export const userRules = {
-  'users.list': anyOf('admin'),
-  'users.create': anyOf('admin'),
-  'users.update': anyOf('admin'),
-  'users.reset_password': anyOf('admin'),
+  'users.list': ADMIN,
+  'users.create': ADMIN,
+  'users.update': ADMIN,
+  'users.reset_password': ADMIN,
 } satisfies Record<string, Rule>;
