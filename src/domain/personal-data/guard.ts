@@ -4,6 +4,13 @@
  * free text that contains a personnummer/samordningsnummer, a phone number, an e-mail address
  * or a street address is refused with a message saying what to remove.
  *
+ * The text is normalised first (`normalise.ts`): invisible characters, other scripts' digits,
+ * full-width forms, odd dashes and spaces and look-alike letters cannot disguise what it holds.
+ * Hits are reported at their place in the original text.
+ *
+ * Names of people are a separate, softer check (`names.ts`, server only: its name data is too
+ * large for the browser); this module stays small enough for the as-you-type check in the web.
+ *
  * The messages never repeat the matched text: they may end up in logs or error reports.
  * A caller that wants to highlight the offending parts uses `findPersonalData` on the client.
  *
@@ -13,6 +20,7 @@
 import { findEmailAddresses } from './email.js';
 import { findIdentityNumbers } from './identity-number.js';
 import { findPhoneNumbers } from './phone.js';
+import { normaliseForMatching } from './normalise.js';
 import { findStreetAddresses } from './street-address.js';
 
 export type PersonalDataKind =
@@ -82,37 +90,54 @@ const NOUNS: Readonly<Record<PersonalDataKind, SwedishNoun>> = {
 
 const NUMBER_WORDS = ['noll', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio'];
 
-/** When two detectors claim overlapping text, the earlier kind in this list wins. */
-const PRIORITY: Readonly<Record<PersonalDataKind, number>> = {
-  personal_identity_number: 0,
-  coordination_number: 1,
-  email: 2,
-  phone: 3,
-  street_address: 4,
-};
+/**
+ * When two detectors claim overlapping text of the same length, the lower number wins. An
+ * identity number whose check digit fails loses to a phone number: "0701234567" is a mobile
+ * number, "0701152340" (check digit holds) a personnummer.
+ */
+function priority(hit: PersonalDataHit & { checksumValid?: boolean }): number {
+  switch (hit.kind) {
+    case 'personal_identity_number':
+      return hit.checksumValid === false ? 3.5 : 0;
+    case 'coordination_number':
+      return hit.checksumValid === false ? 3.5 : 1;
+    case 'email':
+      return 2;
+    case 'phone':
+      return 3;
+    case 'street_address':
+      return 4;
+  }
+}
 
 /**
- * Every piece of personal data in `text`, sorted by position, without overlaps. Where two
- * detectors claim overlapping text (a ten-digit number that is both a valid personnummer and
- * a mobile number), the longer hit wins, then the higher-priority kind.
+ * Every piece of personal data in `text`, sorted by position, without overlaps, with offsets
+ * and matched text from the original `text`. Where two detectors claim overlapping text (a
+ * ten-digit number that is both a personnummer and a mobile number), the longer hit wins, then
+ * the higher-priority kind.
  */
 export function findPersonalData(text: string): PersonalDataHit[] {
   if (!text) return [];
-  const all: PersonalDataHit[] = [
-    ...findIdentityNumbers(text),
-    ...findEmailAddresses(text),
-    ...findPhoneNumbers(text),
-    ...findStreetAddresses(text),
+  const normalised = normaliseForMatching(text);
+  const t = normalised.text;
+  const all: (PersonalDataHit & { checksumValid?: boolean })[] = [
+    ...findIdentityNumbers(t),
+    ...findEmailAddresses(t),
+    ...findPhoneNumbers(t),
+    ...findStreetAddresses(t),
   ];
   // Pick greedily by preference, then drop whatever overlaps an already picked hit.
-  const preferred = [...all].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start,
-  );
+  const preferred = [...all].sort((a, b) => b.end - b.start - (a.end - a.start) || priority(a) - priority(b) || a.start - b.start);
   const picked: PersonalDataHit[] = [];
   for (const hit of preferred) {
     if (picked.every((p) => hit.end <= p.start || hit.start >= p.end)) picked.push(hit);
   }
-  return picked.sort((a, b) => a.start - b.start);
+  return picked
+    .sort((a, b) => a.start - b.start)
+    .map((hit) => {
+      const { start, end } = normalised.toOriginal(hit.start, hit.end);
+      return { kind: hit.kind, start, end, match: text.slice(start, end) };
+    });
 }
 
 /** True when `text` contains any personal data. */

@@ -50,10 +50,23 @@ describe('classifyIdentityNumber', () => {
     ['200512240011', 'personal_identity_number'],
     ['451015+8761', 'personal_identity_number'],
     ['830871-2341', 'coordination_number'],
-    ['051224-0012', null],
+    ['051224-0012', 'personal_identity_number'], // wrong check digit: still a personnummer
+    ['19900101-1234', 'personal_identity_number'],
+    ['850512 - 1239', 'personal_identity_number'],
+    ['200512 24 0011', 'personal_identity_number'],
+    ['1990-01-01-1234', 'personal_identity_number'],
+    ['850512.1239', 'personal_identity_number'],
+    ['830871-2340', 'coordination_number'],
     ['212000-0142', null],
     ['2019-09-04', null],
     ['05122-40011', null],
+    ['2019-09-04 1430', null], // a date and a time
+    ['2018-2019', null],
+    ['1 234 567 890', null], // an amount
+    ['070-123 45 67', null], // a phone number
+    ['85 0512 1239 1', null],
+    ['851301-1234', null], // month 13
+    ['850230-1234', null], // 30 February
   ] as const)('%s → %s', (written, expected) => {
     expect(classifyIdentityNumber(written)).toBe(expected);
   });

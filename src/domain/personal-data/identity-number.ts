@@ -2,12 +2,27 @@
  * Swedish personal identity numbers (personnummer) and co-ordination numbers
  * (samordningsnummer, where 60 is added to the day of birth).
  *
- * Accepted forms: YYMMDD-NNNN, YYMMDD+NNNN (the '+' marks someone aged 100 or more),
- * YYYYMMDD-NNNN and the same without separator. A hyphen typed as a dash by a word processor
- * (– ‐ ‑ −) or a single space is accepted too: a guard should rather catch than miss.
- * A candidate counts only if the date part is a real calendar date and the Luhn check digit
- * over the 10-digit form holds; that keeps organisation numbers (month ≥ 20), ISO dates and
- * arbitrary ten-digit numbers out.
+ * The rule: a real calendar date in the personnummer shape (YYMMDD or YYYYMMDD, day + 60 for a
+ * samordningsnummer) followed by four digits is an identity number, **whether or not the Luhn
+ * check digit holds**: a mistyped personnummer still points at a person ("19900101-1234").
+ * The check digit only decides which kind wins when the same digits are also a phone number
+ * (0701234567 is a mobile number unless its check digit holds).
+ *
+ * Written forms: YYMMDD-NNNN, YYMMDD+NNNN (the '+' marks someone aged 100 or more),
+ * YYYYMMDD-NNNN, without separator, and with the date split into its parts
+ * ("1990 01 01-1234", "200512 24 0011", "1990-01-01-1234"). The separator may be a hyphen, any
+ * dash, a dot or a space, with spaces around it ("850512 - 1239"). The detector runs on text
+ * from `normaliseForMatching`, so dashes and spaces are already plain and invisible characters
+ * and other scripts' digits are gone.
+ *
+ * What keeps it from catching other numbers:
+ * - the date must exist (organisation numbers have "month" ≥ 20; 30 February is no date);
+ * - the number must end where its run of digit groups ends, so a date that is followed by more
+ *   groups (a date range "2019-09-04–2019-12-31") is not read as a date plus four digits;
+ * - digit groups may only split the number where a personnummer can be split: between year,
+ *   month, day and the last four. Amounts ("1 234 567 890 kr"), phone numbers
+ *   ("070-123 45 67") and case numbers ("3.1-123/2019") are grouped otherwise;
+ * - an ISO date followed by a space and four digits ("2019-09-04 1430") is a date and a time.
  *
  * Pure: no I/O, no clock, runs in the browser as well.
  */
@@ -19,12 +34,19 @@ export interface IdentityNumberHit {
   start: number;
   end: number;
   match: string;
+  /** Whether the Luhn check digit holds; a hit is reported either way. */
+  checksumValid: boolean;
 }
 
-/** Separators accepted between the date part and the last four digits. */
-const SEPARATOR_CLASS = '[-+\u2010\u2011\u2012\u2013\u2212 ]';
+/** A run of digit groups: one space, or a hyphen, '+' or dot with optional spaces around it. */
+const RUN = /(?<![\p{N}.,])\d+(?:(?: ?[-+.] ?| )\d+)*(?!\d)(?![.,]\d)/gu;
+const GROUP = /\d+/g;
 
-const CANDIDATE = new RegExp(`(?<!\\d)(\\d{8}|\\d{6})(${SEPARATOR_CLASS}?)(\\d{4})(?!\\d)`, 'g');
+/** Where a ten- or twelve-digit number may be split into groups (cumulative lengths). */
+const SPLITS: Readonly<Record<number, ReadonlySet<number>>> = {
+  10: new Set([2, 4, 6]),
+  12: new Set([4, 6, 8]),
+};
 
 /** Luhn check digit for a string of digits (the digit that would make the whole string valid). */
 export function luhnCheckDigit(digits: string): number {
@@ -84,36 +106,87 @@ export function classifyDatePart(datePart: string): IdentityNumberKind | null {
   return null;
 }
 
+interface Group {
+  digits: string;
+  start: number;
+  end: number;
+  /** The separator written before this group ('' for the first), spaces trimmed unless it is one. */
+  separator: string;
+}
+
+function groupsOf(run: string, offset: number): Group[] {
+  const groups: Group[] = [];
+  let previousEnd = 0;
+  for (const m of run.matchAll(GROUP)) {
+    const raw = run.slice(previousEnd, m.index);
+    groups.push({ digits: m[0], start: offset + m.index, end: offset + m.index + m[0].length, separator: raw.trim() || raw });
+    previousEnd = m.index + m[0].length;
+  }
+  return groups;
+}
+
 /**
- * Classify one written number (any accepted form). Returns null when it is not a valid
- * personnummer or samordningsnummer.
+ * Classify the groups [from, groups.length) as one identity number, or null. The groups must
+ * hold 10 or 12 digits, split only between year, month, day and the last four.
+ */
+function classifyGroups(groups: Group[], from: number): { kind: IdentityNumberKind; checksumValid: boolean } | null {
+  const used = groups.slice(from);
+  const digits = used.map((g) => g.digits).join('');
+  const allowed = SPLITS[digits.length];
+  if (!allowed) return null;
+  const dateLength = digits.length - 4;
+  let at = 0;
+  for (const [i, g] of used.entries()) {
+    if (i > 0) {
+      if (!allowed.has(at)) return null;
+      // '+' (aged 100 or more) only stands before the last four.
+      if (g.separator === '+' && at !== dateLength) return null;
+    }
+    at += g.digits.length;
+  }
+  // An ISO date followed by a space and four digits is a date and a time, not a personnummer.
+  const dateSeparators = used.filter((g, i) => i > 0 && sumBefore(used, i) < dateLength).map((g) => g.separator);
+  const last = used[used.length - 1];
+  const lastSplitAtSerial = sumBefore(used, used.length - 1) === dateLength;
+  if (dateSeparators.includes('-') && lastSplitAtSerial && last.separator === ' ') return null;
+  const kind = classifyDatePart(digits.slice(0, dateLength));
+  if (!kind) return null;
+  return { kind, checksumValid: luhnValid(digits.slice(-10)) };
+}
+
+function sumBefore(groups: Group[], index: number): number {
+  return groups.slice(0, index).reduce((n, g) => n + g.digits.length, 0);
+}
+
+/**
+ * Classify one written number (any accepted form). Returns null when it is not a personnummer
+ * or samordningsnummer; the check digit is not required (see the module comment).
  */
 export function classifyIdentityNumber(text: string): IdentityNumberKind | null {
-  const m = new RegExp(`^(\\d{8}|\\d{6})${SEPARATOR_CLASS}?(\\d{4})$`).exec(text.trim());
-  if (!m) return null;
-  return classifyParts(m[1], m[2]);
+  const trimmed = text.trim();
+  const run = new RegExp(`^${RUN.source}$`, 'u').exec(trimmed);
+  if (!run) return null;
+  return classifyGroups(groupsOf(trimmed, 0), 0)?.kind ?? null;
 }
 
-function classifyParts(datePart: string, lastFour: string): IdentityNumberKind | null {
-  const kind = classifyDatePart(datePart);
-  if (!kind) return null;
-  const tenDigits = datePart.slice(-6) + lastFour;
-  return luhnValid(tenDigits) ? kind : null;
-}
-
-/** Every valid personnummer / samordningsnummer in `text`, with UTF-16 offsets. */
+/**
+ * Every personnummer / samordningsnummer in `text` (normalised text, see the module comment),
+ * with UTF-16 offsets into it.
+ */
 export function findIdentityNumbers(text: string): IdentityNumberHit[] {
   const hits: IdentityNumberHit[] = [];
-  const re = new RegExp(CANDIDATE.source, 'g');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const kind = classifyParts(m[1], m[3]);
-    if (!kind) {
-      // A rejected candidate must not swallow a valid number that starts inside it.
-      re.lastIndex = m.index + 1;
-      continue;
+  for (const run of text.matchAll(RUN)) {
+    const groups = groupsOf(run[0], run.index);
+    // The number ends where the run ends; it may start at any group (after a space).
+    for (let from = 0; from < groups.length; from++) {
+      if (from > 0 && groups[from].separator !== ' ') continue;
+      const found = classifyGroups(groups, from);
+      if (!found) continue;
+      const start = groups[from].start;
+      const end = groups[groups.length - 1].end;
+      hits.push({ ...found, start, end, match: text.slice(start, end) });
+      break;
     }
-    hits.push({ kind, start: m.index, end: m.index + m[0].length, match: m[0] });
   }
   return hits;
 }

@@ -4,7 +4,12 @@
  * +46 70 123 45 67, +46 (0)8 123 45 67, 0046 70 123 45 67) and foreign numbers written with
  * a leading '+' or '00'.
  *
- * Method: find runs of digit groups joined by a space or a hyphen, then take the longest
+ * Dots between the groups count as separators too ("070.123.45.67"), but only when every
+ * separator of the number is a dot: "08.30–16.00" is a time span. The detector runs on text
+ * from `normaliseForMatching` (plain dashes and spaces, ASCII digits), but accepts the raw
+ * forms as well.
+ *
+ * Method: find runs of digit groups joined by a space, a hyphen or a dot, then take the longest
  * prefix of a run's groups that forms a plausible number. A run is only read from its first
  * group (or right after a number already found), never from the middle: that keeps amounts
  * such as "1 060 000 000 kr" from being read as an area code plus subscriber number.
@@ -20,8 +25,8 @@ export interface PhoneHit {
   match: string;
 }
 
-/** A group separator: one space, or a hyphen/dash with optional single spaces around it. */
-const SEP = '(?:[ \\u00a0]?[-\\u2010\\u2011\\u2012\\u2013][ \\u00a0]?|[ \\u00a0])';
+/** A group separator: one space, a hyphen/dash with optional single spaces around it, or a dot. */
+const SEP = '(?:[ \\u00a0]?[-\\u2010\\u2011\\u2012\\u2013][ \\u00a0]?|[ \\u00a0]|\\.)';
 const TOKEN = '(?:\\+\\d{1,3}|\\(\\d{1,4}\\)|\\d+)';
 const RUN = new RegExp(
   `(?<![\\p{L}\\p{N}_+(])(?<!\\d[.,/:])${TOKEN}(?:${SEP}?${TOKEN})*`,
@@ -35,6 +40,8 @@ interface Group {
   text: string;
   start: number;
   end: number;
+  /** What stands between the previous group and this one ('' for the first). */
+  separator: string;
 }
 
 function digitsOf(s: string): string {
@@ -69,6 +76,9 @@ function validNational(national: string, groupLengths: number[], international: 
 function isPhone(groups: Group[], count: number): boolean {
   const used = groups.slice(0, count);
   const first = used[0].text;
+  // Dots separate the groups of a phone number only when nothing else does.
+  const separators = used.slice(1).map((g) => g.separator);
+  if (separators.some((s) => s.includes('.')) && !separators.every((s) => s === '.')) return false;
   const all = used.map((g) => g.text);
 
   const intlPlus = first.startsWith('+');
@@ -96,8 +106,10 @@ function isPhone(groups: Group[], count: number): boolean {
 
 function groupsOf(runText: string, offset: number): Group[] {
   const groups: Group[] = [];
+  let previousEnd = 0;
   for (const m of runText.matchAll(TOKEN_IN_RUN)) {
-    groups.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+    groups.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, separator: runText.slice(previousEnd, m.index) });
+    previousEnd = m.index + m[0].length;
   }
   return groups;
 }

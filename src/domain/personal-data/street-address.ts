@@ -1,6 +1,9 @@
 /**
- * Street addresses in free text: a Swedish street name followed by a house number
- * ("Götgatan 14", "Sankt Eriksgatan 5B", "Karl Johans väg 12 A", "Hornsgatan 3-5").
+ * Street addresses in free text, in the forms Swedish addresses take (SS 637003 as the
+ * reference): a street name followed by a house number ("Götgatan 14", "Sankt Eriksgatan 5B",
+ * "Karl Johans väg 12 A", "Hornsgatan 3-5", "Storgatan 12B lgh 1102", "Götgatan 5, 3 tr"),
+ * a care-of line ("c/o Andersson"), a post-office box ("Box 123") and a postal code with its
+ * town ("123 45 Stockholm", "12345 Stockholm").
  *
  * A street name is a word ending in a street suffix (gatan, vägen, gränd, backen, stigen,
  * torget, allé, plan, platsen, leden, …), either as a compound ("Götgatan") or as a separate
@@ -26,19 +29,20 @@ export interface StreetAddressHit {
 /** Suffixes that, in a compound word, are street names even when written in lower case. */
 const SAFE_SUFFIXES = [
   'gatan', 'vägen', 'gränd', 'gränden', 'stigen', 'torget', 'allé', 'allén', 'slingan',
-  'esplanaden', 'promenaden', 'terrassen',
+  'esplanad', 'esplanaden', 'promenaden', 'terrassen', 'stråket',
 ];
 
 /** Suffixes that are also common nouns: only a capitalised compound counts. */
 const RISKY_SUFFIXES = [
   'gata', 'väg', 'backe', 'backen', 'stig', 'torg', 'plan', 'planen', 'plats', 'platsen',
   'led', 'leden', 'gång', 'gången', 'kaj', 'kajen', 'strand', 'stranden', 'ringen', 'liden',
+  'promenad', 'kroken', 'backarna',
 ];
 
 /** Suffixes that also stand as a word of their own after a name: "Sergels torg 12". */
 const STANDALONE = new Set([
   'gata', 'gatan', 'väg', 'vägen', 'gränd', 'gränden', 'backe', 'backen', 'stig', 'stigen',
-  'torg', 'torget', 'allé', 'allén', 'kaj', 'kajen', 'strand', 'stranden',
+  'torg', 'torget', 'allé', 'allén', 'kaj', 'kajen', 'strand', 'stranden', 'esplanad', 'promenad',
 ]);
 
 /** Longest suffix first, so "gränden" wins over "gränd". */
@@ -88,7 +92,9 @@ const WORD_NUMBER = new RegExp(
     '(?:[ \\u00a0](?:nr|nummer)\\.?)?[ \\u00a0]?' +
     '([1-9]\\d{0,2}(?:[ \\u00a0]?[-\\u2013][ \\u00a0]?[1-9]\\d{0,2})?)' +
     '(?:[A-Za-z](?![\\p{L}\\p{M}\\p{N}])|[ \\u00a0][A-H](?![\\p{L}\\p{M}\\p{N}]))?' +
-    '(?![\\p{N}])(?![.,:]\\d)',
+    '(?![\\p{N}])(?![.,:]\\d)' +
+    // What may follow on the same address line: the flat ("lgh 1102") or floor ("3 tr", "4 tr.").
+    '(?:,?[ \\u00a0](?:lgh|lägenhet)\\.?[ \\u00a0]?\\d{1,4}(?!\\d)|,?[ \\u00a0]\\d{1,2}[ \\u00a0]?tr(?:appor)?\\.?(?![\\p{L}\\p{N}]))*',
   'gu',
 );
 
@@ -142,8 +148,51 @@ function streetNameStart(text: string, word: string, wordStart: number): number 
   return prefix ? wordStart - prefix[1].length : wordStart;
 }
 
-/** Every street address (street name + house number) in `text`, with UTF-16 offsets. */
+/** "c/o Andersson": a care-of line names the household the post goes to. */
+const CARE_OF = /(?<![\p{L}\p{N}])[cC]\/[oO][ \u00a0]*\p{Lu}[\p{L}\p{M}'-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}'-]*)?/gu;
+/** "Box 123": a post-office box. Capitalised, as in an address line ("box 3" is a crate). */
+const POST_BOX = /(?<![\p{L}\p{N}])Box[ \u00a0]?[1-9]\d{0,4}(?!\d)(?![.,:]\d)/gu;
+/**
+ * "123 45 Stockholm", "12345 Stockholm": a postal code followed by its town, as on an address
+ * line. A postal code alone ("postnummer 123 45") covers many households and is allowed.
+ */
+const POSTAL_CODE_TOWN = /(?<![\p{L}\p{N}])(?<!\d[ \u00a0])[1-9]\d{2}[ \u00a0]?\d{2}(?![\d])[ \u00a0]+\p{Lu}[\p{L}\p{M}-]*(?![\p{L}\p{M}\p{N}])/gu;
+
+function postalHits(text: string): StreetAddressHit[] {
+  const hits: StreetAddressHit[] = [];
+  for (const re of [CARE_OF, POST_BOX, POSTAL_CODE_TOWN]) {
+    for (const m of text.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (re === POST_BOX && UNIT_AFTER.test(text.slice(end))) continue;
+      hits.push({ kind: 'street_address', start: m.index, end, match: m[0] });
+    }
+  }
+  return hits;
+}
+
+/**
+ * Every street address (street name + house number, care-of line, post-office box, postal code
+ * with town) in `text`, with UTF-16 offsets, sorted; overlapping finds keep the longest, and the
+ * lines of one address joined by a comma or a space count as one.
+ */
 export function findStreetAddresses(text: string): StreetAddressHit[] {
+  const found = [...streetHits(text), ...postalHits(text)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const hits: StreetAddressHit[] = [];
+  for (const h of found) {
+    const last = hits[hits.length - 1];
+    if (last && h.start < last.end) continue;
+    // The lines of one address ("c/o Andersson, Storgatan 1, 123 45 Stockholm") are one address.
+    if (last && /^[ \u00a0]*,?[ \u00a0]*$/.test(text.slice(last.end, h.start))) {
+      last.end = h.end;
+      last.match = text.slice(last.start, h.end);
+      continue;
+    }
+    hits.push({ ...h });
+  }
+  return hits;
+}
+
+function streetHits(text: string): StreetAddressHit[] {
   const hits: StreetAddressHit[] = [];
   for (const m of text.matchAll(WORD_NUMBER)) {
     const end = m.index + m[0].length;
