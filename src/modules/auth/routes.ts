@@ -4,9 +4,8 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/policy/index.js';
 import { SESSION_COOKIE } from '../../http/guard.js';
 import { findBoardsByIds } from '../orgs/repo.js';
-import { findByEmail } from '../users/repo.js';
 import { getOwnProfile, updateOwnSettings } from '../users/service.js';
-import { authorizationRequest, completeAuthorization } from './oidc.js';
+import { authorizationRequest, logInWithOidc } from './oidc.js';
 import { ZLoginOptions, ZLoginRequest, ZMe, ZUpdateMeRequest, type TMe } from './schema.js';
 import * as service from './service.js';
 
@@ -84,7 +83,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (_req, reply) => {
       if (!app.config.oidc) return reply.redirect('/logga-in?fel=oidc');
       const r = await authorizationRequest(app.config.oidc);
-      reply.setCookie(OIDC_COOKIE, `${r.state}.${r.verifier}`, { ...cookieOptions, maxAge: 600, signed: true });
+      reply.setCookie(OIDC_COOKIE, r.pending, { ...cookieOptions, maxAge: 600, signed: true });
       return reply.redirect(r.url);
     },
   });
@@ -98,13 +97,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const unsigned = raw ? req.unsignCookie(raw) : undefined;
       reply.clearCookie(OIDC_COOKIE, cookieOptions);
       if (!oidc || !unsigned?.valid || !unsigned.value) return reply.redirect('/logga-in?fel=oidc');
-      const [state, verifier] = unsigned.value.split('.');
       const callbackUrl = new URL(req.url, oidc.redirectUri);
       try {
-        const email = await completeAuthorization(oidc, callbackUrl, verifier, state);
-        const user = email ? await findByEmail(app.db, email) : undefined;
-        if (!user || !user.active) return reply.redirect('/logga-in?fel=oidc-konto');
-        const s = await service.startSession({ db: app.db, userId: user.id, method: 'oidc' });
+        const outcome = await logInWithOidc({ db: app.db, settings: oidc, callbackUrl, pending: unsigned.value, log: req.log });
+        if (!outcome.ok) return reply.redirect(`/logga-in?fel=${outcome.error}`);
+        const s = await service.startSession({ db: app.db, userId: outcome.userId, method: 'oidc' });
         setSessionCookie(reply, s.token);
         return reply.redirect('/');
       } catch (err) {
