@@ -20,6 +20,8 @@ export interface Config {
   trustProxy: string[];
   /** Append-only file outside the database that receives the audit chain's head (VARNA_AUDIT_ANCHOR). */
   auditAnchor: string | undefined;
+  /** Largest attachment accepted, in bytes (VARNA_ATTACHMENT_MAX_MB, default 20). */
+  attachmentMaxBytes: number;
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; claim: string; allowHttp: boolean } | undefined;
 }
 
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     auditAnchor: env.VARNA_AUDIT_ANCHOR ? resolve(env.VARNA_AUDIT_ANCHOR) : undefined,
+    attachmentMaxBytes: Math.round((Number(env.VARNA_ATTACHMENT_MAX_MB) > 0 ? Number(env.VARNA_ATTACHMENT_MAX_MB) : 20) * 1024 * 1024),
     oidc: oidcIssuer
       ? {
           issuer: oidcIssuer,

@@ -29,12 +29,14 @@ import { planRoutes } from './modules/plans/routes.js';
 import { planExportRoutes } from './modules/plans/export-routes.js';
 import { followupRoutes } from './modules/followup/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { attachmentRoutes } from './modules/attachments/routes.js';
+import { auditTrackingRoutes } from './modules/audit-tracking/routes.js';
 
 // Validation messages the client sees are Swedish, like the rest of the UI.
 z.config(z.locales.sv());
 
 /** Capabilities, each a Fastify plugin from src/modules/<capability>/routes.ts. */
-const MODULES = [systemRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, situationRoutes, planRoutes, planExportRoutes, trainingRoutes, followupRoutes, reportRoutes];
+const MODULES = [systemRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, situationRoutes, planRoutes, planExportRoutes, trainingRoutes, followupRoutes, reportRoutes, attachmentRoutes, auditTrackingRoutes];
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 50 * 1024 * 1024;

@@ -50,8 +50,15 @@ const JPEG = [0xff, 0xd8, 0xff];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // old Office binary files and encrypted OOXML
 
-/** Names in a zip's central directory, or null when the directory cannot be read. */
-export function zipEntryNames(bytes: Uint8Array): string[] | null {
+export interface ZipDirectoryEntry {
+  name: string;
+  /** Declared sizes; the archive guard checks what really inflates. */
+  size: number;
+  compressedSize: number;
+}
+
+/** A zip's central directory, or null when it cannot be read (damaged, or zip64). */
+export function zipDirectory(bytes: Uint8Array): ZipDirectoryEntry[] | null {
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
     if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
@@ -64,16 +71,16 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
   const offset = u32(bytes, eocd + 16);
   // zip64 markers: the archive guard reads those; a document of ours never needs them.
   if (count === 0xffff || offset === 0xffffffff || offset >= bytes.length) return null;
-  const names: string[] = [];
+  const entries: ZipDirectoryEntry[] = [];
   const decoder = new TextDecoder();
   let p = offset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) return null;
     const nameLength = u16(bytes, p + 28);
-    names.push(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)));
+    entries.push({ name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)), compressedSize: u32(bytes, p + 20), size: u32(bytes, p + 24) });
     p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
   }
-  return names;
+  return entries;
 }
 
 const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
@@ -99,7 +106,7 @@ export function sniffContentType(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, CFB)) return { ok: false, message: OLD_OR_LOCKED };
   if (!startsWith(bytes, ZIP)) return { ok: false, message: NOT_ACCEPTED };
   if (isOdt(bytes)) return ok('odt');
-  const names = zipEntryNames(bytes);
+  const names = zipDirectory(bytes)?.map((e) => e.name);
   if (!names) return { ok: false, message: BROKEN_ZIP };
   const has = (n: string) => names.includes(n);
   if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n))) return { ok: false, message: MACROS };

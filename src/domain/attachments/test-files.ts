@@ -3,7 +3,7 @@
  * and zips written here byte by byte (stored entries), so a test can build an ODT, a DOCX-shaped
  * zip with a macro project, or a zip that is no document at all.
  */
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 export function tinyPdf(text: string): Uint8Array {
   const stream = `BT /F1 12 Tf 50 780 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
@@ -29,30 +29,34 @@ export function tinyPdf(text: string): Uint8Array {
 export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
 export const JPEG_BYTES = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
 
-/** A zip of stored (uncompressed) entries, in the given order. */
-export function storedZip(entries: { name: string; data: string | Uint8Array }[]): Uint8Array {
+/** A zip of stored (uncompressed) or, with `deflate`, compressed entries, in the given order. */
+export function storedZip(entries: { name: string; data: string | Uint8Array; deflate?: boolean }[]): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const data = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : Buffer.from(e.data);
-    const crc = crc32(data);
+    const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : Buffer.from(e.data);
+    const crc = crc32(raw);
+    const data = e.deflate ? deflateRawSync(raw) : raw;
+    const method = e.deflate ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(raw.length, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, data);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(raw.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
@@ -76,5 +80,5 @@ export const odtBytes = () =>
   ]);
 
 const CONTENT_TYPES_XML = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
-export const docxShapedZip = (extra: { name: string; data: string }[] = []) =>
+export const docxShapedZip = (extra: { name: string; data: string | Uint8Array; deflate?: boolean }[] = []) =>
   storedZip([{ name: '[Content_Types].xml', data: CONTENT_TYPES_XML }, { name: 'word/document.xml', data: '<w:document/>' }, ...extra]);

@@ -10,6 +10,8 @@ import { trainingRules } from './actions/training.js';
 import { planRules } from './actions/plans.js';
 import { followupRules } from './actions/followup.js';
 import { reportRules } from './actions/reports.js';
+import { attachmentRules } from './actions/attachments.js';
+import { auditTrackingRules } from './actions/audit-tracking.js';
 
 export * from './roles.js';
 export type { Rule, RoleRule } from './rules.js';
@@ -26,6 +28,8 @@ export const RULES = {
   ...planRules,
   ...followupRules,
   ...reportRules,
+  ...attachmentRules,
+  ...auditTrackingRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

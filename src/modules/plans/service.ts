@@ -1,3 +1,4 @@
+import { inTransaction } from '../../db/transaction.js';
 import type { Database } from '../../db/database.js';
 import type { PlanDocumentModel } from '../../documents/plan/model.js';
 import { checkPlan, type PlanCheckResult } from '../../domain/plans/check.js';
@@ -366,7 +367,8 @@ function activityValues(planId: string, position: number, a: TCreateActivityRequ
 }
 
 export async function createActivity(opts: { db: Database; actor: PlanActor; planId: string; input: TCreateActivityRequest }): Promise<TActivity> {
-  return opts.db.transaction().execute(async (trx) => {
+  // Also called inside another use case's transaction (a new activity created from an audit measure).
+  return inTransaction(opts.db, async (trx) => {
     const plan = await planForEdit(trx, opts.actor, opts.planId);
     const problems = await activityProblems(trx, opts.actor, plan, opts.input);
     if (problems.length) throw unprocessable('invalid_activity', 'Insatsen kunde inte sparas. Rätta fälten och försök igen.', problems);

@@ -11,6 +11,7 @@ import { PERIOD_LABELS_SV, type PeriodKind } from '../../domain/followup/periods
 import { STATUS_LABELS_SV, type StatusKey } from '../../domain/followup/status.js';
 import { LABELS as SITUATION_LABELS, ENVIRONMENTS } from '../../domain/situation/categories.js';
 import { STATUS_LABELS_SV as PLAN_STATUS_LABELS_SV } from '../../domain/plans/workflow.js';
+import { auditsExternalSection } from './audits-section.js';
 import type { TReport } from './schema.js';
 
 /** Status colours: each at least 3:1 against white (WCAG 1.4.11); tables always carry the numbers. */
@@ -203,7 +204,7 @@ function externalSections(r: TReport): ReportModel['external'] {
     ],
     notes: r.situation.available && r.situation.legend ? [r.situation.legend] : undefined,
   };
-  return [training, situation];
+  return [training, situation, auditsExternalSection(r)];
 }
 
 /** The charts of a report; each with the table that carries the same numbers. */

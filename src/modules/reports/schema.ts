@@ -6,6 +6,7 @@ import { PERIOD_KINDS } from '../../domain/followup/periods.js';
 import { STATUS_KEYS } from '../../domain/followup/status.js';
 import { MEASURE_AREAS } from '../../domain/plans/model.js';
 import { PLAN_STATES } from '../../domain/plans/workflow.js';
+import { ZAuditsSection } from '../audit-tracking/section.schema.js';
 
 /** The board and city reports (shared with the web app). */
 
@@ -113,6 +114,8 @@ export const ZReport = z.object({
     rows: z.array(z.object({ boardId: z.string(), total: ZCell, byEnvironment: z.record(z.string(), ZCell) })),
     total: ZCell.nullable(),
   }),
+  /** Audit recommendations, the boards' replies and their measures (audit tracking). */
+  audits: ZAuditsSection,
 });
 export type TReport = z.infer<typeof ZReport>;
 
