@@ -57,7 +57,7 @@ export interface ReplyOutline {
 }
 
 export const MEASURE_COLUMNS = ['Åtgärd', 'Ansvarig', 'Klart senast', 'Koppling', 'Status'];
-const MEASURE_WIDTHS = [34, 16, 13, 24, 13];
+const MEASURE_WIDTHS = [30, 20, 14, 23, 13];
 
 const reportName = (r: ReplyDocumentInput['report']) => (r.number ? `revisionsrapport nr ${r.number}, ”${r.title}”` : `revisionsrapporten ”${r.title}”`);
 const count = (n: number, one: string, many: string) => `${n === 1 ? 'en' : n} ${n === 1 ? one : many}`;
