@@ -7,6 +7,7 @@ import { seedPlans } from './plans.js';
 import { seedTrainingDemo } from './training.js';
 import { seedSituation } from './situation.js';
 import { seedFollowUp } from './followup.js';
+import { seedAuditTracking } from './audit-tracking.js';
 
 export const DEMO_PASSWORD = 'varna-demo-losenord';
 
@@ -76,5 +77,6 @@ export async function seedDemo(db: Database): Promise<{ accounts: DemoAccount[] 
   await seedPlans(db);
   await seedSituation(db, actor, boardIds);
   await seedFollowUp(db);
+  await seedAuditTracking(db, municipality.id, boardIds);
   return { accounts: ACCOUNTS };
 }
