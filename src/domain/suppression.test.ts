@@ -296,15 +296,88 @@ describe('suppressSeries', () => {
   });
 });
 
+describe('suppressTable — a reader who knows their own row (insider differencing)', () => {
+  // Rows are boards, columns types. Row 0 is the city board, whose viewer sees its row exactly
+  // on the board's own page, and the suppressed city table beside it.
+  const boards = [
+    [7, 6],
+    [3, 9],
+    [8, 10],
+  ];
+
+  it('shows why: in the table for outsiders, the column total minus the known row recovers the small cell', () => {
+    const outside = suppressTable(boards);
+    expect(outside.cells).toEqual([
+      [S, S],
+      ['<5', S],
+      [8, 10],
+    ]);
+    expect(outside.columnTotals[0]).toBe(18);
+    // What the city board's viewer can compute: 18 − 7 (own, known) − 8 (shown) = 3.
+    expect((outside.columnTotals[0] as number) - boards[0][0] - (outside.cells[2][0] as number)).toBe(boards[1][0]);
+  });
+
+  it('counts the reader’s own cells as shown, so another board’s small cell is never the only hidden member', () => {
+    const reader = suppressTable(boards, 5, { rows: [0] });
+    expect(reader.cells).toEqual([
+      [S, S],
+      ['<5', S],
+      [S, S],
+    ]);
+    expect(reader.columnTotals).toEqual([18, 25]);
+    // 18 − 7 = 11 = B1 + B2, both hidden: "<5" and "..", no longer one number.
+  });
+
+  it('protects row totals against the grand total when the reader knows their own row total', () => {
+    const cells = [
+      [2, 3],
+      [1, 1],
+      [10, 10],
+    ];
+    const outside = suppressTable(cells);
+    expect(outside.rowTotals).toEqual([S, '<5', 20]);
+    expect(outside.grandTotal).toBe(27);
+    // 27 − 5 (own total, known) − 20 = 2: the other board's total, recovered.
+    expect((outside.grandTotal as number) - 5 - (outside.rowTotals[2] as number)).toBe(2);
+
+    const reader = suppressTable(cells, 5, { rows: [0] });
+    expect(reader.rowTotals[2]).toBe(S);
+    expect([...reader.rowTotals.slice(1), reader.grandTotal].filter(isSuppressed).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps the markers on the reader’s own small cells, since the table may be passed on', () => {
+    const reader = suppressTable([[2, 8], [6, 9]], 5, { rows: [0] });
+    expect(reader.cells[0][0]).toBe('<5');
+  });
+
+  it('never picks a known cell to hide when another can be hidden', () => {
+    // Column 0: the small 2 needs a partner. An outsider's table takes the smallest, the reader's 6;
+    // the reader's table takes the next one, as hiding 6 from its one reader protects nothing.
+    const cells = [
+      [6, 20],
+      [2, 20],
+      [9, 20],
+    ];
+    expect(suppressTable(cells).cells.map((r) => r[0])).toEqual([S, '<5', 9]);
+    expect(suppressTable(cells, 5, { rows: [0] }).cells.map((r) => r[0])).toEqual([S, '<5', S]);
+  });
+
+  it('takes single known cells too', () => {
+    const reader = suppressTable(boards, 5, { cells: [[0, 0]] });
+    expect(reader.cells[2][0]).toBe(S);
+  });
+
+  it('refuses known rows and cells outside the table', () => {
+    expect(() => suppressTable(boards, 5, { rows: [3] })).toThrow(RangeError);
+    expect(() => suppressTable(boards, 5, { cells: [[0, 2]] })).toThrow(RangeError);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Property tests
 
-/** Asserts every invariant of a suppressed table against the original counts. */
-function expectLinesProtected(
-  cells: number[][],
-  result: ReturnType<typeof suppressTable>,
-  threshold: number,
-): void {
+/** Each displayed value is the true count, "<t" for a small count, or ".." for a count hidden to protect one. */
+function expectValuesHonest(cells: number[][], result: ReturnType<typeof suppressTable>, threshold: number): void {
   const rows = cells.length;
   const cols = rows === 0 ? 0 : cells[0].length;
   const rowTotals = cells.map((r) => r.reduce((a, b) => a + b, 0));
@@ -328,6 +401,12 @@ function expectLinesProtected(
   rowTotals.forEach((v, i) => check(v, result.rowTotals[i]));
   columnTotals.forEach((v, j) => check(v, result.columnTotals[j]));
   check(grandTotal, result.grandTotal);
+}
+
+/** Asserts every invariant of a suppressed table against the original counts. */
+function expectLinesProtected(cells: number[][], result: ReturnType<typeof suppressTable>, threshold: number): void {
+  const cols = cells.length === 0 ? 0 : cells[0].length;
+  expectValuesHonest(cells, result, threshold);
 
   // Zeros are never hidden when totals are the sums.
   cells.forEach((r, i) => r.forEach((v, j) => v === 0 && expect(result.cells[i][j]).toBe(0)));
@@ -371,6 +450,45 @@ describe('properties', () => {
         expectLinesProtected(cells, suppressTable(cells), 5);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('with known rows: no line has exactly one hidden member the reader does not know, and nothing an outsider cannot see is shown (property)', () => {
+    fc.assert(
+      fc.property(
+        table.filter((cells) => cells.length > 0),
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        (cells, threshold, picks) => {
+          const knownRows = [...new Set(picks.map((p) => p % cells.length))];
+          const reader = suppressTable(cells, threshold, { rows: knownRows });
+          const outside = suppressTable(cells, threshold);
+          const knows = (i: number) => knownRows.includes(i);
+          // Every value shown to the reader is the true count, markers as for anyone.
+          expectValuesHonest(cells, reader, threshold);
+          // Hidden for an outsider ⇒ hidden for the reader.
+          outside.cells.forEach((r, i) => r.forEach((c, j) => isSuppressed(c) && expect(isSuppressed(reader.cells[i][j])).toBe(true)));
+          outside.rowTotals.forEach((c, i) => isSuppressed(c) && expect(isSuppressed(reader.rowTotals[i])).toBe(true));
+          outside.columnTotals.forEach((c, j) => isSuppressed(c) && expect(isSuppressed(reader.columnTotals[j])).toBe(true));
+          // From the reader's side (known cells are numbers to them), a line with exactly one
+          // secret is one where everything else is the reader's own or a shown zero: the secret
+          // is then a sum of what the reader knows, e.g. a column total of their own cells only.
+          type Member = 'secret' | 'own' | 'zero' | 'shown';
+          const member = (c: Cell, i: number | null): Member =>
+            i !== null && knows(i) ? 'own' : isSuppressed(c) ? 'secret' : c === 0 ? 'zero' : 'shown';
+          const cols = cells[0].length;
+          const lines: Member[][] = [
+            ...reader.cells.map((r, i) => [...r.map((c) => member(c, i)), member(reader.rowTotals[i], i)]),
+            ...Array.from({ length: cols }, (_, j) => [...reader.cells.map((r, i) => member(r[j], i)), member(reader.columnTotals[j], null)]),
+            [...reader.rowTotals.map((c, i) => member(c, i)), member(reader.grandTotal, null)],
+            [...reader.columnTotals.map((c) => member(c, null)), member(reader.grandTotal, null)],
+          ];
+          for (const line of lines) {
+            if (line.filter((m) => m === 'secret').length === 1) expect(line).not.toContain('shown');
+          }
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 

@@ -22,6 +22,16 @@
  * non-zero shown cell, or else the total. This repeats until no relation has exactly one
  * hidden member. Totals below the threshold are hidden by primary suppression like cells.
  *
+ * What the reader already knows (insider differencing): a reader who sees some cells exactly
+ * elsewhere — a board's own coordinators and viewers see its row exactly — can subtract them
+ * from a shown total. If a small cell of another board is then the only hidden member left in a
+ * relation, the reader recovers it: total minus the known cells. So a table suppressed for a
+ * reader takes `known`, the cells that reader knows exactly. First the rule above runs as for
+ * anyone, so the reader's table hides everything an outsider's table hides; then it runs again
+ * counting known cells as shown, and never choosing one as the second hidden member, since
+ * hiding a cell from the one reader who knows it protects nothing. Known cells keep their
+ * markers ("<5" stays "<5"): the table may be passed on to people who do not know them.
+ *
  * Pure: no I/O, runs on the server and in the browser.
  */
 
@@ -104,31 +114,35 @@ export function isSuppressed(cell: Cell): cell is string {
 
 /**
  * One additive relation: member indices into a flat value array, the last member being the
- * total. Hides members until the relation has zero or at least two hidden members.
- * Returns true if it hid anything.
+ * total. Hides members until the relation has zero or at least two hidden members the reader
+ * does not know (`known`: flat indices the reader knows exactly; they count as shown and are
+ * never chosen). Returns true if it hid anything.
  */
-function protectRelation(members: readonly number[], values: readonly number[], hidden: Hidden[]): boolean {
-  const hiddenCount = members.filter((i) => hidden[i]).length;
-  if (hiddenCount !== 1) return false;
+function protectRelation(members: readonly number[], values: readonly number[], hidden: Hidden[], known: ReadonlySet<number>): boolean {
+  const secret = (i: number) => hidden[i] && !known.has(i);
+  const open = (i: number) => !hidden[i] && !known.has(i);
+  if (members.filter(secret).length !== 1) return false;
   const total = members[members.length - 1];
   const parts = members.slice(0, -1);
   // Smallest non-zero shown part first (least information lost), earliest on ties.
   let best = -1;
   for (const i of parts) {
-    if (hidden[i] || values[i] === 0) continue;
+    if (!open(i) || values[i] === 0) continue;
     if (best < 0 || values[i] < values[best]) best = i;
   }
   if (best >= 0) {
     hidden[best] = 'secondary';
     return true;
   }
-  if (!hidden[total]) {
+  if (open(total)) {
     hidden[total] = 'secondary';
     return true;
   }
-  // The total is the hidden one and every shown part is zero: the total is then 0 + … + 0
-  // unless it was given inconsistently. Hide a zero so the relation holds formally.
-  const zero = parts.find((i) => !hidden[i]);
+  // The total is hidden (or known) and every shown part is zero (or known): the total is then
+  // the sum of what is known unless it was given inconsistently. Hide a zero so the relation
+  // holds formally. Nothing left to hide only happens when the reader knows the total, and then
+  // a relation whose parts the reader does not know is theirs to know anyway.
+  const zero = parts.find(open);
   if (zero === undefined) return false;
   hidden[zero] = 'secondary';
   return true;
@@ -137,15 +151,23 @@ function protectRelation(members: readonly number[], values: readonly number[], 
 /** Why a value is hidden: small itself, or to protect a small one; false when shown. */
 type Hidden = 'primary' | 'secondary' | false;
 
-function runSuppression(values: readonly number[], relations: readonly (readonly number[])[], threshold: number): Hidden[] {
+const NOTHING_KNOWN: ReadonlySet<number> = new Set();
+
+function runSuppression(values: readonly number[], relations: readonly (readonly number[])[], threshold: number, known: ReadonlySet<number> = NOTHING_KNOWN): Hidden[] {
   const hidden: Hidden[] = values.map((v) => (isSmallCount(v, threshold) ? 'primary' : false));
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const relation of relations) {
-      if (protectRelation(relation, values, hidden)) changed = true;
+  const settle = (k: ReadonlySet<number>) => {
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const relation of relations) {
+        if (protectRelation(relation, values, hidden, k)) changed = true;
+      }
     }
-  }
+  };
+  // As for anyone first, so a reader's table hides at least what an outsider's hides; then
+  // again with what this reader knows.
+  settle(NOTHING_KNOWN);
+  if (known.size) settle(known);
   return hidden;
 }
 
@@ -159,25 +181,37 @@ function display(value: number, hidden: Hidden, threshold: number): Cell {
  * Primary and secondary suppression over flat counts and the additive relations between them
  * (each relation lists member indices, the last being the total of the others). suppressTable is
  * this over one table; linked tables (src/domain/situation) pass relations spanning several.
+ * `known`: indices of the values the reader knows exactly (see the module comment).
  */
 export function suppressRelations(
   values: readonly number[],
   relations: readonly (readonly number[])[],
   threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
+  known: ReadonlySet<number> = NOTHING_KNOWN,
 ): Cell[] {
   checkThreshold(threshold);
   values.forEach((v) => checkCount(v, 'Count'));
-  const hidden = runSuppression(values, relations, threshold);
+  for (const i of known) if (!Number.isInteger(i) || i < 0 || i >= values.length) throw new RangeError(`Known index ${i} is outside the values`);
+  const hidden = runSuppression(values, relations, threshold, known);
   return values.map((v, i) => display(v, hidden[i], threshold));
+}
+
+/** What the reader of a table knows exactly: whole rows (their cells and row totals) and single cells. */
+export interface KnownCells {
+  rows?: readonly number[];
+  /** [row, column] of single cells. */
+  cells?: readonly (readonly [number, number])[];
 }
 
 /**
  * Suppress a table of counts (rows × columns with row totals, column totals and a grand total).
- * Accepts a bare matrix too, in which case all totals are the sums.
+ * Accepts a bare matrix too, in which case all totals are the sums. `known`: what the reader
+ * knows exactly, e.g. their own board's row (see the module comment).
  */
 export function suppressTable(
   table: CountTable | readonly (readonly number[])[],
   threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
+  known: KnownCells = {},
 ): SuppressedTable {
   checkThreshold(threshold);
   const t: CountTable = Array.isArray(table) ? { cells: table } : (table as CountTable);
@@ -209,7 +243,17 @@ export function suppressTable(
   for (let i = 0; i <= rows; i++) relations.push(Array.from({ length: width }, (_, j) => at(i, j)));
   for (let j = 0; j <= cols; j++) relations.push(Array.from({ length: rows + 1 }, (_, i) => at(i, j)));
 
-  const hidden = runSuppression(values, relations, threshold);
+  const knownAt = new Set<number>();
+  for (const i of known.rows ?? []) {
+    if (!Number.isInteger(i) || i < 0 || i >= rows) throw new RangeError(`Known row ${i} is not a row of the table`);
+    for (let j = 0; j <= cols; j++) knownAt.add(at(i, j));
+  }
+  for (const [i, j] of known.cells ?? []) {
+    if (!Number.isInteger(i) || !Number.isInteger(j) || i < 0 || i >= rows || j < 0 || j >= cols) throw new RangeError(`Known cell [${i}, ${j}] is not a cell of the table`);
+    knownAt.add(at(i, j));
+  }
+
+  const hidden = runSuppression(values, relations, threshold, knownAt);
   const show = (k: number): Cell => display(values[k], hidden[k], threshold);
   return {
     cells: Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => show(at(i, j)))),

@@ -67,4 +67,22 @@ describe('counting', () => {
     // Large cells of board a stay exact where nothing small can be recomputed from them.
     expect(s.totals.byType.graffiti).toBe(12);
   });
+
+  it('for a reader inside board a, hides what a’s exact counts would give away: year total − a = b', () => {
+    const reports = [
+      ...Array.from({ length: 12 }, (_, i) => r('a', `2026-0${1 + (i % 3)}-10`, 'graffiti', 'white_power')),
+      ...Array.from({ length: 6 }, () => r('a', '2026-05-10', 'propaganda', 'autonomous')),
+      r('b', '2026-03-01', 'returnee', 'violent_islamist'),
+    ];
+    // The table for outsiders: a's total is hidden, but a's own coordinator knows it is 18.
+    const outside = suppressedCityCounts(['a', 'b', 'c'], reports, 5);
+    expect([outside.totals.total, outside.boards[0].total, outside.boards[2].total]).toEqual([19, '..', 0]);
+    // 19 − 18 − 0 = 1: board b's single report, recovered by the insider.
+    const inside = suppressedCityCounts(['a', 'b', 'c'], reports, 5, ['a']);
+    expect(inside.boards[1].total).toBe('<5');
+    expect(inside.totals.total).toBe('..');
+    // Types: a's graffiti (12) is known, the city's graffiti total is all a's, so it can stay.
+    expect(inside.totals.byType.returnee).toBe('<5');
+    expect(inside.boards[1].byType.returnee).toBe('<5');
+  });
 });

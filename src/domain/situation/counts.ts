@@ -52,12 +52,15 @@ export const exactCells = (c: Counts): Counts<Cell> => c;
 
 /**
  * The city-wide tables for one year: boards × types, boards × environments and boards × tertials,
- * suppressed together because they share the boards' totals and the year's total.
+ * suppressed together because they share the boards' totals and the year's total. `knownBoards`:
+ * the boards whose counts the reader sees exactly elsewhere; the tables are suppressed so that
+ * subtracting those counts recovers no other board's small count (linked-suppression.ts).
  */
 export function suppressedCityCounts(
   boardIds: readonly string[],
   reports: readonly CountableReport[],
   threshold: number,
+  knownBoards: readonly string[] = [],
 ): { boards: Counts<Cell>[]; totals: Counts<Cell> } {
   const rows = boardIds.map((id) => countReports(reports.filter((r) => r.boardId === id)));
   const result = suppressLinkedTables(
@@ -68,6 +71,7 @@ export function suppressedCityCounts(
         environment: rows.map((r) => ENVIRONMENTS.map((k) => r.byEnvironment[k])),
         tertial: rows.map((r) => TERTIALS.map((k) => r.byTertial[k])),
       },
+      knownRows: boardIds.flatMap((id, i) => (knownBoards.includes(id) ? [i] : [])),
     },
     threshold,
   );

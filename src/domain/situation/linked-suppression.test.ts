@@ -94,6 +94,37 @@ describe('suppressLinkedTables', () => {
     );
   });
 
+  it('with the reader’s own rows known, leaves no relation with one secret beside a shown count (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 7 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        (rows, threshold, picks) => {
+          const knownRows = [...new Set(picks.map((p) => p % rows.length))];
+          const a = rows.map((r) => [...r]);
+          const totals = a.map((r) => r.reduce((x, y) => x + y, 0));
+          const b = totals.map((t, i) => [Math.min(t, rows[i][1]), t - Math.min(t, rows[i][1])]);
+          const outside = suppressLinkedTables({ rowTotals: totals, tables: { a, b } }, threshold);
+          const r = suppressLinkedTables({ rowTotals: totals, tables: { a, b }, knownRows }, threshold);
+          type Member = 'secret' | 'own' | 'zero' | 'shown';
+          const m = (c: Cell, row: number | null): Member => (row !== null && knownRows.includes(row) ? 'own' : hidden(c) ? 'secret' : c === 0 ? 'zero' : 'shown');
+          const relations: Member[][] = [[...r.rowTotals.map((c, i) => m(c, i)), m(r.grandTotal, null)]];
+          for (const t of Object.values(r.tables)) {
+            t.cells.forEach((row, i) => relations.push([...row.map((c) => m(c, i)), m(r.rowTotals[i], i)]));
+            t.columnTotals.forEach((total, j) => relations.push([...t.cells.map((row, i) => m(row[j], i)), m(total, null)]));
+            relations.push([...t.columnTotals.map((c) => m(c, null)), m(r.grandTotal, null)]);
+          }
+          for (const rel of relations) if (rel.filter((x) => x === 'secret').length === 1) expect(rel).not.toContain('shown');
+          // The reader's tables hide at least what the outsider's hide.
+          outside.rowTotals.forEach((c, i) => hidden(c) && expect(hidden(r.rowTotals[i])).toBe(true));
+          if (hidden(outside.grandTotal)) expect(hidden(r.grandTotal)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('refuses rows that do not add up to their total', () => {
     expect(() => suppressLinkedTables({ rowTotals: [3], tables: { t: [[1, 1]] } }, 5)).toThrow(RangeError);
   });

@@ -14,6 +14,12 @@
  * For a single table the result is exactly `suppressTable`'s (tested property).
  * The residual risk documented in suppression.ts (".." means ≥ threshold) applies here too.
  *
+ * `knownRows`: rows the reader knows exactly (a board's own coordinators and viewers see its
+ * counts exactly on the board's page). Their totals and cells in every table count as shown for
+ * that reader, as in `suppressTable`'s `known`, so a table built for a reader never leaves another
+ * board's small count as the only hidden member of a relation once the reader's own row is
+ * subtracted.
+ *
  * Pure: no I/O, runs on the server and in the browser.
  */
 import { suppressRelations, type Cell } from '../suppression.js';
@@ -23,6 +29,8 @@ export interface LinkedTablesInput<K extends string> {
   rowTotals: readonly number[];
   /** Each table: rows × its own columns; every row must sum to its row total. */
   tables: Readonly<Record<K, readonly (readonly number[])[]>>;
+  /** Rows the reader knows exactly (indices into rowTotals). */
+  knownRows?: readonly number[];
 }
 
 export interface LinkedTablesResult<K extends string> {
@@ -69,7 +77,14 @@ export function suppressLinkedTables<K extends string>(input: LinkedTablesInput<
   }
   const relations = [...rowRelations, ...columnRelations, [...Array.from({ length: rows }, (_, i) => i), grand]];
 
-  const shown = suppressRelations(values, relations, threshold);
+  const known = new Set<number>();
+  for (const r of input.knownRows ?? []) {
+    if (!Number.isInteger(r) || r < 0 || r >= rows) throw new RangeError(`Known row ${r} is not a row of the tables`);
+    known.add(r);
+    for (const key of keys) for (let c = 0; c < layout[key].cols; c++) known.add(layout[key].cellAt(r, c));
+  }
+
+  const shown = suppressRelations(values, relations, threshold, known);
   const tables = {} as LinkedTablesResult<K>['tables'];
   for (const key of keys) {
     const { cellAt, colAt, cols } = layout[key];
