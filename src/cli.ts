@@ -1,12 +1,13 @@
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { verifyAudit } from './modules/audit/service.js';
+import { auditVerifyCommand } from './modules/audit/verify-command.js';
 
 const USAGE = `Usage: npm run varna -- <command>
 
 Commands:
-  audit verify     recompute the audit log's hash chain; exit 1 and name the first broken entry
+  audit verify     check the audit log: hash chain, sequence without gaps, head in VARNA_AUDIT_ANCHOR;
+                   exit 1 and name the first broken or missing entry
   migrate          apply pending database migrations and exit
 
 Uses DATABASE_URL or VARNA_DATA_DIR like the server.`;
@@ -27,13 +28,8 @@ async function main(): Promise<number> {
       console.log('Database is up to date.');
       return 0;
     }
-    const verdict = await verifyAudit({ db: database.db });
-    if (verdict.ok) {
-      console.log(`Audit log intact: ${verdict.checked} entries verified.`);
-      return 0;
-    }
-    console.log(`Audit log BROKEN at entry ${verdict.brokenAt} (${verdict.reason}); ${verdict.checked} entries before it are intact.`);
-    return 1;
+    // Opened without the anchor writer: verifying must not record the head it is checking.
+    return await auditVerifyCommand({ db: database.db, anchor: config.auditAnchor });
   } finally {
     await database.close();
   }

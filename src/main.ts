@@ -6,7 +6,7 @@ import { buildServer } from './server.js';
 
 const started = Date.now();
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: config.auditAnchor });
 await migrateToLatest(database.db);
 const seeded = config.demo ? await seedDemo(database.db) : null;
 const app = await buildServer({ config, database });

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.js';
+import { withAuditAnchor } from './audit-anchor.js';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
@@ -21,14 +22,24 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 // DATE columns stay 'YYYY-MM-DD' strings, as in the API, instead of midnight-local Date objects.
 pg.types.setTypeParser(1082, (v) => v);
 
-/** Opens PostgreSQL: a server when `databaseUrl` is given, else embedded PGlite in `dataDir` (or memory). */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string | 'memory' }): Promise<DatabaseHandle> {
+/**
+ * Värna's own sessions carry this application_name; the audit log's guard trigger (migration 0007)
+ * refuses UPDATE, DELETE and TRUNCATE of the log to them whatever role they run as.
+ */
+export const APPLICATION_NAME = 'varna';
+
+/**
+ * Opens PostgreSQL: a server when `databaseUrl` is given, else embedded PGlite in `dataDir` (or
+ * memory). With `auditAnchor`, the audit chain's head is appended to that file after every
+ * committed audit write (src/db/audit-anchor.ts).
+ */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string | 'memory'; auditAnchor?: string }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, application_name: APPLICATION_NAME });
     // An idle client dropped by the server (restart, admin terminate) emits 'error' on the pool;
     // unhandled it would crash the process. The pool replaces the client on next use.
     pool.on('error', (err) => console.warn(`PostgreSQL idle client error: ${err.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: withAuditAnchor(new PostgresDialect({ pool }), opts.auditAnchor) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dir = opts.dataDir && opts.dataDir !== 'memory' ? opts.dataDir : undefined;
@@ -36,7 +47,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   const pglite = await PGlite.create(dir, {
     parsers: { 1082: (v: string) => v },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  await pglite.exec(`set application_name = '${APPLICATION_NAME}'`);
+  const db = new Kysely<DB>({ dialect: withAuditAnchor(new PGliteDialect({ pglite }), opts.auditAnchor) });
   return {
     db,
     kind: 'pglite',

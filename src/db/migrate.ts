@@ -6,6 +6,7 @@ import * as m0004 from './migrations/2026_11_23_0004_training.js';
 import * as m0002 from './migrations/2026_11_23_0002_plans.js';
 import * as m0005 from './migrations/2026_11_23_0005_followup.js';
 import * as m0006 from './migrations/2026_11_23_0006_login_failures.js';
+import * as m0007 from './migrations/2026_12_02_0007_audit_log_guard.js';
 import * as m0008 from './migrations/2026_12_02_0008_user_identity.js';
 import * as m0010 from './migrations/2026_12_02_0010_audit_tracking_attachments.js';
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0002_plans': m0002,
   '2026_11_23_0005_followup': m0005,
   '2026_11_23_0006_login_failures': m0006,
+  '2026_12_02_0007_audit_log_guard': m0007,
   '2026_12_02_0008_user_identity': m0008,
   '2026_12_02_0010_audit_tracking_attachments': m0010,
 };

@@ -7,14 +7,16 @@ export async function lockChain(trx: Database): Promise<void> {
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
 }
 
-export async function lastHash(trx: Database): Promise<string | undefined> {
-  const row = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  return row?.hash;
+/** The chain's last entry (call under the lock): the next entry links to it and takes the next seq. */
+export async function lastHead(trx: Database): Promise<{ seq: number; hash: string } | undefined> {
+  const row = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row && { seq: Number(row.seq), hash: row.hash };
 }
 
 export async function insertEntry(
   trx: Database,
   row: {
+    seq: number;
     at: string;
     municipality_id: string | null;
     board_id: string | null;

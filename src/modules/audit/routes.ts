@@ -11,13 +11,19 @@ const ZEntry = z.object({
   entityId: z.string().nullable(),
   boardId: z.string().nullable(),
   summary: z.record(z.string(), z.unknown()),
+  /** True when parts of the summary are not shown to this reader (categories of concern reports). */
+  redacted: z.boolean(),
 });
 
 const ZVerdict = z.object({
   ok: z.boolean(),
   checked: z.number(),
+  /** The first entry that is missing, altered or unlinked. */
   brokenAt: z.number().optional(),
-  reason: z.string().optional(),
+  reason: z.enum(['prev_hash_mismatch', 'hash_mismatch', 'gap', 'anchor_mismatch', 'truncated', 'anchor_missing', 'anchor_unreadable']).optional(),
+  /** The highest entry checked against the anchor file; null when no anchor is configured. */
+  anchoredTo: z.number().nullable().optional(),
+  anchorLine: z.number().optional(),
 });
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -37,7 +43,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/audit/verify', {
     config: { action: 'audit.verify' },
-    schema: { tags: ['audit'], summary: 'Recompute the hash chain and report the first broken entry', response: { 200: ZVerdict } },
-    handler: () => service.verifyAudit({ db: app.db }),
+    schema: {
+      tags: ['audit'],
+      summary: 'Recompute the hash chain, check the sequence and the anchored head, and report the first broken entry',
+      response: { 200: ZVerdict },
+    },
+    handler: () => service.verifyAudit({ db: app.db, anchor: app.config.auditAnchor }),
   });
 };

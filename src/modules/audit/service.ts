@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Database } from '../../db/database.js';
 import { boardScope, type Actor } from '../../domain/policy/index.js';
-import { GENESIS_HASH, entryHash, verifyChain, type ChainedFields, type StoredEntry } from '../../domain/audit-chain.js';
+import { GENESIS_HASH, entryHash, parseAnchor, verifyChain, type ChainedFields, type StoredEntry } from '../../domain/audit-chain.js';
+import { redactForReader } from './redact.js';
 import * as repo from './repo.js';
 
 export interface AuditInput {
@@ -15,10 +17,16 @@ export interface AuditInput {
 /** Who did it: a logged-in actor, or the system (demo seed, CLI) within a municipality. */
 export type AuditActor = Actor | { system: string; municipalityId: string | null };
 
-/** Appends one entry to the hash chain. Call inside the transaction that makes the change. */
+/**
+ * Appends one entry to the hash chain. Call inside the transaction that makes the change. The
+ * entry takes the next seq under the chain's lock, held to commit or rollback, so the sequence has
+ * no gaps unless entries are deleted (a rolled-back entry takes its number with it).
+ */
 export async function recordAudit(trx: Database, actor: AuditActor, input: AuditInput): Promise<void> {
+  if (!trx.isTransaction) return trx.transaction().execute((t) => recordAudit(t, actor, input));
   await repo.lockChain(trx);
-  const prev = (await repo.lastHash(trx)) ?? GENESIS_HASH;
+  const head = await repo.lastHead(trx);
+  const prev = head?.hash ?? GENESIS_HASH;
   const fields: ChainedFields = {
     at: new Date().toISOString(),
     municipalityId: actor.municipalityId,
@@ -31,6 +39,7 @@ export async function recordAudit(trx: Database, actor: AuditActor, input: Audit
     summary: input.summary,
   };
   await repo.insertEntry(trx, {
+    seq: (head?.seq ?? 0) + 1,
     at: fields.at,
     municipality_id: fields.municipalityId,
     board_id: fields.boardId,
@@ -64,8 +73,14 @@ function toStored(r: Row): StoredEntry {
   };
 }
 
-export function presentAuditEntry(r: Row) {
+/**
+ * An entry as `reader` may see it. The stored entry is never changed (the chain hashes it); what
+ * the reader may not see of it is left out here: categories of concern reports and survey answers
+ * outside the boards where the reader sees such counts exactly (./redact.ts).
+ */
+export function presentAuditEntry(r: Row, reader: Actor) {
   const e = toStored(r);
+  const shown = redactForReader(reader, { actorId: e.actorId, action: e.action, entity: e.entity, boardId: e.boardId, summary: e.summary as Record<string, unknown> });
   return {
     seq: e.seq,
     at: e.at,
@@ -74,7 +89,8 @@ export function presentAuditEntry(r: Row) {
     entity: e.entity,
     entityId: e.entityId,
     boardId: e.boardId,
-    summary: e.summary as Record<string, unknown>,
+    summary: shown.summary,
+    redacted: shown.redacted,
   };
 }
 
@@ -92,13 +108,34 @@ export async function listAudit(opts: { db: Database; actor: Actor; beforeSeq?: 
     beforeSeq: opts.beforeSeq,
     limit: Math.min(opts.limit ?? 50, 200),
   });
-  return rows.map(presentAuditEntry);
+  return rows.map((r) => presentAuditEntry(r, opts.actor));
 }
 
-/** Recomputes the whole chain. Used by `npm run varna -- audit verify` and the admin page. */
-export async function verifyAudit(opts: { db: Database }) {
+export type AuditVerdict =
+  | Awaited<ReturnType<typeof verifyChain>>
+  /** An anchor is configured but cannot be read: nothing can be said about the end of the log. */
+  | { ok: false; checked: 0; reason: 'anchor_missing' | 'anchor_unreadable'; anchorLine?: number };
+
+/**
+ * Recomputes the whole chain: links, hashes, a sequence without gaps, and with `anchor` (the
+ * VARNA_AUDIT_ANCHOR file) every recorded head. Used by `npm run varna -- audit verify` and the
+ * admin page. A configured anchor that is missing or holds no head while the log has entries
+ * fails: an anchor that was removed must not read as "nothing to compare with".
+ */
+export async function verifyAudit(opts: { db: Database; anchor?: string }): Promise<AuditVerdict> {
   async function* stored() {
     for await (const r of repo.allEntries(opts.db)) yield toStored(r);
   }
-  return verifyChain(stored());
+  if (!opts.anchor) return verifyChain(stored());
+  let text: string;
+  try {
+    text = readFileSync(opts.anchor, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    text = '';
+  }
+  const parsed = parseAnchor(text);
+  if (!parsed.ok) return { ok: false, checked: 0, reason: 'anchor_unreadable', anchorLine: parsed.line };
+  if (parsed.heads.length === 0 && (await repo.lastHead(opts.db))) return { ok: false, checked: 0, reason: 'anchor_missing' };
+  return verifyChain(stored(), parsed.heads);
 }

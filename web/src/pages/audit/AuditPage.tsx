@@ -5,6 +5,7 @@ import { useQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
+import { verdictText, type Verdict } from './verdict';
 
 interface Entry {
   seq: number;
@@ -14,6 +15,8 @@ interface Entry {
   entity: string;
   entityId: string | null;
   summary: Record<string, unknown>;
+  /** Categories of a concern report left out for this reader. */
+  redacted?: boolean;
 }
 
 export function AuditPage() {
@@ -34,8 +37,7 @@ export function AuditPage() {
             type="button"
             className="button button--secondary"
             onClick={async () => {
-              const v = await get<{ ok: boolean; checked: number; brokenAt?: number }>('/api/audit/verify');
-              setVerdict(v.ok ? t('audit.intact', { count: v.checked }) : t('audit.broken', { seq: v.brokenAt }));
+              setVerdict(verdictText(await get<Verdict>('/api/audit/verify'), t));
             }}
           >
             {t('audit.verify')}
@@ -68,6 +70,7 @@ export function AuditPage() {
                   <td>{t(`auditActions.${e.action}`, { defaultValue: e.action })}</td>
                   <td>
                     <code className="summary">{JSON.stringify(e.summary)}</code>
+                    {e.redacted && <> {t('audit.redacted')}</>}
                   </td>
                 </tr>
               ))}
