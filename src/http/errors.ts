@@ -2,6 +2,8 @@
 export interface FieldError {
   field: string;
   message: string;
+  /** `personal_data_possible`: the words in the field that look like a person's name. */
+  words?: string[];
 }
 
 export class AppError extends Error {

@@ -162,6 +162,8 @@ describe.each(await testDatabaseKinds())('[FOLLOWUP] tertial follow-up on %s', (
       [{ period: '2025-T2', status: 'done' }, 422, 'period', /Välj en period för 2026/],
       [{ period: '2026-T2', status: 'delayed' }, 422, 'comment', /varför insatsen är försenad/],
       [{ period: '2026-T2', status: 'done', comment: 'Ring mig på 070-123 45 67' }, 422, 'comment', /telefonnummer/],
+      [{ period: '2026-T2', status: 'done', comment: 'Ring mig på 070.123.45.67' }, 422, 'comment', /telefonnummer/],
+      [{ period: '2026-T2', status: 'done', comment: 'Ahmed Hassan höll i träffen' }, 422, 'comment', /personal_data_possible|Ahmed Hassan/],
       [{ period: '2026-T2', status: 'done', indicatorValues: [{ name: 'Finns inte', value: 1 }] }, 422, 'indicatorValues.0.name', /ingen indikator/],
       [{ period: '2026-T2', status: 'done', indicatorValues: [{ name: 'Andel anhöriga som upplever att stödet hjälpt (%)', value: 'bra' }] }, 422, 'indicatorValues.0.value', /Ange ett tal/],
     ])('refuses %j with %i naming %s', async (input, status, field, message) => {
@@ -169,6 +171,16 @@ describe.each(await testDatabaseKinds())('[FOLLOWUP] tertial follow-up on %s', (
       const body = await refused(() => eav.post(`/api/activities/${target}/follow-ups`, input), status);
       expect(body.error.message + JSON.stringify(body.error.fields ?? [])).toMatch(message);
       if (field) expect(body.error.fields?.map((f) => f.field)).toContain(field);
+    });
+
+    it('stores a comment that looks like a name once the writer confirms, and audits the confirmation, not the text', async () => {
+      const input = { period: '2026-T2', status: 'done', comment: 'Ahmed Hassan höll i träffen', confirmNoPersonalData: true };
+      const res = await eav.post(`/api/activities/${acts2026[1].id}/follow-ups`, input);
+      expect(res.statusCode, res.body).toBe(201);
+      const entry = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'followup.report').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      const summary = typeof entry.summary === 'string' ? JSON.parse(entry.summary) : entry.summary;
+      expect(summary.confirmedNoPersonalData).toEqual(['comment']);
+      expect(JSON.stringify(summary)).not.toContain('Hassan');
     });
 
     it('refuses activities of a plan that is not approved (409)', async () => {
@@ -259,6 +271,19 @@ describe.each(await testDatabaseKinds())('[FOLLOWUP] tertial follow-up on %s', (
       const pd = await eav.request('PUT', url, { sections: { general: 'Kontakta anna@example.se' } });
       expect(pd.statusCode).toBe(422);
       expect(pd.json().error).toMatchObject({ code: 'personal_data', fields: [expect.objectContaining({ field: 'sections.general' })] });
+      const disguised = await eav.request('PUT', url, { sections: { general: 'Kontakta anna (at) example (dot) se' } });
+      expect(disguised.json().error.code).toBe('personal_data');
+      const analyses = await count('board_analysis');
+      const named = await eav.request('PUT', url, { sections: { general: 'Anna Svensson leder utbildningen.' } });
+      expect(named.statusCode).toBe(422);
+      expect(named.json().error).toMatchObject({ code: 'personal_data_possible', fields: [{ field: 'sections.general', words: ['Anna Svensson'] }] });
+      expect(await count('board_analysis')).toBe(analyses);
+      const confirmed = await eav.request('PUT', url, { sections: { general: 'Anna Svensson leder utbildningen.' }, confirmNoPersonalData: true });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      const entry = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'followup.analysis.save').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      const summary = typeof entry.summary === 'string' ? JSON.parse(entry.summary) : entry.summary;
+      expect(summary.confirmedNoPersonalData).toEqual(['sections.general']);
+      expect(JSON.stringify(summary)).not.toContain('Svensson');
       const part = await eav.request('PUT', url, { sections: { general: all.general } });
       expect(part.statusCode).toBe(200);
       expect(part.json().sections[0]).toEqual({ key: 'general', title: 'Allmänna insatser – vad har genomförts', text: 'Grundutbildningen pågår.' });

@@ -102,6 +102,86 @@ describe.each(await testDatabaseKinds())('[SITUATION] concern reports and counts
       expect(JSON.stringify(entry.summary)).not.toContain('Klistermärken');
     });
 
+    it.each([
+      ['Eleven har nummer 2005\u200b1224-0011 i journalen', 'personnummer'],
+      ['Ring \uff10\uff17\uff10-\uff11\uff12\uff13 \uff14\uff15 \uff16\uff17 om du vet mer', 'telefonnummer'],
+      ['Kontakt: anna.svensson\u200b@example.se', 'e-postadress'],
+      ['Hon nås på 070\u2011123\u00a045\u00a067', 'telefonnummer'],
+      ['Personnummer 200512 24 0011 står i anmälan', 'personnummer'],
+      ['Ahmed Karimi 19900101-1234 har hotat en lärare', 'personnummer'],
+      ['Mejla a\uff20b.se eller anna (at) example (dot) se', 'e-postadresser'],
+      ['Ring 070.123.45.67 efter skolan', 'telefonnummer'],
+    ])('refuses disguised personal data like plain: %s', async (text, kind) => {
+      const before = [await count('concern_report'), await count('audit_log')];
+      const res = await contributor.post('/api/concerns', report({ description: text }));
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().error.code).toBe('personal_data');
+      expect(res.json().error.fields).toEqual([{ field: 'description', message: expect.stringContaining(kind) }]);
+      expect([await count('concern_report'), await count('audit_log')]).toEqual(before);
+    });
+
+    describe('possible names', () => {
+      const NAMED = 'Vi är oroliga för Ahmed Hassan i klass 9B på skolan';
+
+      it('holds back a text that looks like a name with 422 personal_data_possible and the words per field, writing nothing', async () => {
+        const before = [await count('concern_report'), await count('audit_log')];
+        const res = await contributor.post('/api/concerns', report({ description: NAMED, actionTaken: 'Samtal med Anna Svensson och Jonas K.' }));
+        expect(res.statusCode, res.body).toBe(422);
+        const err = res.json().error;
+        expect(err.code).toBe('personal_data_possible');
+        expect(err.message).toMatch(/bekräfta att ingen person kan identifieras/);
+        expect(err.fields).toEqual([
+          { field: 'description', words: ['Ahmed Hassan'], message: expect.stringContaining('ett namn på en person') },
+          { field: 'actionTaken', words: ['Anna Svensson', 'Jonas K.'], message: expect.stringContaining('namn på personer') },
+        ]);
+        for (const f of err.fields) expect(f.message).not.toContain('Hassan');
+        expect([await count('concern_report'), await count('audit_log')]).toEqual(before);
+      });
+
+      it('stores the same report when the writer confirms, and audits which fields were confirmed, not the text', async () => {
+        const res = await contributor.post('/api/concerns', report({ description: NAMED, confirmNoPersonalData: true }));
+        expect(res.statusCode, res.body).toBe(201);
+        const entry = await t.database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', res.json().id).executeTakeFirstOrThrow();
+        expect(entry.action).toBe('concerns.create');
+        const summary = typeof entry.summary === 'string' ? JSON.parse(entry.summary) : entry.summary;
+        expect(summary.confirmedNoPersonalData).toEqual(['description']);
+        expect(JSON.stringify(entry.summary)).not.toContain('Hassan');
+      });
+
+      it('a confirmation never lifts a personal_data refusal', async () => {
+        const res = await contributor.post('/api/concerns', report({ description: `${NAMED}, pnr 20051224-0011`, confirmNoPersonalData: true }));
+        expect(res.statusCode).toBe(422);
+        expect(res.json().error.code).toBe('personal_data');
+      });
+
+      it('stores places, streets and organisations without asking, and logs no confirmation', async () => {
+        const res = await contributor.post(
+          '/api/concerns',
+          report({ description: 'Klistermärken vid Gustav Adolfs torg, i Kista Galleria och utanför Maria Magdalena församling. Polisen i Söderort informerad.' }),
+        );
+        expect(res.statusCode, res.body).toBe(201);
+        const entry = await t.database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', res.json().id).executeTakeFirstOrThrow();
+        expect(JSON.stringify(entry.summary)).not.toContain('confirmedNoPersonalData');
+      });
+
+      it('holds back a note and a closing comment the same way; confirmed, they are stored and the confirmation audited', async () => {
+        const id = (await contributor.post('/api/concerns', report())).json().id;
+        const notes = await count('concern_note');
+        const held = await eav.post(`/api/concerns/${id}/notes`, { body: 'Pratade med Fatima Al-Hassan på skolan' });
+        expect(held.statusCode).toBe(422);
+        expect(held.json().error).toMatchObject({ code: 'personal_data_possible', fields: [{ field: 'body', words: ['Fatima Al-Hassan'] }] });
+        expect(await count('concern_note')).toBe(notes);
+        const stored = await eav.post(`/api/concerns/${id}/notes`, { body: 'Pratade med Fatima Al-Hassan på skolan', confirmNoPersonalData: true });
+        expect(stored.statusCode, stored.body).toBe(201);
+        const noteEntry = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'concerns.note').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+        expect(JSON.stringify(noteEntry.summary)).toContain('confirmedNoPersonalData');
+        const closeHeld = await eav.post(`/api/concerns/${id}/close`, { comment: 'Erik Johansson tar över' });
+        expect(closeHeld.json().error).toMatchObject({ code: 'personal_data_possible', fields: [{ field: 'comment', words: ['Erik Johansson'] }] });
+        const closed = await eav.post(`/api/concerns/${id}/close`, { comment: 'Erik Johansson tar över', confirmNoPersonalData: true });
+        expect(closed.statusCode, closed.body).toBe(200);
+      });
+    });
+
     it('refuses unknown categories with Swedish messages (400), a future date and a unit of another board (422)', async () => {
       const bad = await contributor.post('/api/concerns', report({ type: 'graffitti', environment: 'left' }));
       expect(bad.statusCode).toBe(400);

@@ -190,6 +190,60 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
     });
   });
 
+  describe('the public answer page guards free text like every other path', () => {
+    let tokens: string[];
+    let textQuestion: string;
+    let yesNo: string;
+
+    beforeAll(async () => {
+      const survey = (await eav.post('/api/surveys', { boardId: eavBoard, title: 'Trygghetsenkät', questions: QUESTIONS })).json();
+      [yesNo, , , textQuestion] = survey.questions.map((q: { id: string }) => q.id);
+      const sent = await eav.post(`/api/surveys/${survey.id}/recipients`, {
+        recipients: [
+          { label: 'Fritidsgården', group: 'leisure' },
+          { label: 'Förskolan', group: 'preschool' },
+        ],
+      });
+      expect(sent.statusCode, sent.body).toBe(201);
+      tokens = sent.json().links.map((l: { token: string }) => l.token);
+    });
+    const answer = (text: string, more: Record<string, unknown> = {}) => ({
+      answers: [
+        { questionId: yesNo, value: true },
+        { questionId: textQuestion, value: text },
+      ],
+      ...more,
+    });
+
+    it.each([
+      ['Eleven har nummer 2005\u200b1224-0011 i journalen', 'personnummer'],
+      ['Pojken \uff12\uff10\uff10\uff15\uff11\uff12\uff12\uff14-\uff10\uff10\uff11\uff11 går här', 'personnummer'],
+      ['Ring vaktmästaren på 070\u2011123\u00a045\u00a067', 'telefonnummer'],
+    ])('refuses a disguised personnummer or phone number: %s', async (text, kind) => {
+      const before = [await count('survey_response'), await count('audit_log')];
+      const res = await t.anonymous.post(`/api/public/surveys/${tokens[0]}`, answer(text, { confirmNoPersonalData: true }));
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().error).toMatchObject({ code: 'personal_data', fields: [{ field: `answers.${textQuestion}`, message: expect.stringContaining(kind) }] });
+      expect([await count('survey_response'), await count('audit_log')]).toEqual(before);
+      // The link is not used up by a refused answer.
+      expect((await t.anonymous.get(`/api/public/surveys/${tokens[0]}`)).statusCode).toBe(200);
+    });
+
+    it('holds back an answer that names a person; confirmed, it is stored and the confirmation audited without the text', async () => {
+      const before = await count('survey_response');
+      const held = await t.anonymous.post(`/api/public/surveys/${tokens[1]}`, answer('Mohammed Ali har spridit propaganda'));
+      expect(held.statusCode).toBe(422);
+      expect(held.json().error).toMatchObject({ code: 'personal_data_possible', fields: [{ field: `answers.${textQuestion}`, words: ['Mohammed Ali'] }] });
+      expect(await count('survey_response')).toBe(before);
+      const stored = await t.anonymous.post(`/api/public/surveys/${tokens[1]}`, answer('Mohammed Ali har spridit propaganda', { confirmNoPersonalData: true }));
+      expect(stored.statusCode, stored.body).toBe(201);
+      expect(await count('survey_response')).toBe(before + 1);
+      const entry = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'public_surveys.answer').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      const summary = typeof entry.summary === 'string' ? JSON.parse(entry.summary) : entry.summary;
+      expect(summary).toEqual({ group: 'preschool', confirmedNoPersonalData: [`answers.${textQuestion}`] });
+    });
+  });
+
   describe('public page rate limit', () => {
     it('answers 429 after 60 requests a minute from one client', async () => {
       let last = 0;
@@ -204,7 +258,23 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
       const refused = await eav.post(`/api/situation/boards/${eavBoard}/notes`, { notedOn: '2026-01-10', source: 'police', body: 'Kontakt: polis@example.se' });
       expect(refused.statusCode).toBe(422);
       expect(refused.json().error.fields[0].field).toBe('body');
+      const disguised = await eav.post(`/api/situation/boards/${eavBoard}/notes`, { notedOn: '2026-01-10', source: 'police', body: 'Kontakt: polis\uff20example.se' });
+      expect(disguised.json().error.code).toBe('personal_data');
+      const named = await eav.post(`/api/situation/boards/${eavBoard}/notes`, { notedOn: '2026-01-10', source: 'police', body: 'Polisen har pratat med Erik Johansson' });
+      expect(named.statusCode).toBe(422);
+      expect(named.json().error).toMatchObject({ code: 'personal_data_possible', fields: [{ field: 'body', words: ['Erik Johansson'] }] });
       expect(await count('situation_note')).toBe(before);
+      const confirmed = await eav.post(`/api/situation/boards/${eavBoard}/notes`, {
+        notedOn: '2026-01-10',
+        source: 'police',
+        body: 'Polisen har pratat med Erik Johansson',
+        confirmNoPersonalData: true,
+      });
+      expect(confirmed.statusCode, confirmed.body).toBe(201);
+      const entry = await t.database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', confirmed.json().id).executeTakeFirstOrThrow();
+      expect(JSON.stringify(entry.summary)).toContain('confirmedNoPersonalData');
+      expect(JSON.stringify(entry.summary)).not.toContain('Johansson');
+      expect((await eav.del(`/api/situation/notes/${confirmed.json().id}`)).statusCode).toBe(204);
       const res = await eav.post(`/api/situation/boards/${eavBoard}/notes`, { notedOn: '2026-01-10', source: 'police', body: 'Lokalpolisen: lugnt under julen.' });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({ notedOn: '2026-01-10', source: 'police', authorName: 'Erik Lindqvist' });

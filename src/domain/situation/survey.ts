@@ -53,6 +53,8 @@ export interface CheckedAnswers {
   problems: AnswerProblem[];
   /** Free-text answers holding personal data, with the guard's message. */
   personalData: AnswerProblem[];
+  /** The free-text answers by field (`answers.<questionId>`), for the server's name check. */
+  texts: Record<string, string>;
 }
 
 export const answerField = (questionId: string) => `answers.${questionId}`;
@@ -88,7 +90,7 @@ export function checkAnswers(questions: readonly SurveyQuestion[], given: readon
   const texts: Record<string, string> = {};
   for (const q of questions) if (q.kind === 'text' && typeof answers[q.id] === 'string') texts[answerField(q.id)] = answers[q.id] as string;
   const personalData = checkFields(texts, { subject: 'svaret' }).map((p) => ({ field: p.field, message: p.message }));
-  return { answers, problems, personalData };
+  return { answers, problems, personalData, texts };
 }
 
 function checkValue(q: SurveyQuestion, value: AnswerValue): string | null {

@@ -60,6 +60,8 @@ export const ZCreateFollowUpRequest = z.strictObject({
   status: z.enum(FOLLOW_UP_STATUSES, { error: 'Välj en status: inte påbörjad, pågår, genomförd, försenad eller avbruten.' }),
   comment: z.string({ error: 'Kommentaren ska vara text.' }).trim().max(4000, 'Kommentaren får vara högst 4 000 tecken.').nullable().optional(),
   indicatorValues: z.array(ZIndicatorValueInput).max(50, 'Högst 50 indikatorvärden.').optional(),
+  /** The writer's confirmation that no person can be identified (after 422 personal_data_possible). */
+  confirmNoPersonalData: z.boolean({ error: 'Svara ja eller nej.' }).optional(),
 });
 export type TCreateFollowUpRequest = z.infer<typeof ZCreateFollowUpRequest>;
 
@@ -134,7 +136,11 @@ export const ZAnalysisSections = z.strictObject(
     ANALYSIS_HEADINGS.map((h) => [h, z.string({ error: 'Texten ska vara text.' }).max(MAX_ANALYSIS_TEXT, `Texten får vara högst ${MAX_ANALYSIS_TEXT.toLocaleString('sv-SE')} tecken.`).optional()]),
   ) as Record<(typeof ANALYSIS_HEADINGS)[number], z.ZodOptional<z.ZodString>>,
 );
-export const ZSaveAnalysisRequest = z.strictObject({ sections: ZAnalysisSections });
+export const ZSaveAnalysisRequest = z.strictObject({
+  sections: ZAnalysisSections,
+  /** The writer's confirmation that no person can be identified (after 422 personal_data_possible). */
+  confirmNoPersonalData: z.boolean({ error: 'Svara ja eller nej.' }).optional(),
+});
 export type TSaveAnalysisRequest = z.infer<typeof ZSaveAnalysisRequest>;
 
 export const ZAnalysis = z.object({

@@ -16,7 +16,6 @@ import {
   type PeriodId,
 } from '../../domain/followup/periods.js';
 import { commentProblem, type FollowUpStatus } from '../../domain/followup/status.js';
-import { checkFields } from '../../domain/personal-data/guard.js';
 import type { Actor } from '../../domain/policy/index.js';
 import { toIsoDay } from '../../domain/plans/workflow.js';
 import { isTableError, readTable } from '../../domain/training/tabular.js';
@@ -25,6 +24,7 @@ import { recordAudit } from '../audit/service.js';
 import * as orgs from '../orgs/service.js';
 import { readableBoards, type PlanActor } from '../plans/access.js';
 import { recordPreviousYearFinalStatus } from '../plans/service.js';
+import { confirmationSummary, guardFreeText } from '../situation/guard.js';
 import { presentAnalysis, presentFollowUp, presentPeriod, settingsOf } from './presenters.js';
 import * as repo from './repo.js';
 import type {
@@ -56,16 +56,17 @@ function parsed(period: string): PeriodId {
   return p;
 }
 
-/** Free text is checked for personal data before anything is written (PRODUCT.md, rights and privacy). */
-function refusePersonalData(fields: Record<string, string | null | undefined>, subject: string) {
-  const problems = checkFields(fields, { subject });
-  if (problems.length) {
-    throw unprocessable(
-      'personal_data',
-      'Texten innehåller personuppgifter. Ta bort dem och skicka igen – uppföljningen får inte gå att koppla till en person.',
-      problems.map((p) => ({ field: p.field, message: p.message })),
-    );
-  }
+/**
+ * Free text is checked for personal data before anything is written (PRODUCT.md, rights and
+ * privacy): refused with 422 `personal_data`; a possible name is held back with 422
+ * `personal_data_possible` until the writer confirms (`confirmNoPersonalData`).
+ */
+function guardText(fields: Record<string, string | null | undefined>, subject: string, confirmNoPersonalData?: boolean) {
+  return guardFreeText(fields, {
+    subject,
+    confirmNoPersonalData,
+    message: 'Texten innehåller personuppgifter. Ta bort dem och skicka igen – uppföljningen får inte gå att koppla till en person.',
+  });
 }
 
 // ---------------------------------------------------------------- periods
@@ -186,9 +187,10 @@ export async function reportFollowUp(opts: { db: Database; actor: FollowUpActor;
     const values = opts.input.indicatorValues ?? [];
     fields.push(...checkIndicatorValues(a.indicators ?? [], values));
     if (fields.length) throw unprocessable('invalid_follow_up', fields[0].message, fields);
-    refusePersonalData(
+    const guarded = await guardText(
       { comment, ...Object.fromEntries(values.map((v, i) => [`indicatorValues.${i}.value`, typeof v.value === 'string' ? v.value : null])) },
       'uppföljningen',
+      opts.input.confirmNoPersonalData,
     );
 
     const row = await repo.upsertFollowUp(trx, {
@@ -208,7 +210,14 @@ export async function reportFollowUp(opts: { db: Database; actor: FollowUpActor;
       entity: 'follow_up',
       entityId: row.id,
       boardId: a.board_id,
-      summary: { activityId: a.id, period: formatPeriod(p), status: row.status, comment: comment !== null, indicatorValues: row.indicator_values.length },
+      summary: {
+        activityId: a.id,
+        period: formatPeriod(p),
+        status: row.status,
+        comment: comment !== null,
+        indicatorValues: row.indicator_values.length,
+        ...confirmationSummary(guarded),
+      },
     });
     // Last year's final status travels with the activity into next year's plan (annual revision).
     if (p.kind === 'T2' || p.kind === 'VB') {
@@ -388,14 +397,18 @@ export async function saveAnalysis(opts: { db: Database; actor: FollowUpActor; b
     const before = await repo.findAnalysis(trx, board.id, p.year, p.kind);
     if (before?.reported_at) throw conflict('Analysen är markerad som rapporterad och kan inte ändras.', 'analysis_reported');
     const sections = normaliseSections(opts.input.sections);
-    refusePersonalData(Object.fromEntries(Object.entries(sections).map(([k, v]) => [`sections.${k}`, v])), 'analysen');
+    const guarded = await guardText(
+      Object.fromEntries(Object.entries(sections).map(([k, v]) => [`sections.${k}`, v])),
+      'analysen',
+      opts.input.confirmNoPersonalData,
+    );
     const row = await repo.upsertAnalysis(trx, { board_id: board.id, year: p.year, period: p.kind, sections, updated_by: userIdOf(opts.actor), updated_by_name: opts.actor.name });
     await recordAudit(trx, opts.actor, {
       action: 'followup.analysis.save',
       entity: 'board_analysis',
       entityId: row.id,
       boardId: board.id,
-      summary: { period: formatPeriod(p), filled: Object.entries(sections).filter(([, v]) => v).map(([k]) => k) },
+      summary: { period: formatPeriod(p), filled: Object.entries(sections).filter(([, v]) => v).map(([k]) => k), ...confirmationSummary(guarded) },
     });
     return presentAnalysis(row);
   });

@@ -20,7 +20,8 @@ export const concernRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: 'concerns.create' },
     schema: {
       tags: ['situation'],
-      summary: 'File a de-identified concern or incident report (422 personal_data names each field holding personal data)',
+      summary:
+        'File a de-identified concern or incident report (422 personal_data names each field holding personal data; 422 personal_data_possible each field that looks like a name, stored when resent with confirmNoPersonalData)',
       body: ZCreateConcernRequest,
       response: { 201: ZConcernReceipt },
     },
@@ -54,12 +55,12 @@ export const concernRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/concerns/:id/notes', {
     config: { action: 'concerns.note' },
     schema: { tags: ['situation'], summary: 'Add a note to a report (personal-data guarded)', params: ZIdParams, body: ZNoteRequest, response: { 201: ZConcernNote } },
-    handler: async (req, reply) => reply.status(201).send(await service.addConcernNote({ db: app.db, actor: req.actor!, id: req.params.id, body: req.body.body })),
+    handler: async (req, reply) => reply.status(201).send(await service.addConcernNote({ db: app.db, actor: req.actor!, id: req.params.id, ...req.body })),
   });
 
   app.post('/api/concerns/:id/close', {
     config: { action: 'concerns.close' },
     schema: { tags: ['situation'], summary: 'Close a report, with an optional closing comment', params: ZIdParams, body: ZCloseRequest, response: { 200: ZConcernListItem } },
-    handler: (req) => service.closeConcern({ db: app.db, actor: req.actor!, id: req.params.id, comment: req.body.comment }),
+    handler: (req) => service.closeConcern({ db: app.db, actor: req.actor!, id: req.params.id, ...req.body }),
   });
 };

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/service.js';
 import * as orgs from '../orgs/repo.js';
 import { boardInMunicipality } from './access.js';
 import * as repo from './concerns.repo.js';
-import { refusePersonalData } from './guard.js';
+import { confirmationSummary, guardFreeText } from './guard.js';
 import { presentConcern, presentListItem, presentReceipt } from './presenters.js';
 import type { TCreateConcernRequest } from './schema.js';
 
@@ -23,14 +23,20 @@ function checkOccurredOn(date: string) {
   if (problem) throw unprocessable('invalid_date', problem, [{ field: 'occurredOn', message: problem }]);
 }
 
-/** Files a de-identified concern or incident report; refused with 422 when any text holds personal data. */
+/**
+ * Files a de-identified concern or incident report; refused with 422 when any text holds personal
+ * data, held back (422) when it looks like a name unless the writer confirmed.
+ */
 export async function createConcern(opts: { db: Database; actor: Actor; input: TCreateConcernRequest }) {
   const { db, actor, input } = opts;
   const board = await boardInMunicipality(db, actor, input.boardId);
   if (!can(actor, 'concerns.create', { boardId: board.id })) throw forbidden();
-  refusePersonalData(
+  const guarded = await guardFreeText(
     { description: input.description, actionTaken: input.actionTaken, area: input.area },
-    { message: 'Rapporten innehåller personuppgifter. Ta bort dem och skicka igen – ingen får gå att identifiera i en orosrapport.' },
+    {
+      message: 'Rapporten innehåller personuppgifter. Ta bort dem och skicka igen – ingen får gå att identifiera i en orosrapport.',
+      confirmNoPersonalData: input.confirmNoPersonalData,
+    },
   );
   checkOccurredOn(input.occurredOn);
   if (input.reportingUnitId) {
@@ -65,6 +71,7 @@ export async function createConcern(opts: { db: Database; actor: Actor; input: T
         environment: row.environment,
         forwardedToSocialServices: row.forwarded_to_social_services,
         forwardedToPolice: row.forwarded_to_police,
+        ...confirmationSummary(guarded),
       },
     });
     return presentReceipt(row);
@@ -149,25 +156,37 @@ export async function classifyConcern(opts: { db: Database; actor: Actor; id: st
   });
 }
 
-export async function addConcernNote(opts: { db: Database; actor: Actor; id: string; body: string }) {
+export async function addConcernNote(opts: { db: Database; actor: Actor; id: string; body: string; confirmNoPersonalData?: boolean }) {
   return opts.db.transaction().execute(async (trx) => {
     const c = await getForCoordinator(trx, opts.actor, opts.id, 'concerns.note');
     refuseClosed(c);
-    refusePersonalData({ body: opts.body }, { subject: 'anteckningen' });
+    const guarded = await guardFreeText({ body: opts.body }, { subject: 'anteckningen', confirmNoPersonalData: opts.confirmNoPersonalData });
     const note = await repo.insertNote(trx, { concern_id: c.id, author_id: opts.actor.userId, body: opts.body });
-    await recordAudit(trx, opts.actor, { action: 'concerns.note', entity: 'concern_report', entityId: c.id, boardId: c.board_id, summary: { noteId: note.id } });
+    await recordAudit(trx, opts.actor, {
+      action: 'concerns.note',
+      entity: 'concern_report',
+      entityId: c.id,
+      boardId: c.board_id,
+      summary: { noteId: note.id, ...confirmationSummary(guarded) },
+    });
     return { id: note.id, body: note.body, authorName: opts.actor.name, createdAt: new Date(note.created_at).toISOString() };
   });
 }
 
-export async function closeConcern(opts: { db: Database; actor: Actor; id: string; comment?: string | null }) {
+export async function closeConcern(opts: { db: Database; actor: Actor; id: string; comment?: string | null; confirmNoPersonalData?: boolean }) {
   return opts.db.transaction().execute(async (trx) => {
     const c = await getForCoordinator(trx, opts.actor, opts.id, 'concerns.close');
     refuseClosed(c);
-    refusePersonalData({ comment: opts.comment }, { subject: 'kommentaren' });
+    const guarded = await guardFreeText({ comment: opts.comment }, { subject: 'kommentaren', confirmNoPersonalData: opts.confirmNoPersonalData });
     if (opts.comment) await repo.insertNote(trx, { concern_id: c.id, author_id: opts.actor.userId, body: opts.comment });
     await repo.close(trx, c.id, opts.actor.userId);
-    await recordAudit(trx, opts.actor, { action: 'concerns.close', entity: 'concern_report', entityId: c.id, boardId: c.board_id, summary: { withComment: !!opts.comment } });
+    await recordAudit(trx, opts.actor, {
+      action: 'concerns.close',
+      entity: 'concern_report',
+      entityId: c.id,
+      boardId: c.board_id,
+      summary: { withComment: !!opts.comment, ...confirmationSummary(guarded) },
+    });
     return listItem(trx, opts.actor, c.id);
   });
 }

@@ -4,7 +4,7 @@ import { isIsoDate, todayInSweden } from '../../domain/situation/categories.js';
 import { forbidden, notFound, unprocessable } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import { boardInMunicipality, requireBoard } from './access.js';
-import { refusePersonalData } from './guard.js';
+import { confirmationSummary, guardFreeText } from './guard.js';
 import * as repo from './notes.repo.js';
 import { presentSituationNote } from './presenters.js';
 
@@ -14,16 +14,21 @@ export async function listNotes(opts: { db: Database; actor: Actor; boardId: str
   return (await repo.listNotes(opts.db, opts.boardId, opts.year)).map(presentSituationNote);
 }
 
-export async function createNote(opts: { db: Database; actor: Actor; boardId: string; input: { notedOn: string; source: string; body: string } }) {
+export async function createNote(opts: {
+  db: Database;
+  actor: Actor;
+  boardId: string;
+  input: { notedOn: string; source: string; body: string; confirmNoPersonalData?: boolean };
+}) {
   const board = await boardInMunicipality(opts.db, opts.actor, opts.boardId);
   if (!can(opts.actor, 'situation_notes.create', { boardId: board.id })) throw forbidden();
-  refusePersonalData({ body: opts.input.body }, { subject: 'anteckningen' });
+  const guarded = await guardFreeText({ body: opts.input.body }, { subject: 'anteckningen', confirmNoPersonalData: opts.input.confirmNoPersonalData });
   const { notedOn } = opts.input;
   const problem = !isIsoDate(notedOn) ? 'Ange ett datum som finns, som ÅÅÅÅ-MM-DD.' : notedOn > todayInSweden() ? 'Datumet kan inte vara i framtiden.' : null;
   if (problem) throw unprocessable('invalid_date', problem, [{ field: 'notedOn', message: problem }]);
   return opts.db.transaction().execute(async (trx) => {
     const { id } = await repo.insertNote(trx, { board_id: board.id, noted_on: notedOn, source: opts.input.source, body: opts.input.body, created_by: opts.actor.userId });
-    await recordAudit(trx, opts.actor, { action: 'situation_notes.create', entity: 'situation_note', entityId: id, boardId: board.id, summary: { notedOn, source: opts.input.source } });
+    await recordAudit(trx, opts.actor, { action: 'situation_notes.create', entity: 'situation_note', entityId: id, boardId: board.id, summary: { notedOn, source: opts.input.source, ...confirmationSummary(guarded) } });
     const [row] = (await repo.listNotes(trx, board.id)).filter((n) => n.id === id);
     return presentSituationNote(row);
   });

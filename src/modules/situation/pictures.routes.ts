@@ -67,7 +67,7 @@ export const pictureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/api/situation/boards/:boardId/pictures/:year', {
     config: { action: 'situation_pictures.save' },
     schema: { tags: ['situation'], summary: 'Save the text of an annual picture (personal-data guarded)', params: ZBoardYearParams, body: ZSavePictureRequest, response: { 200: ZPicture } },
-    handler: (req) => service.savePicture({ db: app.db, actor: req.actor!, boardId: req.params.boardId, year: req.params.year, body: req.body.body }),
+    handler: (req) => service.savePicture({ db: app.db, actor: req.actor!, boardId: req.params.boardId, year: req.params.year, ...req.body }),
   });
 
   app.post('/api/situation/boards/:boardId/pictures/:year/publish', {

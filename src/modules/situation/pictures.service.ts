@@ -18,7 +18,7 @@ import * as orgs from '../orgs/repo.js';
 import { boardInMunicipality, isInsideBoard, requireBoard, requireCityView, suppressionThreshold } from './access.js';
 import { situationCharts } from './charts.js';
 import * as concerns from './concerns.repo.js';
-import { refusePersonalData } from './guard.js';
+import { confirmationSummary, guardFreeText } from './guard.js';
 import * as notesRepo from './notes.repo.js';
 import { iso, presentSituationNote } from './presenters.js';
 import * as repo from './pictures.repo.js';
@@ -46,21 +46,9 @@ async function boardsOf(db: Database, municipalityId: string) {
   return (await orgs.listBoards(db, municipalityId)).sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name, 'sv'));
 }
 
-/**
- * Boards whose counts the reader sees exactly elsewhere: inside the board (its page shows them
- * exactly), or allowed to list its reports (the list shows each report's categories).
- */
-const knownTo = (reader: Actor, boardId: string) => isInsideBoard(reader, boardId) || can(reader, 'concerns.list', { boardId });
-
-/**
- * The suppressed city tables for each of `years`, as suppressed for `reader`: the one source of
- * every count shown outside a board. The boards the reader knows exactly count as known, so no
- * other board's small count can be had by subtracting them (src/domain/suppression.ts).
- */
-async function suppressedYears(db: Database, reader: Actor, years: number[], threshold: number) {
-  const municipalityId = reader.municipalityId;
+/** The suppressed city tables for each of `years`: the one source of every count shown outside a board. */
+async function suppressedYears(db: Database, municipalityId: string, years: number[], threshold: number) {
   const boards = await boardsOf(db, municipalityId);
-  const known = boards.filter((b) => knownTo(reader, b.id)).map((b) => b.id);
   const reports = (await concerns.countable(db, { municipalityId, fromYear: years[0], toYear: years[years.length - 1] })).map(toCountable);
   const perYear = new Map(
     years.map((y) => [
@@ -69,7 +57,6 @@ async function suppressedYears(db: Database, reader: Actor, years: number[], thr
         boards.map((b) => b.id),
         reports.filter((r) => yearOf(r.occurredOn) === y),
         threshold,
-        known,
       ),
     ]),
   );
@@ -86,7 +73,7 @@ export async function getCityPicture(opts: { db: Database; actor: Actor; year: n
   await requireCityView(opts.db, opts.actor);
   const threshold = await suppressionThreshold(opts.db, opts.actor.municipalityId);
   const years = await trendYears(opts.db, opts.actor.municipalityId, opts.year);
-  const { boards, perYear } = await suppressedYears(opts.db, opts.actor, years, threshold);
+  const { boards, perYear } = await suppressedYears(opts.db, opts.actor.municipalityId, years, threshold);
   const current = perYear.get(opts.year)!;
   const trend = years.map((y) => trendPoint(y, perYear.get(y)!.totals));
   const rows = boards.map((b, i) => ({ boardId: b.id, boardName: b.name, boardKind: b.kind, ...current.boards[i] }));
@@ -125,7 +112,7 @@ async function boardFigures(db: Database, actor: Actor, board: { id: string; nam
     trend = years.map((y) => trendPoint(y, countReports(ofYear(y))));
     cross = crossTable(ofYear(year));
   } else {
-    const { boards, perYear } = await suppressedYears(db, actor, years, threshold);
+    const { boards, perYear } = await suppressedYears(db, actor.municipalityId, years, threshold);
     const i = boards.findIndex((b) => b.id === board.id);
     current = perYear.get(year)!.boards[i];
     trend = years.map((y) => trendPoint(y, perYear.get(y)!.boards[i]));
@@ -238,13 +225,13 @@ export async function getCompilation(opts: { db: Database; actor: Actor; boardId
   };
 }
 
-export async function savePicture(opts: { db: Database; actor: Actor; boardId: string; year: number; body: string }) {
+export async function savePicture(opts: { db: Database; actor: Actor; boardId: string; year: number; body: string; confirmNoPersonalData?: boolean }) {
   const board = await boardInMunicipality(opts.db, opts.actor, opts.boardId);
   if (!can(opts.actor, 'situation_pictures.save', { boardId: board.id })) throw forbidden();
-  refusePersonalData({ body: opts.body }, { subject: 'lägesbilden' });
+  const guarded = await guardFreeText({ body: opts.body }, { subject: 'lägesbilden', confirmNoPersonalData: opts.confirmNoPersonalData });
   await opts.db.transaction().execute(async (trx) => {
     const p = await repo.upsertPicture(trx, { board_id: board.id, year: opts.year, body: opts.body, compiled_on: todayInSweden(), updated_by: opts.actor.userId });
-    await recordAudit(trx, opts.actor, { action: 'situation_pictures.save', entity: 'situation_picture', entityId: p.id, boardId: board.id, summary: { year: opts.year, status: p.status } });
+    await recordAudit(trx, opts.actor, { action: 'situation_pictures.save', entity: 'situation_picture', entityId: p.id, boardId: board.id, summary: { year: opts.year, status: p.status, ...confirmationSummary(guarded) } });
   });
   return getPicture({ db: opts.db, actor: opts.actor, boardId: board.id, year: opts.year, charts: false, lang: 'sv' });
 }

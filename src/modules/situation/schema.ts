@@ -18,6 +18,11 @@ export const ZBoardYearParams = ZBoardParams.extend({ year: z.coerce.number().in
 const year = z.coerce.number({ error: 'Ange ett år.' }).int('Ange ett år.').min(2000, 'Ange ett år från 2000.').max(2100, 'Ange ett år före 2100.');
 const lang = z.enum(['sv', 'en']).default('sv');
 const flag = z.enum(['0', '1']).default('0');
+/**
+ * The writer's confirmation that no person can be identified in text the guard held back as a
+ * possible name (422 `personal_data_possible`). It never lifts a `personal_data` refusal.
+ */
+export const confirmNoPersonalData = z.boolean({ error: 'Svara ja eller nej.' }).optional();
 
 // ---- Concern reports -------------------------------------------------------------------------
 
@@ -35,6 +40,7 @@ export const ZCreateConcernRequest = z.strictObject({
   reportingUnitId: z.uuid({ error: 'Ogiltig enhet.' }).nullable().optional(),
   forwardedToSocialServices: z.boolean({ error: 'Svara ja eller nej.' }).optional(),
   forwardedToPolice: z.boolean({ error: 'Svara ja eller nej.' }).optional(),
+  confirmNoPersonalData,
 });
 export type TCreateConcernRequest = z.infer<typeof ZCreateConcernRequest>;
 
@@ -88,8 +94,8 @@ export const ZClassifyRequest = z.strictObject({
   environment: ZEnvironment,
   relevance: z.enum(RELEVANCES, { error: 'Välj bedömning.' }),
 });
-export const ZNoteRequest = z.strictObject({ body: text(2000, 'Skriv anteckningen.') });
-export const ZCloseRequest = z.strictObject({ comment: optionalText(2000) });
+export const ZNoteRequest = z.strictObject({ body: text(2000, 'Skriv anteckningen.'), confirmNoPersonalData });
+export const ZCloseRequest = z.strictObject({ comment: optionalText(2000), confirmNoPersonalData });
 
 // ---- Counts ----------------------------------------------------------------------------------
 
@@ -141,6 +147,7 @@ export const ZCreateSituationNoteRequest = z.strictObject({
   notedOn: isoDate('Ange datum.'),
   source: ZNoteSource,
   body: text(4000, 'Skriv anteckningen.'),
+  confirmNoPersonalData,
 });
 export const ZSituationNote = z.object({
   id: z.string(),
@@ -289,6 +296,7 @@ export const ZAnswerRequest = z.strictObject({
       }),
     )
     .max(100),
+  confirmNoPersonalData,
 });
 export const ZAnswerReceipt = z.object({ received: z.literal(true) });
 
@@ -309,7 +317,7 @@ export const ZPicture = ZPictureListItem.extend({
   figures: ZBoardCounts,
 });
 export type TPicture = z.infer<typeof ZPicture>;
-export const ZSavePictureRequest = z.strictObject({ body: text(20000, 'Skriv lägesbildens text.') });
+export const ZSavePictureRequest = z.strictObject({ body: text(20000, 'Skriv lägesbildens text.'), confirmNoPersonalData });
 
 export const ZCompilation = z.object({
   boardId: z.string(),

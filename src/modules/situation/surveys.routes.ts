@@ -98,11 +98,12 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: 'public_surveys.answer', rateLimit: publicLimit },
     schema: {
       tags: ['situation'],
-      summary: 'Answer once through a link (no login); 422 personal_data names free-text answers holding personal data',
+      summary:
+        'Answer once through a link (no login); 422 personal_data names free-text answers holding personal data, 422 personal_data_possible those that look like a name (resend with confirmNoPersonalData)',
       params: ZTokenParams,
       body: ZAnswerRequest,
       response: { 201: ZAnswerReceipt },
     },
-    handler: async (req, reply) => reply.status(201).send(await service.answerPublicSurvey({ db: app.db, token: req.params.token, answers: req.body.answers })),
+    handler: async (req, reply) => reply.status(201).send(await service.answerPublicSurvey({ db: app.db, token: req.params.token, answers: req.body.answers, confirmNoPersonalData: req.body.confirmNoPersonalData })),
   });
 };

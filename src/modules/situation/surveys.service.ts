@@ -18,7 +18,7 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../../ht
 import { recordAudit } from '../audit/service.js';
 import * as orgs from '../orgs/repo.js';
 import { boardInMunicipality, isInsideBoard, suppressionThreshold } from './access.js';
-import { refusePersonalData } from './guard.js';
+import { confirmationSummary, guardFreeText, refusePersonalData } from './guard.js';
 import { iso } from './presenters.js';
 import type { TCreateSurveyRequest, TIssuedLink, TSurvey, TSurveyResults, TSurveySummary, TUpdateSurveyRequest } from './schema.js';
 import * as repo from './surveys.repo.js';
@@ -324,13 +324,20 @@ export async function getPublicSurvey(opts: { db: Database; token: string }) {
  * Stores one anonymous response and uses up the link, in one transaction. The response keeps the
  * recipient's group and the day, not the recipient.
  */
-export async function answerPublicSurvey(opts: { db: Database; token: string; answers: { questionId: string; value: boolean | number | number[] | string | null }[] }) {
+export async function answerPublicSurvey(opts: {
+  db: Database;
+  token: string;
+  answers: { questionId: string; value: boolean | number | number[] | string | null }[];
+  confirmNoPersonalData?: boolean;
+}) {
   const link = await openLink(opts.db, opts.token);
   const checked = checkAnswers(parseQuestions(link.questions), opts.answers);
   if (checked.problems.length) throw unprocessable('invalid_answers', 'Några svar behöver rättas.', checked.problems);
   if (checked.personalData.length) {
     throw unprocessable('personal_data', 'Ett svar innehåller personuppgifter. Ta bort dem och skicka igen – ingen får gå att identifiera.', checked.personalData);
   }
+  // Possible names in the answers are held back until the respondent confirms.
+  const guarded = await guardFreeText(checked.texts, { subject: 'svaret', confirmNoPersonalData: opts.confirmNoPersonalData });
   await opts.db.transaction().execute(async (trx) => {
     if (!(await repo.claimLink(trx, link.recipient_id))) {
       const now = await repo.findByToken(trx, hashToken(opts.token));
@@ -343,7 +350,7 @@ export async function answerPublicSurvey(opts: { db: Database; token: string; an
       entity: 'survey',
       entityId: link.survey_id,
       boardId: link.board_id,
-      summary: { group: link.recipient_group },
+      summary: { group: link.recipient_group, ...confirmationSummary(guarded) },
     });
   });
   return { received: true as const };
