@@ -46,9 +46,21 @@ async function boardsOf(db: Database, municipalityId: string) {
   return (await orgs.listBoards(db, municipalityId)).sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name, 'sv'));
 }
 
-/** The suppressed city tables for each of `years`: the one source of every count shown outside a board. */
-async function suppressedYears(db: Database, municipalityId: string, years: number[], threshold: number) {
+/**
+ * Boards whose counts the reader sees exactly elsewhere: inside the board (its page shows them
+ * exactly), or allowed to list its reports (the list shows each report's categories).
+ */
+const knownTo = (reader: Actor, boardId: string) => isInsideBoard(reader, boardId) || can(reader, 'concerns.list', { boardId });
+
+/**
+ * The suppressed city tables for each of `years`, as suppressed for `reader`: the one source of
+ * every count shown outside a board. The boards the reader knows exactly count as known, so no
+ * other board's small count can be had by subtracting them (src/domain/suppression.ts).
+ */
+async function suppressedYears(db: Database, reader: Actor, years: number[], threshold: number) {
+  const municipalityId = reader.municipalityId;
   const boards = await boardsOf(db, municipalityId);
+  const known = boards.filter((b) => knownTo(reader, b.id)).map((b) => b.id);
   const reports = (await concerns.countable(db, { municipalityId, fromYear: years[0], toYear: years[years.length - 1] })).map(toCountable);
   const perYear = new Map(
     years.map((y) => [
@@ -57,6 +69,7 @@ async function suppressedYears(db: Database, municipalityId: string, years: numb
         boards.map((b) => b.id),
         reports.filter((r) => yearOf(r.occurredOn) === y),
         threshold,
+        known,
       ),
     ]),
   );
@@ -73,7 +86,7 @@ export async function getCityPicture(opts: { db: Database; actor: Actor; year: n
   await requireCityView(opts.db, opts.actor);
   const threshold = await suppressionThreshold(opts.db, opts.actor.municipalityId);
   const years = await trendYears(opts.db, opts.actor.municipalityId, opts.year);
-  const { boards, perYear } = await suppressedYears(opts.db, opts.actor.municipalityId, years, threshold);
+  const { boards, perYear } = await suppressedYears(opts.db, opts.actor, years, threshold);
   const current = perYear.get(opts.year)!;
   const trend = years.map((y) => trendPoint(y, perYear.get(y)!.totals));
   const rows = boards.map((b, i) => ({ boardId: b.id, boardName: b.name, boardKind: b.kind, ...current.boards[i] }));
@@ -112,7 +125,7 @@ async function boardFigures(db: Database, actor: Actor, board: { id: string; nam
     trend = years.map((y) => trendPoint(y, countReports(ofYear(y))));
     cross = crossTable(ofYear(year));
   } else {
-    const { boards, perYear } = await suppressedYears(db, actor.municipalityId, years, threshold);
+    const { boards, perYear } = await suppressedYears(db, actor, years, threshold);
     const i = boards.findIndex((b) => b.id === board.id);
     current = perYear.get(year)!.boards[i];
     trend = years.map((y) => trendPoint(y, perYear.get(y)!.boards[i]));
