@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { zipEntries } from '../../domain/plans/import/xlsx-guard.js';
+import { zipEntries } from '../../domain/uploads/test-zips.js';
 import { renderPlanDocx } from './docx.js';
 import { EAV_ACTIVITIES, eavDocumentModel } from './eav-model.fixture.js';
 import type { PlanDocumentModel } from './model.js';

@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { inspectXlsx, XLSX_UNREADABLE } from '../uploads/xlsx-guard.js';
 import { isoDateOfUtc } from './dates.js';
 
 export interface TableRow {
@@ -255,16 +256,26 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/**
+ * A worksheet with more `<row>` elements than this is refused before exceljs builds it. Rows
+ * without values (formatted but empty) are counted too, hence the room above `maxRows`.
+ */
+export function xlsxRowPrecheck(maxRows: number): number {
+  return maxRows + Math.max(maxRows, 10_000);
+}
+
 async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<ReadTableResult> {
+  // The archive guard first: exceljs inflates and builds the whole workbook in memory.
+  const guard = await inspectXlsx(bytes);
+  if (!guard.ok) return fail(0, guard.message);
+  if (guard.worksheetRows.some((n) => n > xlsxRowPrecheck(maxRows))) return tooManyRows(maxRows, 0);
+
   const workbook = new ExcelJS.Workbook();
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {
-    return fail(
-      0,
-      'Filen kunde inte läsas som en Excel-arbetsbok (.xlsx). Den kan vara skadad eller en annan sorts zip-fil. Spara om den i Excel eller som CSV och försök igen.',
-    );
+    return fail(0, XLSX_UNREADABLE);
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return fail(0, 'Excel-filen innehåller inget kalkylblad.');
