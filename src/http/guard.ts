@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { can, isAction, RULES, type Action } from '../domain/policy/index.js';
+import { can, isAction, refusalOf, RULES, type Action } from '../domain/policy/index.js';
 import { resolveSession } from '../modules/auth/service.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 
@@ -75,6 +75,9 @@ export function registerGuard(app: FastifyInstance): void {
   // in the service with the same policy module.
   app.addHook('preValidation', async (request: FastifyRequest) => {
     const action = request.routeOptions.config?.action;
-    if (action && !can(request.actor, action)) throw forbidden();
+    if (action && !can(request.actor, action)) {
+      const why = refusalOf(request.actor, action);
+      throw why ? new AppError(403, 'forbidden', why) : forbidden();
+    }
   });
 }

@@ -1,5 +1,5 @@
 import type { Actor, Role } from './roles.js';
-import { anyOf, type Rule } from './rules.js';
+import { anyOf, MUNICIPALITY_ONLY_SV, type Rule } from './rules.js';
 import { inScope, reachesAny, scopeUnder, type BoardScope, type Grants } from './scope.js';
 import { systemRules } from './actions/system.js';
 import { orgRules } from './actions/orgs.js';
@@ -70,6 +70,16 @@ export function can(actor: Grants | null, action: Action, target: Target = {}): 
   if (RULES[action] === 'public') return true;
   if (!actor) return false;
   return target.boardId ? canOn(actor, action, target.boardId) : reachesAny(scopeOf(actor, action));
+}
+
+/**
+ * Why the route-level check refuses `action`, when it is because the actor's role is granted for
+ * single boards only and the action needs the whole municipality; null for the general refusal.
+ */
+export function refusalOf(actor: Grants | null, action: Action): string | null {
+  const rule: Rule = RULES[action];
+  if (!actor || typeof rule !== 'object' || rule.reach !== 'municipality') return null;
+  return actor.roles.some((g) => rule.roles.includes(g.role)) ? (rule.refusal ?? MUNICIPALITY_ONLY_SV) : null;
 }
 
 /** What the actor may do, per action: every board, these boards, or nothing. Sent to the web app by GET /api/me. */

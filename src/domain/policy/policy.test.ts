@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardScope, can, canEverywhere, canOn, capabilities, RULES, scopeOf, type Actor, type Action, type RoleGrant } from './index.js';
+import { boardScope, can, canEverywhere, canOn, capabilities, refusalOf, RULES, scopeOf, type Actor, type Action, type RoleGrant } from './index.js';
 
 const actor = (...roles: RoleGrant[]): Actor => ({ userId: 'u', email: 'u@x', name: 'U', municipalityId: 'm', roles });
 const BOARD_A = 'board-a';
@@ -130,5 +130,16 @@ describe('policy.boardScope', () => {
   });
   it('is empty when no grant matches', () => {
     expect(boardScope(actor({ role: 'viewer', boardId: BOARD_A }), ['admin'])).toEqual([]);
+  });
+});
+
+describe('policy.refusalOf', () => {
+  it('explains a refusal to a role granted for one board when the action needs the whole municipality', () => {
+    expect(refusalOf(actor({ role: 'viewer', boardId: BOARD_A, boardKind: 'district_board' }), 'reports.city')).toMatch(/kommunstyrelsen/);
+    expect(refusalOf(actor({ role: 'central_coordinator', boardId: BOARD_A }), 'guidelines.create')).toMatch(/hela kommunen/);
+  });
+  it('gives the general refusal to roles the action does not name', () => {
+    expect(refusalOf(actor({ role: 'contributor', boardId: BOARD_A }), 'reports.city')).toBeNull();
+    expect(refusalOf(actor({ role: 'contributor', boardId: BOARD_A }), 'plans.create')).toBeNull();
   });
 });

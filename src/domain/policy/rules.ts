@@ -22,6 +22,8 @@ export interface RoleRule {
    * whole city (PRODUCT.md, roles table). Writes never do.
    */
   read: boolean;
+  /** What a user holding the role for single boards only is told when refused (Swedish); a general sentence when left out. */
+  refusal?: string;
 }
 
 /** An action done on one board (a write, or a read that is not a viewer's). */
@@ -31,4 +33,7 @@ export const anyOf = (...roles: Role[]): RoleRule => ({ roles, reach: 'board', r
 export const readBy = (...roles: Role[]): RoleRule => ({ roles, reach: 'board', read: true });
 
 /** The same rule for an action with no board, or a view of the whole city: municipality-wide reach only. */
-export const wholeMunicipality = (rule: RoleRule): RoleRule => ({ ...rule, reach: 'municipality' });
+export const wholeMunicipality = (rule: RoleRule, refusal?: string): RoleRule => ({ ...rule, reach: 'municipality', ...(refusal && { refusal }) });
+
+/** Said to a user whose role is granted for single boards when an action needs the whole municipality. */
+export const MUNICIPALITY_ONLY_SV = 'Det här gäller hela kommunen och kräver att rollen gäller hela kommunen. Din roll gäller en eller flera nämnder.';

@@ -20,7 +20,10 @@ export const situationRules = {
 
   // Counts per board (suppressed outside the board), and the city-wide picture.
   'situation.read': readBy('local_coordinator', 'central_coordinator', 'viewer', 'auditor'),
-  'situation.city': wholeMunicipality(readBy('central_coordinator', 'viewer', 'auditor')),
+  'situation.city': wholeMunicipality(
+    readBy('central_coordinator', 'viewer', 'auditor'),
+    'Stadens lägesbild är för kommunstyrelsen: central samordnare och revisorer för hela kommunen och kommunstyrelsens ledamöter.',
+  ),
 
   // Police input and other sources as dated notes.
   'situation_notes.list': readBy('local_coordinator', 'central_coordinator', 'auditor'),
