@@ -25,7 +25,9 @@ const ACTORS: Record<string, { roles: RoleGrant[]; kind: 'local' | 'central' | '
   local_of_board: { roles: [{ role: 'local_coordinator', boardId: BOARD }], kind: 'local' },
   local_municipality_wide: { roles: [{ role: 'local_coordinator', boardId: null }], kind: 'local' },
   central: { roles: [{ role: 'central_coordinator', boardId: null }], kind: 'central' },
-  central_scoped_to_city_board: { roles: [{ role: 'central_coordinator', boardId: 'city-board' }], kind: 'central' },
+  central_of_board: { roles: [{ role: 'central_coordinator', boardId: BOARD }], kind: 'central' },
+  // A grant for one board is for that board only, whatever the role (src/domain/policy/scope.ts).
+  central_scoped_to_city_board: { roles: [{ role: 'central_coordinator', boardId: 'city-board' }], kind: 'none' },
   local_and_central: {
     roles: [
       { role: 'local_coordinator', boardId: BOARD },

@@ -9,6 +9,7 @@
  * moves belong to the central coordinator, who works for the whole municipality.
  */
 import type { Role, RoleGrant } from '../policy/roles.js';
+import { grantCovers } from '../policy/scope.js';
 
 export const PLAN_STATES = ['draft', 'board_decided', 'submitted', 'in_review', 'approved', 'returned'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
@@ -87,25 +88,18 @@ export type PlanTransitionResult =
   | { ok: true }
   | { ok: false; status: 403 | 409 | 422; code: string; message: string; fields?: FieldProblem[] };
 
-/** A role grant covers the plan when it is for the plan's board or for the whole municipality. */
-function coversBoard(grant: RoleGrant, planBoardId: string): boolean {
-  return grant.boardId === null || grant.boardId === planBoardId;
-}
-
 /**
- * Whether the actor holds the role a move needs for this plan. The central coordinator works for
- * the whole municipality (stadsledningskontoret reviews every board's plan), so any central
- * coordinator grant counts; a local coordinator must be of the plan's board or municipality-wide.
+ * Whether the actor holds the role a move needs for this plan: a grant of that role for the plan's
+ * board or for the whole municipality (the one board-scope rule, src/domain/policy/scope.ts). A
+ * central coordinator granted for one board reviews that board's plans only.
  */
 function holdsRoleFor(rule: PlanTransitionRule, actorRoles: readonly RoleGrant[], planBoardId: string): boolean {
-  return actorRoles.some(
-    (g) => g.role === rule.role && (rule.role === 'central_coordinator' || coversBoard(g, planBoardId)),
-  );
+  return actorRoles.some((g) => g.role === rule.role && grantCovers(g, planBoardId));
 }
 
 /** Whether the actor holds any role on the plan's board at all (a 403 otherwise). */
 function hasAnyRoleOnBoard(actorRoles: readonly RoleGrant[], planBoardId: string): boolean {
-  return actorRoles.some((g) => g.role === 'central_coordinator' || coversBoard(g, planBoardId));
+  return actorRoles.some((g) => grantCovers(g, planBoardId));
 }
 
 /** The states an actor may move the plan to from `state` (inputs aside), for the UI's buttons. */

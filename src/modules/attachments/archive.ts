@@ -1,27 +1,16 @@
 /**
- * Zip-based attachments (DOCX, XLSX, ODT) pass an archive check before they are stored, so a zip
- * bomb never reaches a reader that opens it later (LibreOffice on a coordinator's machine, our
- * own document tests).
- *
- * TODO(issue 9, archive guard): call the shared guard `inspectZip(bytes)` from
- * src/domain/uploads/archive-guard.ts here once it lands; it streams every entry and caps what
- * really inflates. Until then this checks what the zip's directory declares: the number of
- * entries and their total unpacked size, and refuses a directory that cannot be read.
+ * Zip-based attachments (DOCX, XLSX, ODT) pass the shared archive guard before they are stored,
+ * so a zip bomb or a hostile archive (lying sizes, overlapping entries, `../` names, XML entity
+ * expansion) never reaches a reader that opens it later — LibreOffice on a coordinator's machine,
+ * or our own document tests. The guard streams every entry and stops at its caps
+ * (src/domain/uploads/archive-guard.ts).
  */
-import { zipDirectory } from '../../domain/attachments/content-type.js';
-
-export const MAX_ARCHIVE_ENTRIES = 2_000;
-export const MAX_ARCHIVE_UNPACKED_BYTES = 100 * 1024 * 1024;
+import { inspectZip } from '../../domain/uploads/archive-guard.js';
 
 export type ArchiveVerdict = { ok: true } | { ok: false; status: 413 | 422; message: string };
 
 export async function checkArchive(bytes: Uint8Array): Promise<ArchiveVerdict> {
-  const entries = zipDirectory(bytes);
-  if (!entries) return { ok: false, status: 422, message: 'Filen går inte att läsa som dokument. Spara om den och försök igen.' };
-  if (entries.length > MAX_ARCHIVE_ENTRIES) return { ok: false, status: 422, message: 'Dokumentet har för många delar för att tas emot. Spara det som PDF och försök igen.' };
-  const unpacked = entries.reduce((sum, e) => sum + e.size, 0);
-  if (unpacked > MAX_ARCHIVE_UNPACKED_BYTES) {
-    return { ok: false, status: 413, message: 'Dokumentet blir för stort när det packas upp. Spara det som PDF eller dela upp det och försök igen.' };
-  }
-  return { ok: true };
+  const verdict = await inspectZip(bytes);
+  if (verdict.ok) return { ok: true };
+  return { ok: false, status: verdict.status === 'too_large' ? 413 : 422, message: verdict.message };
 }

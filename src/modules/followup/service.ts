@@ -16,13 +16,13 @@ import {
   type PeriodId,
 } from '../../domain/followup/periods.js';
 import { commentProblem, type FollowUpStatus } from '../../domain/followup/status.js';
-import type { Actor } from '../../domain/policy/index.js';
+import { canOn, inScope, scopeOf, type Action, type Actor } from '../../domain/policy/index.js';
 import { toIsoDay } from '../../domain/plans/workflow.js';
 import { isTableError, readTable } from '../../domain/training/tabular.js';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type FieldError } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import * as orgs from '../orgs/service.js';
-import { readableBoards, type PlanActor } from '../plans/access.js';
+import type { PlanActor } from '../plans/access.js';
 import { recordPreviousYearFinalStatus } from '../plans/service.js';
 import { confirmationSummary, guardFreeText } from '../situation/guard.js';
 import { presentAnalysis, presentFollowUp, presentPeriod, settingsOf } from './presenters.js';
@@ -46,8 +46,9 @@ const userIdOf = (a: FollowUpActor): string | null => ('userId' in a ? a.userId 
 /** Today in Swedish time; tests and the demo seed may pass another day. */
 const todayIso = (today?: string) => today ?? toIsoDay(new Date());
 
+/** The board's local coordinator (whose grant reaches the board): the one role of every coordinator-only follow-up action. */
 function isLocalCoordinatorOf(actor: FollowUpActor, boardId: string): boolean {
-  return actor.roles.some((g) => g.role === 'local_coordinator' && (g.boardId === null || g.boardId === boardId));
+  return canOn(actor, 'followup.analysis.write', boardId);
 }
 
 function parsed(period: string): PeriodId {
@@ -135,11 +136,8 @@ export async function reopenPeriod(opts: { db: Database; actor: FollowUpActor; p
 
 // ---------------------------------------------------------------- reporting
 
-/** Boards the actor may see follow-up of: as for plans (a viewer of the city board sees the city). */
-async function readable(db: Database, actor: FollowUpActor) {
-  return readableBoards(db, actor);
-}
-const inScope = (scope: 'all' | string[], boardId: string) => scope === 'all' || scope.includes(boardId);
+/** Boards whose follow-up the actor may see with `action`, by the one board-scope rule (a viewer of the city board sees the city). */
+const readable = (actor: FollowUpActor, action: Action = 'followup.history') => scopeOf(actor, action);
 
 /**
  * An activity the actor may report on. 404 when the activity is unknown or invisible to them;
@@ -148,7 +146,7 @@ const inScope = (scope: 'all' | string[], boardId: string) => scope === 'all' ||
 async function reportableActivity(db: Database, actor: FollowUpActor, activityId: string) {
   const a = await repo.activityContext(db, activityId);
   if (!a || a.municipality_id !== actor.municipalityId || a.deleted_at) throw notFound('Insatsen');
-  if (!inScope(await readable(db, actor), a.board_id)) throw notFound('Insatsen');
+  if (!inScope(readable(actor), a.board_id)) throw notFound('Insatsen');
   const userId = userIdOf(actor);
   const reporters = (await repo.reportersOf(db, [a.id])).map((r) => r.id);
   const unitId = userId ? await repo.userUnit(db, userId) : null;
@@ -238,7 +236,7 @@ export async function finalStatusOf(opts: { db: Database; activityId: string; ye
 export async function listFollowUps(opts: { db: Database; actor: FollowUpActor; activityId: string }): Promise<TFollowUp[]> {
   const a = await repo.activityContext(opts.db, opts.activityId);
   if (!a || a.municipality_id !== opts.actor.municipalityId) throw notFound('Insatsen');
-  if (!inScope(await readable(opts.db, opts.actor), a.board_id)) throw notFound('Insatsen');
+  if (!inScope(readable(opts.actor), a.board_id)) throw notFound('Insatsen');
   return (await repo.historyOf(opts.db, a.id)).map(presentFollowUp);
 }
 
@@ -247,7 +245,7 @@ export async function activityFollowUp(opts: { db: Database; actor: FollowUpActo
   const today = todayIso(opts.today);
   const a = await repo.activityContext(opts.db, opts.activityId);
   if (!a || a.municipality_id !== opts.actor.municipalityId || a.deleted_at) throw notFound('Insatsen');
-  if (!inScope(await readable(opts.db, opts.actor), a.board_id)) throw notFound('Insatsen');
+  if (!inScope(readable(opts.actor), a.board_id)) throw notFound('Insatsen');
   const p = opts.period ? parsed(opts.period) : await defaultPeriod(opts.db, opts.actor.municipalityId, undefined, today);
   const info = await periodInfo(opts.db, opts.actor.municipalityId, p, today);
   let may = false;
@@ -317,10 +315,7 @@ export async function myActivities(opts: { db: Database; actor: Actor; period?: 
   const today = todayIso(opts.today);
   const p = await defaultPeriod(opts.db, opts.actor.municipalityId, opts.period, today);
   const info = await periodInfo(opts.db, opts.actor.municipalityId, p, today);
-  const scope = await readable(opts.db, opts.actor);
-  const boards = opts.actor.roles.some((g) => (g.role === 'contributor' || g.role === 'local_coordinator') && g.boardId === null)
-    ? scope
-    : [...new Set(opts.actor.roles.filter((g) => g.role === 'contributor' || g.role === 'local_coordinator').map((g) => g.boardId as string))];
+  const boards = scopeOf(opts.actor, 'followup.mine');
   const unitId = await repo.userUnit(opts.db, opts.actor.userId);
   const rows = await repo.responsibleActivities(opts.db, { userId: opts.actor.userId, unitId, boards, municipalityId: opts.actor.municipalityId, year: p.year });
   const open = info.state === 'open';
@@ -331,7 +326,7 @@ export async function myActivities(opts: { db: Database; actor: Actor; period?: 
 export async function boardFollowUp(opts: { db: Database; actor: FollowUpActor; boardId: string; period?: string; today?: string }): Promise<TBoardFollowUp> {
   const today = todayIso(opts.today);
   const board = await orgs.getBoard({ db: opts.db, municipalityId: opts.actor.municipalityId, boardId: opts.boardId });
-  if (!inScope(await readable(opts.db, opts.actor), board.id)) throw notFound('Nämnden');
+  if (!inScope(readable(opts.actor, 'followup.board'), board.id)) throw notFound('Nämnden');
   const p = await defaultPeriod(opts.db, opts.actor.municipalityId, opts.period, today);
   const info = await periodInfo(opts.db, opts.actor.municipalityId, p, today);
   const plan = await repo.planOfBoardYear(opts.db, board.id, p.year);
@@ -363,7 +358,7 @@ export async function assignReporters(opts: { db: Database; actor: FollowUpActor
   return opts.db.transaction().execute(async (trx) => {
     const a = await repo.activityContext(trx, opts.activityId);
     if (!a || a.municipality_id !== opts.actor.municipalityId || a.deleted_at) throw notFound('Insatsen');
-    if (!inScope(await readable(trx, opts.actor), a.board_id)) throw notFound('Insatsen');
+    if (!inScope(readable(opts.actor), a.board_id)) throw notFound('Insatsen');
     if (!isLocalCoordinatorOf(opts.actor, a.board_id)) throw forbidden();
     const contributors = await repo.usersWithRoleOnBoard(trx, a.board_id, 'contributor');
     const userIds = [...new Set(opts.userIds)];
@@ -381,7 +376,7 @@ export async function assignReporters(opts: { db: Database; actor: FollowUpActor
 
 async function analysisTarget(db: Database, actor: FollowUpActor, boardId: string, period: string, today: string) {
   const board = await orgs.getBoard({ db, municipalityId: actor.municipalityId, boardId });
-  if (!inScope(await readable(db, actor), board.id)) throw notFound('Nämnden');
+  if (!inScope(readable(actor, 'followup.board'), board.id)) throw notFound('Nämnden');
   if (!isLocalCoordinatorOf(actor, board.id)) throw forbidden();
   const p = parsed(period);
   const row = await repo.lockPeriod(db, { municipality_id: actor.municipalityId, year: p.year, kind: p.kind, opens_on: `${p.year}-01-01` });
@@ -491,7 +486,7 @@ export async function setContextLinks(opts: { db: Database; actor: FollowUpActor
   return opts.db.transaction().execute(async (trx) => {
     const a = await repo.activityContext(trx, opts.activityId);
     if (!a || a.municipality_id !== opts.actor.municipalityId || a.deleted_at) throw notFound('Insatsen');
-    if (!inScope(await readable(trx, opts.actor), a.board_id)) throw notFound('Insatsen');
+    if (!inScope(readable(opts.actor), a.board_id)) throw notFound('Insatsen');
     if (!isLocalCoordinatorOf(opts.actor, a.board_id)) throw forbidden();
     const effect = new Set((a.indicators ?? []).filter((i) => i.kind === 'effect').map((i) => i.name.trim()));
     const fields = opts.links

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
-import type { Actor } from '../../domain/policy/index.js';
-import { conflict, notFound, unprocessable } from '../../http/errors.js';
+import { canOn, type Actor } from '../../domain/policy/index.js';
+import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
 import * as repo from './repo.js';
 import { presentBoard, presentUnit } from './presenters.js';
@@ -37,6 +37,7 @@ export async function createBoard(opts: { db: Database; actor: AuditActor & { mu
 export async function updateBoard(opts: { db: Database; actor: Actor; boardId: string; input: { name?: string; code?: string | null } }) {
   return opts.db.transaction().execute(async (trx) => {
     const before = await getBoard({ db: trx, municipalityId: opts.actor.municipalityId, boardId: opts.boardId });
+    if (!canOn(opts.actor, 'boards.update', before.id)) throw forbidden();
     if (opts.input.name && opts.input.name.toLowerCase() !== before.name.toLowerCase()) {
       if (await repo.findBoardByName(trx, opts.actor.municipalityId, opts.input.name)) {
         throw conflict(`Det finns redan en nämnd som heter ${opts.input.name}.`, 'duplicate');
@@ -65,7 +66,14 @@ export async function createUnit(opts: {
   boardId: string;
   input: TCreateUnitRequest;
 }) {
-  return opts.db.transaction().execute((trx) => createUnitIn({ ...opts, trx }));
+  return opts.db.transaction().execute(async (trx) => {
+    // An admin granted for one board adds units to that board only (the demo seed acts for the system).
+    if ('roles' in opts.actor) {
+      await getBoard({ db: trx, municipalityId: opts.actor.municipalityId, boardId: opts.boardId });
+      if (!canOn(opts.actor, 'units.create', opts.boardId)) throw forbidden();
+    }
+    return createUnitIn({ ...opts, trx });
+  });
 }
 
 /** createUnit inside a transaction the caller already holds (e.g. a headcount import creating units). */
@@ -111,6 +119,7 @@ export async function renameUnit(opts: { db: Database; actor: Actor; unitId: str
     const before = await repo.findUnit(trx, opts.unitId);
     if (!before) throw notFound('Enheten');
     await getBoard({ db: trx, municipalityId: opts.actor.municipalityId, boardId: before.board_id });
+    if (!canOn(opts.actor, 'units.update', before.board_id)) throw forbidden();
     const unit = await repo.updateUnit(trx, opts.unitId, opts.input);
     await recordAudit(trx, opts.actor, {
       action: 'units.update',

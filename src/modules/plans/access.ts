@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import type { Actor, RoleGrant } from '../../domain/policy/index.js';
+import { canOn, inScope, scopeOf, type Action, type Actor, type BoardScope, type RoleGrant } from '../../domain/policy/index.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import * as repo from './repo.js';
 
@@ -13,34 +13,29 @@ export type PlanActor = Actor | SeedActor;
 export const actorUserId = (a: PlanActor): string | null => ('userId' in a ? a.userId : null);
 
 /**
- * Boards whose plans the actor may read. Central coordinators and auditors read every board;
- * local coordinators, contributors and viewers their own boards — a viewer of the city board
- * (kommunstyrelsen) reads the whole city. Admins read none: they see no plan content.
+ * Boards whose plans the actor may read with `action`, by the one board-scope rule
+ * (src/domain/policy/scope.ts): municipality-wide grants and viewers of the city board read every
+ * board, every other grant its own board. Admins read none: they see no plan content.
  */
-export async function readableBoards(db: Database, actor: PlanActor): Promise<'all' | string[]> {
-  if (actor.roles.some((g) => g.role === 'central_coordinator' || g.role === 'auditor')) return 'all';
-  const grants = actor.roles.filter((g) => g.role === 'local_coordinator' || g.role === 'contributor' || g.role === 'viewer');
-  if (grants.some((g) => g.boardId === null)) return 'all';
-  const viewerBoards = grants.filter((g) => g.role === 'viewer').map((g) => g.boardId as string);
-  if ((await repo.cityBoardIds(db, actor.municipalityId, viewerBoards)).length > 0) return 'all';
-  return [...new Set(grants.map((g) => g.boardId as string))];
+export function planScope(actor: PlanActor, action: Action = 'plans.read'): BoardScope {
+  return scopeOf(actor, action);
 }
 
-/** The central coordinator writes for every board; a local coordinator for their own. */
+/** May the actor change plans of this board (the local coordinator, a central coordinator whose grant reaches it)? */
 export function canWritePlanOf(actor: PlanActor, boardId: string): boolean {
-  return actor.roles.some(
-    (g) => g.role === 'central_coordinator' || (g.role === 'local_coordinator' && (g.boardId === null || g.boardId === boardId)),
-  );
+  return canOn(actor, 'plans.update', boardId);
 }
 
-export const isCentral = (actor: PlanActor) => actor.roles.some((g) => g.role === 'central_coordinator');
+/** May the actor review plans of this board (a central coordinator whose grant reaches it)? */
+export function canReviewPlanOf(actor: PlanActor, boardId: string): boolean {
+  return canOn(actor, 'plans.review', boardId);
+}
 
 /** A plan the actor may read, or 404: a plan of another municipality or board does not exist for them. */
 export async function planForRead(db: Database, actor: PlanActor, planId: string) {
   const plan = await repo.findPlan(db, planId);
   if (!plan || plan.municipality_id !== actor.municipalityId) throw notFound('Planen');
-  const boards = await readableBoards(db, actor);
-  if (boards !== 'all' && !boards.includes(plan.board_id)) throw notFound('Planen');
+  if (!inScope(planScope(actor), plan.board_id)) throw notFound('Planen');
   return plan;
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { canEverywhere } from '../../domain/policy/index.js';
 import { conflict, notFound, unprocessable } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import type { PlanActor } from './access.js';
@@ -125,14 +126,14 @@ export async function updateGuidelineElement(opts: { db: Database; actor: PlanAc
 
 export async function listInstructions(opts: { db: Database; actor: PlanActor }) {
   const rows = await repo.listInstructions(opts.db, opts.actor.municipalityId);
-  // Drafts are the central coordinator's work in progress; others see published instructions.
-  const central = opts.actor.roles.some((g) => g.role === 'central_coordinator');
+  // Drafts are the work in progress of those who issue instructions; others see published ones.
+  const central = canEverywhere(opts.actor, 'plan_instructions.update');
   return rows.filter((r) => central || r.status === 'published').map(presentInstruction);
 }
 
 async function instructionOf(db: Database, actor: PlanActor, id: string) {
   const row = await repo.findInstruction(db, id);
-  const central = actor.roles.some((g) => g.role === 'central_coordinator');
+  const central = canEverywhere(actor, 'plan_instructions.update');
   if (!row || row.municipality_id !== actor.municipalityId || (!central && row.status !== 'published')) throw notFound('Anvisningarna');
   return row;
 }

@@ -510,18 +510,6 @@ export async function municipalityName(db: Database, id: string) {
   return r?.name ?? '';
 }
 
-export async function cityBoardIds(db: Database, municipalityId: string, among: string[]) {
-  if (among.length === 0) return [];
-  const rows = await db
-    .selectFrom('board')
-    .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('kind', '=', 'city_board')
-    .where('id', 'in', among)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 export async function listBoardsIn(db: Database, municipalityId: string, boards: 'all' | string[]) {
   if (boards !== 'all' && boards.length === 0) return [];
   let q = db.selectFrom('board').select(['id', 'name', 'kind']).where('municipality_id', '=', municipalityId);

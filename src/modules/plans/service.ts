@@ -5,6 +5,7 @@ import { checkPlan, type PlanCheckResult } from '../../domain/plans/check.js';
 import { diffPlans } from '../../domain/plans/diff.js';
 import { checkFields } from '../../domain/personal-data/guard.js';
 import { plainText, type FinalStatus, type PlanSection } from '../../domain/plans/model.js';
+import { canOn } from '../../domain/policy/index.js';
 import {
   allowedTransitions,
   AUTO_REOPEN_COMMENT_SV,
@@ -18,7 +19,7 @@ import {
 import { AppError, conflict, forbidden, notFound, unprocessable, type FieldError } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import * as orgs from '../orgs/repo.js';
-import { actorUserId, canWritePlanOf, isCentral, planForRead, planForWrite, readableBoards, type PlanActor } from './access.js';
+import { actorUserId, canReviewPlanOf, canWritePlanOf, planForRead, planForWrite, planScope, type PlanActor } from './access.js';
 import { SITUATION_SECTION_KEY } from './defaults.js';
 import { effectiveInstruction } from './governance-service.js';
 import { sanitizeSectionHtml, textToHtml } from './html.js';
@@ -115,7 +116,7 @@ async function planDetail(db: Database, actor: PlanActor, plan: PlanRow): Promis
   const reviews = await repo.listReviews(db, plan.id);
   const versions = await repo.listVersions(db, plan.id);
   const next = await repo.findNextYearPlan(db, plan.id);
-  const central = isCentral(actor);
+  const central = canReviewPlanOf(actor, plan.board_id);
   const open = reviews.find((r) => r.transition_id === null);
   return {
     ...presentPlanSummary({ ...plan, activity_count: activities.length }),
@@ -150,7 +151,7 @@ async function planDetail(db: Database, actor: PlanActor, plan: PlanRow): Promis
 }
 
 export async function listPlans(opts: { db: Database; actor: PlanActor; query: { boardId?: string; year?: number } }) {
-  const boards = await readableBoards(opts.db, opts.actor);
+  const boards = planScope(opts.actor, 'plans.list');
   const rows = await repo.listPlans(opts.db, { municipalityId: opts.actor.municipalityId, boards, ...opts.query });
   return rows.map(presentPlanSummary);
 }
@@ -239,7 +240,7 @@ export async function transitionPlan(opts: { db: Database; actor: PlanActor; pla
 export async function saveReview(opts: { db: Database; actor: PlanActor; planId: string; input: TReviewRequest }): Promise<TReview> {
   return opts.db.transaction().execute(async (trx) => {
     const plan = await planForRead(trx, opts.actor, opts.planId);
-    if (!isCentral(opts.actor)) throw forbidden();
+    if (!canReviewPlanOf(opts.actor, plan.board_id)) throw forbidden();
     await repo.lockPlan(trx, plan.id);
     const fresh = (await repo.findPlan(trx, plan.id))!;
     if (fresh.status !== 'in_review') {
@@ -291,7 +292,7 @@ export async function createPlan(opts: { db: Database; actor: PlanActor; input: 
       if (!board || board.municipality_id !== opts.actor.municipalityId) {
         throw unprocessable('unknown_board', 'Nämnden finns inte.', [{ field: 'boardId', message: 'Välj en nämnd som finns.' }]);
       }
-      if (!canWritePlanOf(opts.actor, board.id)) throw forbidden();
+      if (!canOn(opts.actor, 'plans.create', board.id)) throw forbidden();
       if (await repo.findPlanByBoardYear(trx, board.id, opts.input.year)) {
         throw conflict(`${board.name} har redan en plan för ${opts.input.year}.`, 'duplicate');
       }
@@ -722,7 +723,7 @@ export async function getOverview(opts: { db: Database; actor: PlanActor; year?:
   const now = today();
   const year = opts.year ?? Number(now.slice(0, 4));
   const municipalityId = opts.actor.municipalityId;
-  const scope = await readableBoards(opts.db, opts.actor);
+  const scope = planScope(opts.actor, 'plans.overview');
   const boards = await repo.listBoardsIn(opts.db, municipalityId, scope);
   const plans = await repo.listPlans(opts.db, { municipalityId, boards: scope, year });
   const instruction = await effectiveInstruction(opts.db, municipalityId, year);

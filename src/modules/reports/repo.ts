@@ -163,9 +163,3 @@ export async function activitiesWithStatus(db: Database, q: Pick<ReportQuery, 'm
 export async function municipalityName(db: Database, id: string): Promise<string> {
   return (await db.selectFrom('municipality').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';
 }
-
-export async function isCityBoard(db: Database, municipalityId: string, boardIds: string[]): Promise<boolean> {
-  if (boardIds.length === 0) return false;
-  const r = await db.selectFrom('board').select('id').where('municipality_id', '=', municipalityId).where('kind', '=', 'city_board').where('id', 'in', boardIds).executeTakeFirst();
-  return !!r;
-}

@@ -18,12 +18,11 @@ import {
 import { ANALYSIS_HEADINGS, ANALYSIS_HEADING_LABELS_SV } from '../../domain/followup/analysis.js';
 import { INDICATOR_RESULTS, type IndicatorResult } from '../../domain/followup/indicators.js';
 import { periodRank, type PeriodKind } from '../../domain/followup/periods.js';
-import type { Actor } from '../../domain/policy/index.js';
+import { canEverywhere, canOn, type Actor } from '../../domain/policy/index.js';
 import type { PlanState } from '../../domain/plans/workflow.js';
 import { toIsoDay } from '../../domain/plans/workflow.js';
 import { AppError, forbidden } from '../../http/errors.js';
 import * as orgs from '../orgs/service.js';
-import { readableBoards } from '../plans/access.js';
 import { getBoardCounts, getCityPicture } from '../situation/pictures.service.js';
 import { coverageByBoard, listCourses } from '../training/service.js';
 import { auditsSection } from '../audit-tracking/section.service.js';
@@ -39,18 +38,15 @@ export interface ReportRequest {
   today?: string;
 }
 
-async function requireCityReader(db: Database, actor: Actor) {
-  if (actor.roles.some((g) => g.role === 'central_coordinator' || g.role === 'auditor')) return;
-  const viewer = actor.roles.filter((g) => g.role === 'viewer');
-  if (viewer.some((g) => g.boardId === null)) return;
-  if (await repo.isCityBoard(db, actor.municipalityId, viewer.map((g) => g.boardId as string))) return;
-  throw new AppError(403, 'forbidden', 'Den samlade rapporten är för kommunstyrelsen: central samordnare, revisorer och kommunstyrelsens ledamöter.');
+/** The city report needs a grant that reaches every board (src/domain/policy/scope.ts). */
+function requireCityReader(actor: Actor) {
+  if (canEverywhere(actor, 'reports.city')) return;
+  throw new AppError(403, 'forbidden', 'Den samlade rapporten är för kommunstyrelsen: central samordnare och revisorer för hela kommunen och kommunstyrelsens ledamöter.');
 }
 
 async function requireBoardReader(db: Database, actor: Actor, boardId: string) {
   const board = await orgs.getBoard({ db, municipalityId: actor.municipalityId, boardId });
-  const scope = await readableBoards(db, actor);
-  if (scope !== 'all' && !scope.includes(board.id)) throw forbidden();
+  if (!canOn(actor, 'reports.board', board.id)) throw forbidden();
   return board;
 }
 
@@ -248,7 +244,7 @@ async function situationSection(db: Database, actor: Actor, scope: 'city' | 'boa
 
 /** The city report (kommunstyrelsen): every board of the municipality. */
 export async function cityReport(opts: { db: Database; actor: Actor } & ReportRequest): Promise<TReport> {
-  await requireCityReader(opts.db, opts.actor);
+  requireCityReader(opts.actor);
   return buildReport(opts.db, opts.actor, 'city', null, opts);
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import { boardScope, can, type Actor } from '../../domain/policy/index.js';
+import { can, inScope, scopeOf, type Actor } from '../../domain/policy/index.js';
 import { isIsoDate, todayInSweden } from '../../domain/situation/categories.js';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
@@ -9,8 +9,6 @@ import * as repo from './concerns.repo.js';
 import { confirmationSummary, guardFreeText } from './guard.js';
 import { presentConcern, presentListItem, presentReceipt } from './presenters.js';
 import type { TCreateConcernRequest } from './schema.js';
-
-const COORDINATORS = ['local_coordinator', 'central_coordinator'] as const;
 
 function checkOccurredOn(date: string) {
   const problem = !isIsoDate(date)
@@ -79,10 +77,10 @@ export async function createConcern(opts: { db: Database; actor: Actor; input: T
 }
 
 async function scopeFor(db: Database, actor: Actor, boardId?: string) {
-  const scope = boardScope(actor, COORDINATORS);
+  const scope = scopeOf(actor, 'concerns.list');
   if (boardId) {
     await boardInMunicipality(db, actor, boardId);
-    if (scope !== 'all' && !scope.includes(boardId)) throw forbidden();
+    if (!inScope(scope, boardId)) throw forbidden();
   }
   return scope;
 }
@@ -103,7 +101,7 @@ export async function listConcerns(opts: { db: Database; actor: Actor; boardId?:
 
 /** Open reports the actor has not opened, per board. */
 export async function inbox(opts: { db: Database; actor: Actor }) {
-  const rows = await repo.unreadPerBoard(opts.db, { municipalityId: opts.actor.municipalityId, boards: boardScope(opts.actor, COORDINATORS), userId: opts.actor.userId });
+  const rows = await repo.unreadPerBoard(opts.db, { municipalityId: opts.actor.municipalityId, boards: scopeOf(opts.actor, 'concerns.inbox'), userId: opts.actor.userId });
   const boards = rows.map((r) => ({ boardId: r.board_id, boardName: r.board_name, unread: Number(r.n) }));
   return { unread: boards.reduce((a, b) => a + b.unread, 0), boards };
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import { can, type Actor } from '../../domain/policy/index.js';
+import { boardScope, can, inScope, type Actor } from '../../domain/policy/index.js';
 import {
   CONCERN_TYPES,
   ENVIRONMENTS,
@@ -83,7 +83,7 @@ const trendPoint = (year: number, c: Counts<Cell>) => ({ year, total: c.total, b
  * counts per board, type, environment and tertial, and the trend. Always suppressed, never text.
  */
 export async function getCityPicture(opts: { db: Database; actor: Actor; year: number; charts: boolean; lang: Lang }): Promise<TCityPicture> {
-  await requireCityView(opts.db, opts.actor);
+  requireCityView(opts.actor);
   const threshold = await suppressionThreshold(opts.db, opts.actor.municipalityId);
   const years = await trendYears(opts.db, opts.actor.municipalityId, opts.year);
   const { boards, perYear } = await suppressedYears(opts.db, opts.actor, years, threshold);
@@ -151,9 +151,8 @@ export async function getBoardCounts(opts: { db: Database; actor: Actor; boardId
 
 // ---- Annual pictures -------------------------------------------------------------------------
 
-/** Drafts are for those who compile them and the auditor; everyone else sees published pictures. */
-const seesDrafts = (actor: Actor, boardId: string) =>
-  can(actor, 'situation_pictures.compile', { boardId }) || actor.roles.some((g) => g.role === 'auditor' && g.boardId === null);
+/** Drafts are for those who compile them and the auditor, on the boards their grants reach; everyone else sees published pictures. */
+const seesDrafts = (actor: Actor, boardId: string) => inScope(boardScope(actor, ['local_coordinator', 'central_coordinator', 'auditor']), boardId);
 
 export async function listPictures(opts: { db: Database; actor: Actor; boardId: string }) {
   await requireBoard(opts.db, opts.actor, 'situation_pictures.list', opts.boardId);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.js';
-import { boardScope, can, type Actor } from '../../domain/policy/index.js';
+import { can, inScope, scopeOf, type Actor } from '../../domain/policy/index.js';
 import { todayInSweden } from '../../domain/situation/categories.js';
 import {
   aggregateSurvey,
@@ -75,10 +75,10 @@ function summary(s: { id: string; board_id: string; board_name: string; year: nu
 }
 
 export async function listSurveys(opts: { db: Database; actor: Actor; boardId?: string; year?: number }) {
-  const scope = boardScope(opts.actor, ['local_coordinator', 'central_coordinator', 'auditor']);
+  const scope = scopeOf(opts.actor, 'surveys.list');
   if (opts.boardId) {
     await boardInMunicipality(opts.db, opts.actor, opts.boardId);
-    if (scope !== 'all' && !scope.includes(opts.boardId)) throw forbidden();
+    if (!inScope(scope, opts.boardId)) throw forbidden();
   }
   const threshold = await suppressionThreshold(opts.db, opts.actor.municipalityId);
   const rows = await repo.listSurveys(opts.db, { municipalityId: opts.actor.municipalityId, boards: scope, boardId: opts.boardId, year: opts.year });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database.js';
-import { boardScope, type Actor } from '../../domain/policy/index.js';
+import { inScope, scopeOf, type Actor, type BoardScope } from '../../domain/policy/index.js';
 import { analyseHeadcountImport, analyseParticipantImport, type AnalysisBase, type ImportScope } from '../../domain/training/analyse.js';
 import {
   coverageAsOf,
@@ -51,29 +51,20 @@ export function todayIso(now = new Date()): string {
 
 // ---------------------------------------------------------------- scope
 
-const READ_ROLES = ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] as const;
-
 /**
- * Boards whose coverage the actor may read: central coordinators and auditors see the whole
- * municipality, and so does anyone reading for the city board (Kommunstyrelsen); the others see
- * the boards they hold a role on.
+ * Boards whose coverage the actor may read, by the one board-scope rule (src/domain/policy/scope.ts):
+ * municipality-wide grants and viewers of the city board (Kommunstyrelsen) see the whole
+ * municipality; every other grant its own board.
  */
-export async function readScope(db: Database, actor: Actor): Promise<'all' | string[]> {
-  if (actor.roles.some((g) => g.role === 'central_coordinator' || g.role === 'auditor')) return 'all';
-  const scope = boardScope(actor, READ_ROLES);
-  if (scope === 'all' || scope.length === 0) return scope;
-  const city = await db.selectFrom('board').select('id').where('id', 'in', scope).where('kind', '=', 'city_board').executeTakeFirst();
-  return city ? 'all' : scope;
+export function readScope(actor: Actor): BoardScope {
+  return scopeOf(actor, 'training.coverage.read');
 }
 
-/** Boards the actor may import rows for: every board for the central coordinator (and the system), else the local coordinator's boards. */
+/** Boards the actor may import rows for: every board for the system (demo seed), else the boards the importer's grants reach. */
 export function importScope(actor: ActorIn): ImportScope {
   if (!('userId' in actor)) return 'all';
-  if (actor.roles.some((g) => g.role === 'central_coordinator')) return 'all';
-  return boardScope(actor, ['local_coordinator']);
+  return scopeOf(actor, 'training.participants.import');
 }
-
-const inScope = (scope: 'all' | string[], boardId: string) => scope === 'all' || scope.includes(boardId);
 
 // ---------------------------------------------------------------- courses
 
@@ -499,7 +490,7 @@ async function courseFor(db: Database, municipalityId: string, courseId?: string
 
 async function loadCoverage(db: Database, actor: Actor, courseId?: string, onlyBoard?: string): Promise<CoverageContext> {
   const course = await courseFor(db, actor.municipalityId, courseId);
-  const readable = await readScope(db, actor);
+  const readable = readScope(actor);
   if (onlyBoard && !inScope(readable, onlyBoard)) throw forbidden();
   const scope = onlyBoard ? [onlyBoard] : readable;
   const boards = (await repo.boardsOf(db, actor.municipalityId)).filter((b) => inScope(scope, b.id));
@@ -761,7 +752,7 @@ export async function boardDetail(opts: { db: Database; actor: Actor; boardId: s
 }
 
 export async function listHeadcounts(opts: { db: Database; actor: Actor; boardId?: string }) {
-  const readable = await readScope(opts.db, opts.actor);
+  const readable = readScope(opts.actor);
   if (opts.boardId && !inScope(readable, opts.boardId)) throw forbidden();
   const rows = await repo.headcountsOf(opts.db, opts.boardId ? [opts.boardId] : readable, opts.actor.municipalityId);
   return rows.map((h) => ({ boardId: h.board_id, unitId: h.unit_id, employees: h.employees, asOf: h.as_of }));
