@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../../http/errors.js';
+import { assertSafeUpload } from '../uploads/guard.js';
 import {
   ZActivityFollowUp,
   ZActivityIdParams,
@@ -41,6 +42,7 @@ async function readUpload(req: FastifyRequest): Promise<service.UploadedFile> {
     file = { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), filename: part.filename ?? '' };
   }
   if (!file) throw badRequest('Välj en fil att importera.', [chooseFile]);
+  await assertSafeUpload(file, 'table');
   return file;
 }
 

@@ -15,6 +15,7 @@ import { AppError, badRequest, conflict, forbidden, unprocessable, type FieldErr
 import { canWritePlanOf, type PlanActor } from './access.js';
 import { ZActivity, ZCreateActivityRequest, ZPlanIdParams, type TCreateActivityRequest } from './schema.js';
 import * as service from './service.js';
+import { assertSafeUpload } from '../uploads/guard.js';
 import type { Database } from '../../db/database.js';
 
 export const EXPORT_FORMATS = {
@@ -175,6 +176,7 @@ export const planExportRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!part || !part.filename) throw badRequest(missing, [{ field: 'file', message: missing }]);
       if (part.fieldname !== 'file') throw badRequest('Filen ska skickas i fältet file.', [{ field: 'file', message: missing }]);
       const bytes = new Uint8Array(await part.toBuffer());
+      await assertSafeUpload({ bytes, filename: part.filename }, 'table');
       const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
       const result = await importActivities({ db: app.db, actor: req.actor!, planId: req.params.id, bytes, filename: part.filename, dryRun });
       return reply.status(dryRun ? 200 : 201).send(result);

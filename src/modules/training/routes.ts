@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../../http/errors.js';
+import { assertSafeUpload } from '../uploads/guard.js';
 import { coverageWorkbook, trendSvg } from './export.js';
 import {
   ZBoardDetail,
@@ -65,6 +66,7 @@ async function readUpload(req: FastifyRequest): Promise<{ file: service.Uploaded
     }
   }
   if (!file) throw badRequest('Välj en fil att importera.', [chooseFile]);
+  await assertSafeUpload(file, 'table');
   return { file, mapping };
 }
 
