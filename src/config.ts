@@ -3,15 +3,24 @@ import { resolve } from 'node:path';
 /** Runtime configuration, read once from the environment (see README "Configuration"). */
 export interface Config {
   port: number;
+  /** Interface to listen on (HOST): the loopback interface unless the operator says otherwise. */
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Seed demo data on an empty database (VARNA_DEMO; see demoByDefault). */
   demo: boolean;
+  /** NODE_ENV=production. */
+  production: boolean;
+  /** The address users reach Värna at (VARNA_PUBLIC_URL). */
+  publicUrl: string;
   /** Minutes of inactivity after which a session ends. */
   sessionIdleMinutes: number;
   /** Hours after login after which a session ends regardless of activity. */
   sessionAbsoluteHours: number;
-  /** Set when served over HTTPS (directly or behind a TLS-terminating proxy): cookies get Secure. */
+  /**
+   * Set when served over HTTPS (directly or behind a TLS-terminating proxy): the session cookie is
+   * `__Host-`-prefixed and Secure, and responses carry HSTS.
+   */
   secureCookies: boolean;
   logLevel: string;
   /** Requests per minute per client IP: all API calls, and login attempts. */
@@ -25,16 +34,28 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; claim: string; allowHttp: boolean } | undefined;
 }
 
+/**
+ * Demo data only on purpose (API.md, "Safe deployment"): on by default only for the README's first
+ * command, `npm start` on the embedded database with NODE_ENV unset. A PostgreSQL server or
+ * NODE_ENV=production never gets the demo accounts unless VARNA_DEMO=1 says so.
+ */
+export function demoByDefault(env: NodeJS.ProcessEnv): boolean {
+  if (env.VARNA_DEMO !== undefined && env.VARNA_DEMO !== '') return env.VARNA_DEMO === '1';
+  return !env.DATABASE_URL && !env.NODE_ENV;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const oidcIssuer = env.VARNA_OIDC_ISSUER;
   const port = Number(env.PORT ?? 3000);
   const publicUrl = env.VARNA_PUBLIC_URL ?? `http://localhost:${port}`;
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.VARNA_DATA_DIR ?? './data'),
-    demo: (env.VARNA_DEMO ?? '1') === '1',
+    demo: demoByDefault(env),
+    production: env.NODE_ENV === 'production',
+    publicUrl,
     sessionIdleMinutes: Number(env.VARNA_SESSION_IDLE_MINUTES ?? 60),
     sessionAbsoluteHours: Number(env.VARNA_SESSION_ABSOLUTE_HOURS ?? 12),
     secureCookies: publicUrl.startsWith('https://'),

@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,7 +16,11 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import './http/types.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { AppError } from './http/errors.js';
 import { registerGuard } from './http/guard.js';
+import { registerInvalidTextCheck } from './http/invalid-text.js';
+import { serializeRequest } from './http/log-redaction.js';
+import { sessionCookieName } from './http/session-cookie.js';
 import { accessibilityCheckerHashes } from './http/csp.js';
 import { VERSION } from './version.js';
 import { systemRoutes } from './modules/system/routes.js';
@@ -43,10 +48,18 @@ export const UPLOAD_LIMIT = 50 * 1024 * 1024;
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
-export async function buildServer(opts: { config: Config; database: DatabaseHandle; logger?: boolean }): Promise<FastifyInstance> {
+export async function buildServer(opts: {
+  config: Config;
+  database: DatabaseHandle;
+  /** false: no log. Default: JSON lines on stdout; `logStream` sends them elsewhere (tests read them). */
+  logger?: boolean;
+  logStream?: Writable;
+}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    // The client's address (rate limits, login throttle) is the socket's; X-Forwarded-For is believed
+    // only when it comes from a reverse proxy the operator listed in VARNA_TRUST_PROXY.
+    trustProxy: opts.config.trustProxy.length ? opts.config.trustProxy : false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -56,7 +69,19 @@ export async function buildServer(opts: { config: Config; database: DatabaseHand
         ? false
         : {
             level: opts.config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            ...(opts.logStream && { stream: opts.logStream }),
+            // Secrets never reach the log: survey tokens and OIDC codes in URLs are replaced
+            // (log-redaction.ts), headers and bodies are not logged, and these paths are redacted
+            // in case an error log carries them.
+            serializers: { req: serializeRequest },
+            redact: [
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+              'req.body.password',
+              'body.password',
+            ],
           },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -85,24 +110,29 @@ export async function buildServer(opts: { config: Config; database: DatabaseHand
         upgradeInsecureRequests: null,
       },
     },
-    strictTransportSecurity: opts.config.secureCookies,
+    // Over HTTPS browsers are told to use nothing else for a year (HSTS).
+    strictTransportSecurity: opts.config.secureCookies ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
   });
   // Signs the short-lived OIDC state cookie only; a restart just means logging in again.
   await app.register(cookie, { secret: randomBytes(32).toString('hex') });
-  await app.register(rateLimit, { global: true, max: opts.config.rateLimit.perMinute, timeWindow: '1 minute' });
+  // Routes with their own limit (login) say so in `config.rateLimit`; every other request, anonymous
+  // or not, API or static, is counted per client address by the hook below.
+  await app.register(rateLimit, { global: false, max: opts.config.rateLimit.perMinute, timeWindow: '1 minute' });
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Värna API', version: VERSION, description: 'The HTTP API of Värna. Paths in shared/API.md are stable.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'varna_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(opts.config.secureCookies) } } },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerErrorHandler(app);
+  registerRequestRateLimit(app, opts.config.rateLimit.perMinute);
   registerGuard(app);
+  registerInvalidTextCheck(app);
   for (const mod of MODULES) await app.register(mod);
 
   if (existsSync(WEB_DIST)) {
@@ -116,4 +146,20 @@ export async function buildServer(opts: { config: Config; database: DatabaseHand
     });
   }
   return app;
+}
+
+/**
+ * The per-address limit on all requests. An app-level hook registered before the guard, so it runs
+ * before the session lookup: requests without a session (or with a forged one) are counted too,
+ * and a flood is refused before it costs a database query. (The plugin's own per-route hooks run
+ * after app-level hooks, so a request the guard refused with 401 was never counted.)
+ */
+function registerRequestRateLimit(app: FastifyInstance, perMinute: number): void {
+  const check = app.createRateLimit({ max: perMinute, timeWindow: 60_000 });
+  app.addHook('onRequest', async (request, reply) => {
+    const verdict = await check(request);
+    if (verdict.isAllowed || !verdict.isExceeded) return;
+    reply.header('retry-after', String(verdict.ttlInSeconds));
+    throw new AppError(429, 'rate_limited', 'För många förfrågningar. Vänta en stund och försök igen.');
+  });
 }

@@ -8,6 +8,7 @@ import * as m0005 from './migrations/2026_11_23_0005_followup.js';
 import * as m0006 from './migrations/2026_11_23_0006_login_failures.js';
 import * as m0007 from './migrations/2026_12_02_0007_audit_log_guard.js';
 import * as m0008 from './migrations/2026_12_02_0008_user_identity.js';
+import * as m0009 from './migrations/2026_12_02_0009_login_throttle_secret.js';
 import * as m0010 from './migrations/2026_12_02_0010_audit_tracking_attachments.js';
 
 /**
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0007_audit_log_guard': m0007,
   '2026_12_02_0008_user_identity': m0008,
   '2026_12_02_0010_audit_tracking_attachments': m0010,
+  '2026_12_02_0009_login_throttle_secret': m0009,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -64,6 +64,11 @@ export interface LoginFailureTable {
   key_hash: string;
   failed_at: Timestamp;
 }
+export interface InstanceSecretTable {
+  name: string;
+  value: string;
+  created_at: Generated<Date>;
+}
 export interface AuditLogTable {
   seq: Generated<number>;
   at: Timestamp;
@@ -553,6 +558,7 @@ export interface DB {
   training_import: TrainingImportTable;
   training_headcount: TrainingHeadcountTable;
   training_completion: TrainingCompletionTable;
+  instance_secret: InstanceSecretTable;
   guideline_document: GuidelineDocumentTable;
   guideline_element: GuidelineElementTable;
   plan_instruction: PlanInstructionTable;

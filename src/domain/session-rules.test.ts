@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoginThrottled, passwordProblem, sessionState, shouldTouch } from './session-rules.js';
+import { isLoginThrottled, loginDelayMs, passwordProblem, sessionState, shouldTouch } from './session-rules.js';
 
 const limits = { idleMinutes: 60, absoluteHours: 12 };
 const t0 = new Date('2026-11-23T08:00:00Z');
@@ -37,9 +37,23 @@ describe('passwordProblem', () => {
 });
 
 describe('isLoginThrottled', () => {
-  it('refuses from the fifth failure on an account or the thirtieth from an address, not before', () => {
-    expect(isLoginThrottled({ account: 4, ip: 29 })).toBe(false);
-    expect(isLoginThrottled({ account: 5, ip: 0 })).toBe(true);
-    expect(isLoginThrottled({ account: 0, ip: 30 })).toBe(true);
+  it('refuses an address from its fifth failure on one account, or its thirtieth on any, not before', () => {
+    expect(isLoginThrottled({ pair: 4, ip: 29 })).toBe(false);
+    expect(isLoginThrottled({ pair: 5, ip: 5 })).toBe(true);
+    expect(isLoginThrottled({ pair: 0, ip: 30 })).toBe(true);
+  });
+});
+
+describe('loginDelayMs', () => {
+  it('does not slow an account with few failures', () => {
+    expect(loginDelayMs(0)).toBe(0);
+    expect(loginDelayMs(4)).toBe(0);
+  });
+  it('doubles the wait with every further failure from anywhere, up to a ceiling: a delay, never a lock', () => {
+    expect(loginDelayMs(5)).toBe(250);
+    expect(loginDelayMs(6)).toBe(500);
+    expect(loginDelayMs(8)).toBe(2000);
+    expect(loginDelayMs(10)).toBe(8000);
+    expect(loginDelayMs(10_000)).toBe(8000);
   });
 });

@@ -34,17 +34,35 @@ export function passwordProblem(password: string): 'too_short' | 'too_long' | nu
 }
 
 /**
- * Failed-login throttle: after `maxFailures` failures within the window, further attempts for the
- * same account (or from the same IP address) are refused until the oldest failure leaves it.
- * The failures themselves are stored in the database (auth/repo.ts), so they hold across restarts
- * and across several Värna processes on one PostgreSQL server.
+ * Failed-login throttle. The failures are rows in the database (auth/repo.ts), so they hold across
+ * restarts and across several Värna processes on one PostgreSQL server. Three counts, each over the
+ * last `windowMs`:
+ *
+ * - **account and address together**: after `pair.maxFailures` failures for one account from one
+ *   address, that address may not try that account again until the oldest failure leaves the window;
+ * - **address**: after `ip.maxFailures` failures from one address, whatever the accounts, it may not
+ *   try any account;
+ * - **account from anywhere**: never refused (an attacker elsewhere must not be able to lock the real
+ *   user out), but each attempt after `account.freeFailures` failures waits a growing delay before
+ *   the password is even checked, which slows guessing spread over many addresses.
+ *
+ * The client address is the one Fastify derives: the socket's, or X-Forwarded-For only from proxies
+ * listed in VARNA_TRUST_PROXY.
  */
 export const LOGIN_THROTTLE = {
   windowMs: 15 * 60_000,
-  account: { maxFailures: 5 },
+  pair: { maxFailures: 5 },
   ip: { maxFailures: 30 },
+  account: { freeFailures: 5, baseDelayMs: 250, maxDelayMs: 8_000 },
 } as const;
 
-export function isLoginThrottled(recent: { account: number; ip: number }): boolean {
-  return recent.account >= LOGIN_THROTTLE.account.maxFailures || recent.ip >= LOGIN_THROTTLE.ip.maxFailures;
+export function isLoginThrottled(recent: { pair: number; ip: number }): boolean {
+  return recent.pair >= LOGIN_THROTTLE.pair.maxFailures || recent.ip >= LOGIN_THROTTLE.ip.maxFailures;
+}
+
+/** How long an attempt on an account waits, given the account's recent failures from any address. */
+export function loginDelayMs(accountFailures: number): number {
+  const { freeFailures, baseDelayMs, maxDelayMs } = LOGIN_THROTTLE.account;
+  if (accountFailures < freeFailures) return 0;
+  return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(accountFailures - freeFailures, 16));
 }

@@ -6,6 +6,33 @@ function send(reply: FastifyReply, status: number, code: string, message: string
   return reply.status(status).send({ error: fields?.length ? { code, message, fields } : { code, message } });
 }
 
+/**
+ * PostgreSQL errors (the same SQLSTATE codes from pg and PGlite) that are a race or the client's
+ * input, not a fault of the server. A service checks first (e.g. "is the name taken?"), but two
+ * requests can pass that check together; the database's unique key then decides, and the loser
+ * gets the same 409 the check would have given. Messages never name tables or constraints.
+ */
+const DATABASE_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  // unique_violation
+  '23505': {
+    status: 409,
+    code: 'conflict',
+    message: 'Det finns redan en post med de uppgifterna, kanske sparad av någon annan alldeles nyss. Ladda om sidan och kontrollera.',
+  },
+  // foreign_key_violation: what the request refers to was removed meanwhile
+  '23503': {
+    status: 409,
+    code: 'conflict',
+    message: 'Något som förfrågan hänvisar till har ändrats eller tagits bort under tiden. Ladda om sidan och försök igen.',
+  },
+  // serialization_failure, deadlock_detected
+  '40001': { status: 409, code: 'conflict', message: 'Någon annan ändrade samma sak samtidigt. Försök igen.' },
+  '40P01': { status: 409, code: 'conflict', message: 'Någon annan ändrade samma sak samtidigt. Försök igen.' },
+  // character_not_in_repertoire, untranslatable_character: text the hook in invalid-text.ts missed
+  '22021': { status: 400, code: 'invalid_request', message: 'Texten innehåller tecken som inte kan sparas. Ta bort dem och försök igen.' },
+  '22P05': { status: 400, code: 'invalid_request', message: 'Texten innehåller tecken som inte kan sparas. Ta bort dem och försök igen.' },
+};
+
 /** Maps every error to the API.md shape. No stack trace or SQL ever reaches a client. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -30,6 +57,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         return { field: path || (err.validationContext ?? 'body'), message: v.message ?? 'Ogiltigt värde.' };
       });
       return send(reply, 400, 'invalid_request', 'Uppgifterna är inte giltiga. Rätta fälten och försök igen.', fields);
+    }
+    const database = typeof err.code === 'string' ? DATABASE_ERRORS[err.code] : undefined;
+    if (database && !err.statusCode) {
+      request.log.warn({ sqlState: err.code }, 'database refused a write');
+      return send(reply, database.status, database.code, database.message);
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err }, 'response did not match its schema');

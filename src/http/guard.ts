@@ -3,8 +3,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { can, isAction, refusalOf, RULES, type Action } from '../domain/policy/index.js';
 import { resolveSession } from '../modules/auth/service.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
+import { sessionCookieName } from './session-cookie.js';
 
-export const SESSION_COOKIE = 'varna_session';
+export { SESSION_COOKIE } from './session-cookie.js';
 
 /** Every /api route with the action it declared: the role-matrix test walks this list. */
 export interface RouteAction {
@@ -48,7 +49,7 @@ export function registerGuard(app: FastifyInstance): void {
     // Static files and the web app's shell need no session: no database lookup for them.
     const action = request.routeOptions.config?.action;
     if (!action) return;
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[sessionCookieName(app.config.secureCookies)];
     if (token) {
       const session = await resolveSession({
         db: app.db,

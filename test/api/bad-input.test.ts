@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { buildServer } from '../../src/server.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
 
@@ -68,6 +70,76 @@ describe.each(await testDatabaseKinds())('[HTTP] bad input on %s', (kind) => {
 
   it('a non-JSON content type → 415', async () => {
     await expectNothingWritten(() => admin.request('POST', '/api/boards', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415);
+  });
+
+  it('a NUL character in a JSON string → 400 naming the field, nothing written', async () => {
+    const err = await expectNothingWritten(() => admin.post('/api/boards', { name: 'Nämnd\u0000X', kind: 'district_board' }), 400, 'invalid_request');
+    expect(err.fields).toEqual([{ field: 'name', message: 'Texten innehåller ett osynligt styrtecken (NUL) som inte kan sparas. Ta bort det och försök igen.' }]);
+  });
+
+  it('invalid text deep in a body is named by its path, every field at once', async () => {
+    const body = { email: 'nul@stockholm.example', name: 'Ny\u0000Person', password: 'ett-langt-losenord-1', roles: [{ role: 'viewer\u0000' }] };
+    const err = await expectNothingWritten(() => admin.post('/api/users', body), 400, 'invalid_request');
+    expect(err.fields.map((f: { field: string }) => f.field)).toEqual(['name', 'roles.0.role']);
+  });
+
+  it('a lone surrogate (broken UTF-16) → 400 naming the field, not silently stored as �', async () => {
+    const err = await expectNothingWritten(() => admin.request('POST', '/api/boards', '{"name":"Nämnd \\ud800","kind":"district_board"}', { 'content-type': 'application/json' }), 400);
+    expect(err.fields).toEqual([{ field: 'name', message: 'Texten innehåller ett trasigt tecken som inte kan sparas. Skriv in texten på nytt och försök igen.' }]);
+  });
+
+  it('a NUL in the query string or the path → 400 naming the parameter', async () => {
+    const query = await admin.get('/api/boards?namn=a%00b');
+    expect(query.statusCode).toBe(400);
+    expect(query.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['namn']);
+    const path = await t.anonymous.get('/api/public/surveys/abc%00def');
+    expect(path.statusCode).toBe(400);
+    expect(path.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['token']);
+  });
+
+  it('a unique key that a request hits after its own check passed → 409 conflict, never 500', async () => {
+    // A route that writes the way a service does when a concurrent request won the race between
+    // its "is the name taken?" check and its insert: the database's unique key refuses the row.
+    const app = await buildServer({ config: t.app.config, database: t.database, logger: false });
+    app.post('/api/test/late-duplicate', { config: { action: 'health.read' } }, async () => {
+      const m = await t.database.db.selectFrom('municipality').select('id').executeTakeFirstOrThrow();
+      await t.database.db.transaction().execute((trx) =>
+        trx.insertInto('board').values({ municipality_id: m.id, name: 'Kommunstyrelsen', kind: 'city_board' }).execute(),
+      );
+      return {};
+    });
+    try {
+      const res = await app.inject({ method: 'POST', url: '/api/test/late-duplicate' });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('conflict');
+      expect(res.json().error.message).toMatch(/finns redan/);
+      expect(leaks(res.body)).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it.runIf(kind === 'postgres')('two requests creating the same board at once: one 201, the other 409 (a real race on the server)', async () => {
+    const name = `Samtidig nämnd ${Date.now()}`;
+    const municipality = await t.database.db.selectFrom('municipality').select('id').executeTakeFirstOrThrow();
+    // Another session inserts the same name and holds its transaction open: the request's check
+    // cannot see the row yet, so its insert waits on the unique index until that commits.
+    await t.database.db.connection().execute(async (other) => {
+      await sql`begin`.execute(other);
+      await other.insertInto('board').values({ municipality_id: municipality.id, name, kind: 'district_board' }).execute();
+      const pending = admin.post('/api/boards', { name, kind: 'district_board' });
+      for (let i = 0; i < 200; i++) {
+        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(t.database.db);
+        if (waiting.rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await sql`commit`.execute(other);
+      const res = await pending;
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error.code).toBe('conflict');
+    });
+    const boards = await t.database.db.selectFrom('board').select('id').where('name', '=', name).execute();
+    expect(boards).toHaveLength(1);
   });
 
   it('SQL-looking strings are stored as plain text, never executed', async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { loadConfig, type Config } from '../../src/config.js';
 import type { DatabaseHandle, DatabaseKind } from '../../src/db/database.js';
 import { seedDemo, DEMO_PASSWORD } from '../../src/demo/seed.js';
+import { sessionCookieName } from '../../src/http/session-cookie.js';
 import { buildServer } from '../../src/server.js';
 import { createTestDatabase } from './databases.js';
 
@@ -67,7 +68,7 @@ export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config
     async login(email, password = DEMO_PASSWORD) {
       const res = await anonymous.post('/api/session', { email, password });
       if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);
-      const c = res.cookies.find((x) => x.name === 'varna_session')!;
+      const c = res.cookies.find((x) => x.name === sessionCookieName(config.secureCookies))!;
       return client(app, `${c.name}=${c.value}`, res.json().csrfToken);
     },
     async boardId(name) {

@@ -62,6 +62,13 @@ export async function recordLoginFailure(db: Database, keyHashes: string[], now:
   });
 }
 
-export async function clearLoginFailures(db: Database, keyHash: string) {
-  await db.deleteFrom('login_failure').where('key_hash', '=', keyHash).execute();
+export async function clearLoginFailures(db: Database, keyHashes: string[]) {
+  await db.deleteFrom('login_failure').where('key_hash', 'in', keyHashes).execute();
+}
+
+/** The secret stored under `name`, created from `fresh` by whichever process asks first. */
+export async function getOrCreateSecret(db: Database, name: string, fresh: string): Promise<string> {
+  await db.insertInto('instance_secret').values({ name, value: fresh }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  const row = await db.selectFrom('instance_secret').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+  return row.value;
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../domain/policy/index.js';
-import { SESSION_COOKIE } from '../../http/guard.js';
+import { sessionCookieName } from '../../http/session-cookie.js';
 import { findBoardsByIds } from '../orgs/repo.js';
 import { getOwnProfile, updateOwnSettings } from '../users/service.js';
 import { authorizationRequest, logInWithOidc } from './oidc.js';
@@ -13,6 +13,8 @@ const OIDC_COOKIE = 'varna_oidc';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: app.config.secureCookies };
+  // `__Host-varna_session` over HTTPS (Secure, Path=/, no Domain), `varna_session` over http.
+  const sessionCookie = sessionCookieName(app.config.secureCookies);
 
   async function presentMe(actor: Actor, csrfToken: string): Promise<TMe> {
     const profile = await getOwnProfile({ db: app.db, actor });
@@ -33,7 +35,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   function setSessionCookie(reply: FastifyReply, token: string) {
-    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: app.config.sessionAbsoluteHours * 3600 });
+    reply.setCookie(sessionCookie, token, { ...cookieOptions, maxAge: app.config.sessionAbsoluteHours * 3600 });
   }
 
   app.get('/api/session/options', {
@@ -57,7 +59,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['session'], summary: 'Log out', response: { 204: z.null() } },
     handler: async (req, reply) => {
       await service.logOut({ db: app.db, actor: req.actor!, sessionId: req.sessionId! });
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(sessionCookie, cookieOptions);
       return reply.status(204).send(null);
     },
   });

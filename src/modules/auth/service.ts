@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../db/database.js';
 import type { Actor } from '../../domain/policy/index.js';
-import { isLoginThrottled, LOGIN_THROTTLE, sessionState, shouldTouch, type SessionLimits } from '../../domain/session-rules.js';
+import { isLoginThrottled, LOGIN_THROTTLE, loginDelayMs, sessionState, shouldTouch, type SessionLimits } from '../../domain/session-rules.js';
 import { AppError, unauthenticated } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import * as users from '../users/repo.js';
@@ -11,10 +12,31 @@ import { verifyPassword } from './passwords.js';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 
-// Throttle keys are hashed: the table holds no e-mail or IP address (see the 0006 migration).
-const throttleKeys = (email: string, ip: string) => ({ account: sha256(`account:${email}`), ip: sha256(`ip:${ip}`) });
+// Throttle keys are HMACs under a secret kept in the database (migration 0009): the table of
+// failures holds no e-mail or IP address, nor a plain hash of one that could be reversed by trying
+// every address. One secret per installation, shared by every process on the same database.
+const THROTTLE_SECRET = 'auth.login_throttle';
+const throttleSecrets = new WeakMap<Database, Promise<string>>();
 
-const tooMany = () => new AppError(429, 'rate_limited', 'För många misslyckade inloggningar. Vänta en kvart och försök igen.');
+function throttleSecret(db: Database): Promise<string> {
+  let secret = throttleSecrets.get(db);
+  if (!secret) {
+    secret = repo.getOrCreateSecret(db, THROTTLE_SECRET, randomBytes(32).toString('base64url'));
+    secret.catch(() => throttleSecrets.delete(db));
+    throttleSecrets.set(db, secret);
+  }
+  return secret;
+}
+
+/** The hashed keys of the throttle's three counts (session-rules.ts): account, address, both. */
+export async function loginThrottleKeys(db: Database, email: string, ip: string) {
+  const secret = await throttleSecret(db);
+  const key = (s: string) => createHmac('sha256', secret).update(s).digest('hex');
+  return { account: key(`account:${email}`), ip: key(`ip:${ip}`), pair: key(`pair:${email}\n${ip}`) };
+}
+
+const tooMany = () =>
+  new AppError(429, 'rate_limited', 'För många misslyckade inloggningar härifrån. Vänta en kvart och försök igen, eller be en administratör om hjälp.');
 const badLogin = () => new AppError(401, 'invalid_credentials', 'Fel e-postadress eller lösenord.');
 
 export interface NewSession {
@@ -47,16 +69,23 @@ export async function logIn(opts: { db: Database; email: string; password: strin
   const now = new Date();
   const windowStart = new Date(now.getTime() - LOGIN_THROTTLE.windowMs);
   const email = opts.email.trim().toLowerCase();
-  const keys = throttleKeys(email, opts.ip);
-  const recent = await repo.countLoginFailures(opts.db, [keys.account, keys.ip], windowStart);
-  if (isLoginThrottled({ account: recent.get(keys.account) ?? 0, ip: recent.get(keys.ip) ?? 0 })) throw tooMany();
+  const keys = await loginThrottleKeys(opts.db, email, opts.ip);
+  const recent = await repo.countLoginFailures(opts.db, [keys.account, keys.ip, keys.pair], windowStart);
+  const count = (key: string) => recent.get(key) ?? 0;
+  // This address has failed too often, on this account or on any: refused. Other addresses, the
+  // real user's among them, are not.
+  if (isLoginThrottled({ pair: count(keys.pair), ip: count(keys.ip) })) throw tooMany();
+  // Failures on this account from anywhere slow every attempt on it, before the password is checked,
+  // whatever the outcome: a delay an attacker cannot turn into a lock-out.
+  const delay = loginDelayMs(count(keys.account));
+  if (delay > 0) await sleep(delay);
   const user = await users.findByEmail(opts.db, email);
   const ok = await verifyPassword(user?.password_hash ?? null, opts.password);
   if (!user || !ok || !user.active) {
-    await repo.recordLoginFailure(opts.db, [keys.account, keys.ip], now, windowStart);
+    await repo.recordLoginFailure(opts.db, [keys.account, keys.ip, keys.pair], now, windowStart);
     throw badLogin();
   }
-  await repo.clearLoginFailures(opts.db, keys.account);
+  await repo.clearLoginFailures(opts.db, [keys.account, keys.pair]);
   return startSession({ db: opts.db, userId: user.id, method: 'password' });
 }
 
