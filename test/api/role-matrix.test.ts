@@ -61,6 +61,9 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'plans.copy': ['central_coordinator', 'local_coordinator'],
   'plans.transition': ['central_coordinator', 'local_coordinator'],
   'plans.review': ['central_coordinator'],
+  'plans.decisions.create': ['local_coordinator'],
+  'plans.decisions.list': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'plans.revise': ['central_coordinator', 'local_coordinator'],
   // Situation picture: any staff role on a board files; coordinators read texts; counts for the auditor too.
   'concerns.create': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer'],
   'concerns.list': ['central_coordinator', 'local_coordinator'],
@@ -118,6 +121,22 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'followup.context.link': ['local_coordinator'],
   'reports.city': ['central_coordinator', 'viewer', 'auditor'],
   'reports.board': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  // Attachments: uploaded by the roles whose records take them; read through the records (any session).
+  'attachments.create': ['central_coordinator', 'local_coordinator', 'contributor', 'auditor'],
+  'attachments.read': ALL,
+  // Audit tracking: read by the boards' coordinators, viewers and auditors; the auditor registers,
+  // the addressed board's local coordinator replies and follows up measures.
+  'audit_reports.list': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'audit_reports.read': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'audit_reports.summary': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'audit_reports.create': ['auditor'],
+  'audit_reports.update': ['auditor'],
+  'audit_recommendations.create': ['auditor'],
+  'audit_assessments.create': ['auditor'],
+  'audit_replies.write': ['local_coordinator'],
+  'audit_replies.export': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'audit_measures.create': ['local_coordinator'],
+  'audit_measures.update': ['local_coordinator'],
 };
 
 /** One demo account per role (board-scoped roles on Enskede-Årsta-Vantör or Kommunstyrelsen). */
@@ -129,6 +148,81 @@ const ACCOUNT: Record<Role, string> = {
   viewer: 'politiker@stockholm.example',
   auditor: 'revisor@stockholm.example',
 };
+
+/**
+ * Actions only a grant for the whole municipality may do: they have no board of their own, or show
+ * the whole city at once. A role granted for one board is refused them (403), whatever the role.
+ */
+const MUNICIPALITY_LEVEL = new Set<string>([
+  'boards.create',
+  'users.list',
+  'users.create',
+  'users.update',
+  'users.reset_password',
+  'audit.verify',
+  'guidelines.create',
+  'guidelines.update',
+  'guideline_elements.create',
+  'guideline_elements.update',
+  'plan_instructions.create',
+  'plan_instructions.update',
+  'plan_instructions.publish',
+  'followup.periods.manage',
+  'training.courses.create',
+  'training.courses.update',
+  'training.courses.delete',
+  'training.targets.set',
+  'training.targets.delete',
+  'training.groups.create',
+  'training.groups.update',
+  'training.groups.delete',
+  'reports.city',
+  'situation.city',
+  'audit_reports.create',
+  'audit_reports.update',
+  'audit_recommendations.create',
+]);
+/** The only viewer action that is not a read: a viewer of the city board files reports on its own board only. */
+const VIEWER_WRITES = new Set<string>(['concerns.create']);
+
+/**
+ * Board-scoped grants, each granted for Enskede-Årsta-Vantör ("own"; the city board for the
+ * viewer of Kommunstyrelsen), run against their own board and against Skärholmen ("other").
+ */
+type ScopedGrant = { role: Role; on: 'own' | 'city' };
+const SCOPED: Record<string, ScopedGrant[]> = {
+  'central coordinator of one board': [{ role: 'central_coordinator', on: 'own' }],
+  'local coordinator of one board': [{ role: 'local_coordinator', on: 'own' }],
+  'contributor of one board': [{ role: 'contributor', on: 'own' }],
+  'viewer of one board': [{ role: 'viewer', on: 'own' }],
+  'auditor of one board': [{ role: 'auditor', on: 'own' }],
+  'admin of one board': [{ role: 'admin', on: 'own' }],
+  'local coordinator of one board and viewer of the city board': [
+    { role: 'local_coordinator', on: 'own' },
+    { role: 'viewer', on: 'city' },
+  ],
+};
+
+/** Routes whose address names a board's resource (a plan, a board, a unit, a board id): the ones a scope decides. */
+const targetsBoard = (url: string) => /^\/api\/(plans|boards|units)\/:id\b/.test(url) || url.includes(':boardId');
+
+/**
+ * May `grants` do `action`, on the board the route names (`side`), by the rule written out in
+ * docs/architecture.md: only grants whose role the action names count; a grant for one board
+ * reaches that board; a viewer of the city board reaches every board for reads; actions of the
+ * whole municipality need a municipality-wide grant.
+ */
+function scopedAllowed(grants: ScopedGrant[], action: string, url: string, side: 'own' | 'other'): boolean {
+  const expected = EXPECTED[action as Action];
+  if (expected === 'public' || expected === ALL) return true;
+  return grants.some((g) => {
+    if (!expected.includes(g.role)) return false;
+    const readsCity = g.role === 'viewer' && g.on === 'city' && !VIEWER_WRITES.has(action);
+    if (MUNICIPALITY_LEVEL.has(action)) return readsCity;
+    if (!targetsBoard(url)) return true;
+    return readsCity || (g.on === 'own' && side === 'own');
+  });
+}
 
 describe.each(await testDatabaseKinds())('[POLICY] role matrix on %s', (kind) => {
   let t: TestApp;
@@ -154,6 +248,28 @@ describe.each(await testDatabaseKinds())('[POLICY] role matrix on %s', (kind) =>
     Object.assign(params, { ':courseId': course.id, ':year': '2099', ':boardId': board });
   });
   afterAll(() => t.close());
+
+  /** The same kinds of resources on Skärholmen: its board, a unit, its 2026 plan. */
+  let other: Record<string, string>;
+  const scopedLogin: Record<string, () => Promise<Client>> = {};
+  beforeAll(async () => {
+    const db = t.database.db;
+    const board = await t.boardId('Skärholmen');
+    const city = await t.boardId('Kommunstyrelsen');
+    const own = params[':boardId'];
+    const unit = await db.selectFrom('unit').select('id').where('board_id', '=', board).limit(1).executeTakeFirstOrThrow();
+    const plan = await db.selectFrom('plan').select('id').where('board_id', '=', board).where('year', '=', 2026).executeTakeFirstOrThrow();
+    other = { ...params, '/api/boards/': board, '/api/units/': unit.id, '/api/plans/': plan.id, ':boardId': board };
+    const admin = await t.login(ACCOUNT.admin);
+    let n = 0;
+    for (const [name, grants] of Object.entries(SCOPED)) {
+      const email = `scoped${++n}@stockholm.example`;
+      const roles = grants.map((g) => ({ role: g.role, boardId: g.on === 'own' ? own : city }));
+      const res = await admin.post('/api/users', { email, name: `Prov ${n}`, password: 'ett-langt-losenord-for-prov', roles });
+      expect(res.statusCode, res.body).toBe(201);
+      scopedLogin[name] = () => t.login(email, 'ett-langt-losenord-for-prov');
+    }
+  });
 
   const url = (pattern: string) =>
     pattern
@@ -190,5 +306,34 @@ describe.each(await testDatabaseKinds())('[POLICY] role matrix on %s', (kind) =>
       if (!ok) outcomes.push(`${role} ${route.method} ${route.url}: ${res.statusCode} (expected ${allowed ? 'allowed' : 'denied'})`);
     }
     expect(outcomes).toEqual([]);
-  });
+  }, 240_000);
+
+  // One test per scoped grant, one session each: every route on its own board, and every route that
+  // names a board's resource on Skärholmen too. Allowed: not 401/403. Refused on the own board: 403.
+  // Refused on another board: 403, 404 (the record does not exist for them), or 400/415 (an empty
+  // JSON body is refused before anything is looked up); never a success.
+  it.each(Object.keys(SCOPED))('keeps the %s on its board on every route', async (name) => {
+    const outcomes: string[] = [];
+    let c: Client | null = null;
+    const urlOn = (pattern: string, p: Record<string, string>) =>
+      pattern
+        .replace(/\*$/, 'index.html')
+        .replace(/^(\/api\/[a-z-]+\/):id/, (_, prefix: string) => prefix + (p[prefix] ?? '00000000-0000-4000-8000-000000000000'))
+        .replace(/:(courseId|year|boardId|groupId)\b/g, (key: string) => p[key] ?? '00000000-0000-4000-8000-000000000000');
+    for (const side of ['own', 'other'] as const) {
+      for (const route of t.app.routeActions) {
+        if (!(route.action in EXPECTED) || EXPECTED[route.action] === 'public') continue;
+        if (side === 'other' && !targetsBoard(route.url)) continue;
+        c ??= await scopedLogin[name]();
+        const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+        const res = await c.request(route.method as 'GET', urlOn(route.url, side === 'own' ? params : other), body);
+        if (route.action === 'session.delete') c = null;
+        const allowed = scopedAllowed(SCOPED[name], route.action, route.url, side);
+        const s = res.statusCode;
+        const ok = allowed ? s !== 401 && s !== 403 : side === 'own' ? s === 403 : [400, 403, 404, 415].includes(s);
+        if (!ok) outcomes.push(`${side} board: ${route.method} ${route.url}: ${s} (expected ${allowed ? 'allowed' : 'refused'})`);
+      }
+    }
+    expect(outcomes).toEqual([]);
+  }, 240_000);
 });
