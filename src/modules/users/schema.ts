@@ -7,7 +7,7 @@ export const ZRoleGrant = z.strictObject({
   boardId: z.uuid({ error: 'Ogiltig nämnd.' }).nullable().optional(),
 });
 
-const email = z.email({ error: 'Ange en giltig e-postadress.' }).max(254, 'E-postadressen är för lång.');
+const email = z.email({ error: 'Ange en giltig e-postadress, till exempel namn@kommun.se.' }).max(254, 'E-postadressen är för lång.');
 const name = z.string().trim().min(1, 'Ange ett namn.').max(200, 'Namnet får vara högst 200 tecken.');
 // Length below 15 is refused by the service with 422 (API.md); the schema only bounds the size.
 export const ZPassword = z.string({ error: 'Ange ett lösenord.' }).max(PASSWORD_MAX_LENGTH, `Lösenordet får vara högst ${PASSWORD_MAX_LENGTH} tecken.`);

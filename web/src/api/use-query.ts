@@ -1,31 +1,43 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError, get } from './client';
+import { useQuery as useTanstackQuery, type QueryObserverResult, type UseQueryResult } from '@tanstack/react-query';
+import type { ApiError } from './client';
 
 /**
- * Loads JSON from the API; `reload` fetches again after a change. Data is only returned for the
- * path it was loaded from: when the path changes (another date, another board) the old figures
- * disappear at once instead of standing beside the new choice until the answer arrives.
+ * A read of `path` (with its query string), cached under that path. `null` reads nothing yet (not
+ * allowed, nothing chosen). When the path changes the result is the new path's: an answer for an
+ * older path that arrives late lands in its own cache entry and is never shown for the new one.
+ * Render it with `<QueryState>` (components/QueryState.tsx), which shows loading and errors.
+ */
+export function useApiQuery<T>(path: string | null): UseQueryResult<T, ApiError> {
+  return useTanstackQuery<T, ApiError>({ queryKey: [path], enabled: path !== null });
+}
+
+/** The options of the older hook: every mount (and every new path) reads afresh. */
+export const legacyOptions = (path: string | null) => ({ queryKey: [path], enabled: path !== null, staleTime: 0, refetchOnMount: 'always' as const });
+
+/**
+ * What the older hook shows from a TanStack result: only what was read for `path` since the
+ * component mounted (never an older path's answer, never a cached one from an earlier visit), the
+ * current path's error only, and loading for as long as a request runs.
+ */
+export function legacyView<T>(path: string | null, q: Pick<QueryObserverResult<T, ApiError>, 'isFetchedAfterMount' | 'isFetching' | 'data' | 'error'>) {
+  const current = path !== null && q.isFetchedAfterMount;
+  const data = current ? q.data : undefined;
+  const error = current ? q.error : null;
+  return { data, error, loading: path !== null && (q.isFetching || (data === undefined && !error)) };
+}
+
+/**
+ * The older shape, `{ data, error, loading, reload }`, for pages not yet on `useApiQuery`. It
+ * behaves as before — every mount reads afresh and shows nothing cached — but on TanStack Query:
+ * a late answer for an earlier path never replaces the current one, the error is the current
+ * path's, and loading ends when the request does.
  */
 export function useQuery<T>(path: string | null) {
-  const [loaded, setLoaded] = useState<{ path: string; data: T } | undefined>(undefined);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(path !== null);
-  const load = useCallback(async () => {
-    if (path === null) return;
-    setLoading(true);
-    try {
-      const data = await get<T>(path);
-      setLoaded({ path, data });
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, { code: 'network', message: String(e) }));
-    } finally {
-      setLoading(false);
-    }
-  }, [path]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const data = loaded && loaded.path === path ? loaded.data : undefined;
-  return { data, error, loading: loading || (path !== null && data === undefined && !error), reload: load };
+  const q = useTanstackQuery<T, ApiError>(legacyOptions(path));
+  return {
+    ...legacyView(path, q),
+    reload: async () => {
+      if (path !== null) await q.refetch();
+    },
+  };
 }

@@ -1,18 +1,20 @@
-import { forwardRef, useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldErrors } from './form-errors';
 
-export interface FieldErrors {
-  [field: string]: string | undefined;
-}
+export { errorsFrom, fieldErrors, type FieldErrors } from './form-errors';
 
-/** GOV.UK-style error summary: focused when it appears, links to every invalid field. */
-export function ErrorSummary({ errors, idPrefix = 'f' }: { errors: FieldErrors; idPrefix?: string }) {
+/**
+ * GOV.UK-style error summary: focused when it appears (and again on each `focusKey`, e.g. a
+ * form's submit count, so every failed submit takes the reader there), links to every invalid field.
+ */
+export function ErrorSummary({ errors, idPrefix = 'f', focusKey }: { errors: FieldErrors; idPrefix?: string; focusKey?: number }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter(([, m]) => m);
   useEffect(() => {
     if (entries.length) ref.current?.focus();
-  }, [entries.length, JSON.stringify(errors)]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [entries.length, JSON.stringify(errors), focusKey]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!entries.length) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${idPrefix}-error-summary-title`}>
@@ -82,62 +84,15 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & Textar
   );
 });
 
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  children,
-  ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+export const SelectField = forwardRef<HTMLSelectElement, FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }>(function SelectField(
+  { id, label, hint, error, children, ...select },
+  ref,
+) {
   return (
     <Described id={id} label={label} hint={hint} error={error}>
-      <select id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
+      <select ref={ref} id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
         {children}
       </select>
     </Described>
   );
-}
-
-/** Maps an API error's `fields` to form fields (first message per field). */
-export function fieldErrors(fields: { field: string; message: string }[] | undefined, known: string[], fallback: string): FieldErrors {
-  const out: FieldErrors = {};
-  for (const f of fields ?? []) {
-    const key = known.find((k) => f.field === k || f.field.startsWith(`${k}.`)) ?? fallback;
-    out[key] ??= f.message;
-  }
-  return out;
-}
-
-/** Field errors from anything a submit threw: the API's per-field messages, else its message on `fallback`. */
-export function errorsFrom(err: unknown, known: string[], fallback: string, networkMessage: string): FieldErrors {
-  if (err && typeof err === 'object' && 'body' in err) {
-    const body = (err as { body: { message: string; fields?: { field: string; message: string }[] } }).body;
-    return body.fields?.length ? fieldErrors(body.fields, known, fallback) : { [fallback]: body.message };
-  }
-  return { [fallback]: networkMessage };
-}
-
-/**
- * A form's save: `saving` disables its fieldset while the request runs; a refusal becomes field
- * errors (the API's per-field messages, else its message on `fallback`). Resolves to the
- * action's result, or undefined when it failed.
- */
-export function useSave(networkMessage: string) {
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  async function save<T>(action: () => Promise<T>, fields: string[], fallback: string): Promise<T | undefined> {
-    setSaving(true);
-    try {
-      const result = await action();
-      setErrors({});
-      return result;
-    } catch (err) {
-      setErrors(errorsFrom(err, fields, fallback, networkMessage));
-      return undefined;
-    } finally {
-      setSaving(false);
-    }
-  }
-  return { saving, errors, setErrors, save };
-}
+});

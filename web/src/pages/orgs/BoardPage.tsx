@@ -1,13 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { TBoard, TUnit } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { UNIT_KINDS, ZCreateUnitRequest, ZUpdateBoardRequest, type TBoard, type TUnit } from '@shared/modules/orgs/schema';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
-import { EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, SelectField, TextField, useSave } from '../../components/form';
+import { useApiForm } from '../../components/api-form';
+import { EmptyState, Notice } from '../../components/feedback';
+import { ErrorSummary, SelectField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
+import { ORGANISATION_READS } from './OrganisationPage';
 
 function UnitTree({ units, parentId }: { units: TUnit[]; parentId: string | null }) {
   const { t } = useTranslation();
@@ -25,12 +28,20 @@ function UnitTree({ units, parentId }: { units: TUnit[]; parentId: string | null
   );
 }
 
+/** A unit option list: every unit of the board by name. */
+const unitOptions = (units: TUnit[]) =>
+  units.map((u) => (
+    <option key={u.id} value={u.id}>
+      {u.name}
+    </option>
+  ));
+
 export function BoardPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { hasRole } = useSession();
-  const boards = useQuery<TBoard[]>('/api/boards');
-  const units = useQuery<TUnit[]>(`/api/boards/${id}/units`);
+  const { can } = useSession();
+  const boards = useApiQuery<TBoard[]>('/api/boards');
+  const units = useApiQuery<TUnit[]>(`/api/boards/${id}/units`);
   const [notice, setNotice] = useState('');
   const board = boards.data?.find((b) => b.id === id);
   const title = board?.name ?? t('orgs.board');
@@ -45,75 +56,44 @@ export function BoardPage() {
       {notice && <Notice>{notice}</Notice>}
       <section aria-labelledby="units-heading">
         <h2 id="units-heading">{t('orgs.units')}</h2>
-        {units.loading && <Loading />}
-        {units.error && <LoadError message={units.error.message} />}
-        {units.data && units.data.length === 0 && <EmptyState>{t('orgs.noUnits')}</EmptyState>}
-        {units.data && <UnitTree units={units.data} parentId={null} />}
+        <QueryState query={units}>{(list) => (list.length === 0 ? <EmptyState>{t('orgs.noUnits')}</EmptyState> : <UnitTree units={list} parentId={null} />)}</QueryState>
       </section>
-      {hasRole('admin') && units.data && units.data.length > 0 && (
-        <RenameUnitForm
-          units={units.data}
-          onRenamed={(u) => {
-            setNotice(t('orgs.unitRenamed', { name: u.name }));
-            void units.reload();
-          }}
-        />
-      )}
-      {hasRole('admin') && units.data && (
-        <CreateUnitForm
-          boardId={id!}
-          units={units.data}
-          onCreated={(u) => {
-            setNotice(t('orgs.unitCreated', { name: u.name }));
-            void units.reload();
-          }}
-        />
-      )}
+      {can('units.update', id) && units.data && units.data.length > 0 && <RenameUnitForm units={units.data} onRenamed={(u) => setNotice(t('orgs.unitRenamed', { name: u.name }))} />}
+      {can('units.create', id) && units.data && <CreateUnitForm boardId={id!} units={units.data} onCreated={(u) => setNotice(t('orgs.unitCreated', { name: u.name }))} />}
     </>
   );
 }
 
 function CreateUnitForm({ boardId, units, onCreated }: { boardId: string; units: TUnit[]; onCreated(u: TUnit): void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState('unit');
-  const [parentId, setParentId] = useState('');
-  const { saving, errors, setErrors, save } = useSave(t('common.networkError'));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!name.trim()) return setErrors({ name: t('orgs.nameMissing') });
-    const unit = await save(
-      () => api<TUnit>('POST', `/api/boards/${boardId}/units`, { name: name.trim(), kind, parentId: parentId || null }),
-      ['name', 'kind', 'parentId'],
-      'name',
-    );
-    if (!unit) return;
-    setName('');
+  const save = useApiMutation<TUnit>(ORGANISATION_READS);
+  const f = useApiForm(ZCreateUnitRequest.pick({ name: true, kind: true, parentId: true }), {
+    idPrefix: 'unit',
+    defaultValues: { name: '', kind: 'unit', parentId: null },
+  });
+  const submit = f.onSubmit(async (body) => {
+    const unit = await save.mutateAsync({ method: 'POST', path: `/api/boards/${boardId}/units`, body });
+    f.form.reset();
     onCreated(unit);
-  }
+  });
 
   return (
     <section aria-labelledby="new-unit" className="panel">
       <h2 id="new-unit">{t('orgs.newUnit')}</h2>
-      <ErrorSummary errors={errors} idPrefix="unit" />
+      <ErrorSummary errors={f.errors} idPrefix="unit" focusKey={f.submits} />
       <form onSubmit={submit} noValidate>
-        <fieldset disabled={saving} className="plain-fieldset">
-          <TextField id="unit-name" label={t('orgs.unitName')} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
-          <SelectField id="unit-kind" label={t('orgs.unitKind')} value={kind} onChange={(e) => setKind(e.target.value)}>
-            {(['administration', 'department', 'unit'] as const).map((k) => (
+        <fieldset disabled={f.saving} className="plain-fieldset">
+          <TextField label={t('orgs.unitName')} {...f.field('name')} />
+          <SelectField label={t('orgs.unitKind')} {...f.field('kind')}>
+            {UNIT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`unitKinds.${k}`)}
               </option>
             ))}
           </SelectField>
-          <SelectField id="unit-parentId" label={t('orgs.parent')} value={parentId} error={errors.parentId} onChange={(e) => setParentId(e.target.value)}>
+          <SelectField label={t('orgs.parent')} {...f.field('parentId', { setValueAs: (v: string | null) => v || null })}>
             <option value="">{t('orgs.noParent')}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            {unitOptions(units)}
           </SelectField>
           <button type="submit" className="button">
             {t('orgs.createUnit')}
@@ -127,32 +107,24 @@ function CreateUnitForm({ boardId, units, onCreated }: { boardId: string; units:
 function RenameUnitForm({ units, onRenamed }: { units: TUnit[]; onRenamed(u: TUnit): void }) {
   const { t } = useTranslation();
   const [unitId, setUnitId] = useState(units[0].id);
-  const [name, setName] = useState('');
-  const { saving, errors, setErrors, save } = useSave(t('common.networkError'));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!name.trim()) return setErrors({ name: t('orgs.nameMissing') });
-    const unit = await save(() => api<TUnit>('PATCH', `/api/units/${unitId}`, { name: name.trim() }), ['name'], 'name');
-    if (!unit) return;
-    setName('');
+  const save = useApiMutation<TUnit>(ORGANISATION_READS);
+  const f = useApiForm(ZUpdateBoardRequest.pick({ name: true }), { idPrefix: 'rename', defaultValues: { name: '' } });
+  const submit = f.onSubmit(async (body) => {
+    const unit = await save.mutateAsync({ method: 'PATCH', path: `/api/units/${unitId}`, body });
+    f.form.reset();
     onRenamed(unit);
-  }
+  });
 
   return (
     <section aria-labelledby="rename-unit" className="panel">
       <h2 id="rename-unit">{t('orgs.renameUnit')}</h2>
-      <ErrorSummary errors={errors} idPrefix="rename" />
+      <ErrorSummary errors={f.errors} idPrefix="rename" focusKey={f.submits} />
       <form onSubmit={submit} noValidate>
-        <fieldset disabled={saving} className="plain-fieldset">
+        <fieldset disabled={f.saving} className="plain-fieldset">
           <SelectField id="rename-unit-id" label={t('orgs.unitToRename')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            {unitOptions(units)}
           </SelectField>
-          <TextField id="rename-name" label={t('orgs.newName')} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
+          <TextField label={t('orgs.newName')} {...f.field('name')} />
           <button type="submit" className="button">
             {t('orgs.rename')}
           </button>

@@ -1,20 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { TBoard } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { BOARD_KINDS, ZCreateBoardRequest, type TBoard } from '@shared/modules/orgs/schema';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
-import { Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, SelectField, TextField, useSave } from '../../components/form';
+import { useApiForm } from '../../components/api-form';
+import { Notice } from '../../components/feedback';
+import { ErrorSummary, SelectField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
 
-const KINDS = ['city_board', 'district_board', 'specialist_board'] as const;
+/** Every capability reads boards and units, so a change to the organisation refreshes every read. */
+export const ORGANISATION_READS = ['/api'];
 
 export function OrganisationPage() {
   const { t } = useTranslation();
-  const { hasRole } = useSession();
-  const boards = useQuery<TBoard[]>('/api/boards');
+  const { can } = useSession();
+  const boards = useApiQuery<TBoard[]>('/api/boards');
   const [notice, setNotice] = useState('');
 
   return (
@@ -22,63 +25,52 @@ export function OrganisationPage() {
       <PageHeading title={t('orgs.title')}>{t('orgs.title')}</PageHeading>
       <p className="lead">{t('orgs.lead')}</p>
       {notice && <Notice>{notice}</Notice>}
-      {boards.loading && <Loading />}
-      {boards.error && <LoadError message={boards.error.message} />}
-      {boards.data &&
-        KINDS.map((kind) => {
-          const list = boards.data!.filter((b) => b.kind === kind);
-          if (!list.length) return null;
-          return (
-            <section key={kind} aria-labelledby={`kind-${kind}`}>
-              <h2 id={`kind-${kind}`}>
-                {t(`boardKinds.plural.${kind}`)} ({list.length})
-              </h2>
-              <ul className="link-list">
-                {list.map((b) => (
-                  <li key={b.id}>
-                    <Link to={`/organisation/${b.id}`}>{b.name}</Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-      {hasRole('admin') && (
-        <CreateBoardForm
-          onCreated={(b) => {
-            setNotice(t('orgs.boardCreated', { name: b.name }));
-            void boards.reload();
-          }}
-        />
-      )}
+      <QueryState query={boards}>
+        {(all) =>
+          BOARD_KINDS.map((kind) => {
+            const list = all.filter((b) => b.kind === kind);
+            if (!list.length) return null;
+            return (
+              <section key={kind} aria-labelledby={`kind-${kind}`}>
+                <h2 id={`kind-${kind}`}>
+                  {t(`boardKinds.plural.${kind}`)} ({list.length})
+                </h2>
+                <ul className="link-list">
+                  {list.map((b) => (
+                    <li key={b.id}>
+                      <Link to={`/organisation/${b.id}`}>{b.name}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })
+        }
+      </QueryState>
+      {can('boards.create') && <CreateBoardForm onCreated={(b) => setNotice(t('orgs.boardCreated', { name: b.name }))} />}
     </>
   );
 }
 
 function CreateBoardForm({ onCreated }: { onCreated(b: TBoard): void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<string>('district_board');
-  const { saving, errors, setErrors, save } = useSave(t('common.networkError'));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!name.trim()) return setErrors({ name: t('orgs.nameMissing') });
-    const board = await save(() => api<TBoard>('POST', '/api/boards', { name: name.trim(), kind }), ['name', 'kind'], 'name');
-    if (!board) return;
-    setName('');
+  const save = useApiMutation<TBoard>(ORGANISATION_READS);
+  const f = useApiForm(ZCreateBoardRequest.pick({ name: true, kind: true }), { idPrefix: 'board', defaultValues: { name: '', kind: 'district_board' } });
+  const submit = f.onSubmit(async (body) => {
+    const board = await save.mutateAsync({ method: 'POST', path: '/api/boards', body });
+    f.form.reset();
     onCreated(board);
-  }
+  });
 
   return (
     <section aria-labelledby="new-board" className="panel">
       <h2 id="new-board">{t('orgs.newBoard')}</h2>
-      <ErrorSummary errors={errors} idPrefix="board" />
+      <ErrorSummary errors={f.errors} idPrefix="board" focusKey={f.submits} />
       <form onSubmit={submit} noValidate>
-        <fieldset disabled={saving} className="plain-fieldset">
-          <TextField id="board-name" label={t('orgs.boardName')} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
-          <SelectField id="board-kind" label={t('orgs.boardKind')} value={kind} error={errors.kind} onChange={(e) => setKind(e.target.value)}>
-            {KINDS.map((k) => (
+        <fieldset disabled={f.saving} className="plain-fieldset">
+          <TextField label={t('orgs.boardName')} {...f.field('name')} />
+          <SelectField label={t('orgs.boardKind')} {...f.field('kind')}>
+            {BOARD_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`boardKinds.${k}`)}
               </option>

@@ -5,7 +5,7 @@ import { SelectField } from '../../components/form';
 
 export interface Grant {
   role: Role;
-  boardId: string | null;
+  boardId?: string | null;
 }
 
 const ROLES: Role[] = ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor', 'admin'];
@@ -15,7 +15,7 @@ export function RolesEditor({ idPrefix, grants, boards, onChange }: { idPrefix: 
   const { t } = useTranslation();
   const [role, setRole] = useState<Role>('contributor');
   const [boardId, setBoardId] = useState('');
-  const boardName = (id: string | null) => (id ? (boards.find((b) => b.id === id)?.name ?? id) : t('users.wholeMunicipality'));
+  const boardName = (id: string | null | undefined) => (id ? (boards.find((b) => b.id === id)?.name ?? id) : t('users.wholeMunicipality'));
 
   return (
     <fieldset className="fieldset" id={`${idPrefix}-roles`}>
@@ -60,7 +60,7 @@ export function RolesEditor({ idPrefix, grants, boards, onChange }: { idPrefix: 
           className="button button--secondary"
           onClick={() => {
             const g = { role, boardId: boardId || null };
-            if (!grants.some((x) => x.role === g.role && x.boardId === g.boardId)) onChange([...grants, g]);
+            if (!grants.some((x) => x.role === g.role && (x.boardId ?? null) === g.boardId)) onChange([...grants, g]);
           }}
         >
           {t('users.addRole')}

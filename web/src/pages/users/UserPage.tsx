@@ -1,59 +1,75 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { TBoard, TUser } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { ZResetPasswordRequest, ZUpdateUserRequest, type TUser } from '@shared/modules/users/schema';
+import { useApiMutation } from '../../api/mutation';
+import type { TBoard } from '../../api/types';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
-import { ConfirmDialog, Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, errorsFrom, TextField, type FieldErrors } from '../../components/form';
+import { useApiForm } from '../../components/api-form';
+import { ConfirmDialog, LoadError, Notice } from '../../components/feedback';
+import { ErrorSummary, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
-import { RolesEditor, type Grant } from './RolesEditor';
-
-const MIN_PASSWORD = 15;
+import { QueryState } from '../../components/QueryState';
+import { StatusTag } from '../../components/StatusTag';
+import { PASSWORD_MIN_LENGTH, useNewPasswordSchema } from './password';
+import { RolesEditor } from './RolesEditor';
 
 export function UserPage() {
   const { t } = useTranslation();
   const { id } = useParams();
+  const users = useApiQuery<TUser[]>('/api/users');
+  return (
+    <QueryState query={users}>
+      {(list) => {
+        const user = list.find((u) => u.id === id);
+        return user ? <UserDetail key={user.id} user={user} /> : <LoadError message={t('users.notFound')} />;
+      }}
+    </QueryState>
+  );
+}
+
+function UserDetail({ user }: { user: TUser }) {
+  const { t } = useTranslation();
   const location = useLocation();
   const { me } = useSession();
-  const users = useQuery<TUser[]>('/api/users');
-  const boards = useQuery<TBoard[]>('/api/boards');
-  const user = users.data?.find((u) => u.id === id);
-  const [name, setName] = useState('');
-  const [roles, setRoles] = useState<Grant[]>([]);
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const boards = useApiQuery<TBoard[]>('/api/boards');
+  const save = useApiMutation(['/api/users']);
   const [notice, setNotice] = useState(location.state?.created ? t('users.created') : '');
   const [confirm, setConfirm] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const [statusError, setStatusError] = useState('');
+  const path = `/api/users/${user.id}`;
 
-  useEffect(() => {
-    if (user) {
-      setName(user.name);
-      setRoles(user.roles);
-    }
-  }, [user]);
+  const edit = useApiForm(ZUpdateUserRequest.pick({ name: true, roles: true }), { idPrefix: 'edit', defaultValues: { name: user.name, roles: user.roles } });
+  const submitEdit = edit.onSubmit(async (body) => {
+    setNotice('');
+    await save.mutateAsync({ method: 'PATCH', path, body });
+    setNotice(t('users.saved'));
+  });
 
-  async function run(action: () => Promise<unknown>, done: string, fields: string[], fallback: string) {
-    setSaving(true);
-    setErrors({});
+  const password = useNewPasswordSchema();
+  const reset = useApiForm(ZResetPasswordRequest.extend({ password }), { idPrefix: 'edit', defaultValues: { password: '' } });
+  const submitReset = reset.onSubmit(async (body) => {
+    setNotice('');
+    await save.mutateAsync({ method: 'POST', path: `${path}/password`, body });
+    reset.form.reset();
+    setNotice(t('users.passwordReset'));
+  });
+
+  async function toggleActive() {
+    setConfirm(false);
+    setNotice('');
+    setStatusError('');
     try {
-      await action();
-      setNotice(done);
-      await users.reload();
+      await save.mutateAsync({ method: 'PATCH', path, body: { active: !user.active } });
+      setNotice(user.active ? t('users.deactivated') : t('users.activated'));
     } catch (err) {
-      setNotice('');
-      setErrors(errorsFrom(err, fields, fallback, t('common.networkError')));
-    } finally {
-      setSaving(false);
+      setStatusError(err instanceof Error ? err.message : t('common.networkError'));
     }
   }
 
-  if (users.loading && !users.data) return <Loading />;
-  if (users.error) return <LoadError message={users.error.message} />;
-  if (!user) return <LoadError message={t('users.notFound')} />;
   const self = user.id === me?.user.id;
+  const saving = edit.saving || reset.saving || save.isPending;
 
   return (
     <>
@@ -62,22 +78,16 @@ export function UserPage() {
       </p>
       <PageHeading title={user.name}>{user.name}</PageHeading>
       <p className="lead">
-        {user.email} · <span className={`tag ${user.active ? 'tag--ok' : 'tag--off'}`}>{user.active ? t('users.active') : t('users.inactive')}</span>
+        {user.email} · <StatusTag tone={user.active ? 'ok' : 'off'}>{user.active ? t('users.active') : t('users.inactive')}</StatusTag>
       </p>
       {notice && <Notice>{notice}</Notice>}
-      <ErrorSummary errors={errors} idPrefix="edit" />
+      {statusError && <LoadError message={statusError} />}
+      <ErrorSummary errors={{ ...edit.errors, ...reset.errors }} idPrefix="edit" focusKey={edit.submits + reset.submits} />
 
-      <form
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          if (!name.trim()) return setErrors({ name: t('users.nameMissing') });
-          void run(() => api('PATCH', `/api/users/${user.id}`, { name: name.trim(), roles }), t('users.saved'), ['name', 'roles'], 'name');
-        }}
-        noValidate
-      >
+      <form onSubmit={submitEdit} noValidate>
         <fieldset disabled={saving} className="plain-fieldset">
-          <TextField id="edit-name" label={t('users.name')} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
-          <RolesEditor idPrefix="edit" grants={roles} boards={boards.data ?? []} onChange={setRoles} />
+          <TextField label={t('users.name')} {...edit.field('name')} />
+          <RolesEditor idPrefix="edit" grants={edit.form.watch('roles') ?? []} boards={boards.data ?? []} onChange={(g) => edit.form.setValue('roles', g)} />
           <button type="submit" className="button">
             {t('common.save')}
           </button>
@@ -86,32 +96,14 @@ export function UserPage() {
 
       <section aria-labelledby="pw-heading" className="panel">
         <h2 id="pw-heading">{t('users.resetPassword')}</h2>
-        <form
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            if ([...password].length < MIN_PASSWORD) return setErrors({ password: t('users.passwordShort', { min: MIN_PASSWORD }) });
-            void run(
-              async () => {
-                await api('POST', `/api/users/${user.id}/password`, { password });
-                setPassword('');
-              },
-              t('users.passwordReset'),
-              ['password'],
-              'password',
-            );
-          }}
-          noValidate
-        >
+        <form onSubmit={submitReset} noValidate>
           <fieldset disabled={saving} className="plain-fieldset">
             <TextField
-              id="edit-password"
               label={t('users.newPassword')}
-              hint={t('users.passwordHint', { min: MIN_PASSWORD })}
+              hint={t('users.passwordHint', { min: PASSWORD_MIN_LENGTH })}
               type="password"
               autoComplete="new-password"
-              value={password}
-              error={errors.password}
-              onChange={(e) => setPassword(e.target.value)}
+              {...reset.field('password')}
             />
             <button type="submit" className="button button--secondary">
               {t('users.setPassword')}
@@ -132,15 +124,7 @@ export function UserPage() {
             title={user.active ? t('users.confirmDeactivate', { name: user.name }) : t('users.confirmActivate', { name: user.name })}
             confirmLabel={user.active ? t('users.deactivate') : t('users.activate')}
             onCancel={() => setConfirm(false)}
-            onConfirm={() => {
-              setConfirm(false);
-              void run(
-                () => api('PATCH', `/api/users/${user.id}`, { active: !user.active }),
-                user.active ? t('users.deactivated') : t('users.activated'),
-                [],
-                'name',
-              );
-            }}
+            onConfirm={() => void toggleActive()}
           >
             <p>{user.active ? t('users.deactivateHelp') : t('users.activateHelp')}</p>
           </ConfirmDialog>
