@@ -6,6 +6,7 @@ import { useQuery } from '../../api/use-query';
 import { ConfirmDialog, Loading, LoadError, Notice } from '../../components/feedback';
 import { ErrorSummary, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
+import { NameConfirmation, useNameConfirmation } from '../situation/fields';
 import { HEADINGS, PeriodNotice, TextAreaField, usePeriodLabel, usePeriodParam, type TBoardFollowUp } from './shared';
 
 type Sections = Record<(typeof HEADINGS)[number], string>;
@@ -21,6 +22,7 @@ export function AnalysisPage() {
   const q = useQuery<TBoardFollowUp>(`/api/followup/boards/${boardId}${period ? `?period=${period}` : ''}`);
   const [sections, setSections] = useState<Sections>(empty);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const names = useNameConfirmation();
   const [notice, setNotice] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [confirm, setConfirm] = useState(false);
@@ -38,12 +40,15 @@ export function AnalysisPage() {
   const url = `/api/followup/boards/${d.board.id}/analyses/${p.period}`;
 
   function showError(err: unknown) {
+    const keyOf = (field: string) => {
+      const key = field.replace(/^sections\./, '');
+      return (HEADINGS as readonly string[]).includes(key) ? key : HEADINGS[0];
+    };
+    const held = names.heldErrors(err, keyOf, t);
+    if (held) return setErrors(held);
     const out: FieldErrors = {};
     if (err instanceof ApiError) {
-      for (const f of err.body.fields ?? []) {
-        const key = f.field.replace(/^sections\./, '');
-        out[(HEADINGS as readonly string[]).includes(key) ? key : HEADINGS[0]] ??= f.message;
-      }
+      for (const f of err.body.fields ?? []) out[keyOf(f.field)] ??= f.message;
       if (!err.body.fields?.length) out[HEADINGS[0]] = err.body.message;
     } else out[HEADINGS[0]] = t('common.networkError');
     setErrors(out);
@@ -54,7 +59,8 @@ export function AnalysisPage() {
     setNotice(null);
     setSaving(true);
     try {
-      await api('PUT', url, { sections });
+      await api('PUT', url, { sections, ...names.extra });
+      names.clear();
       setErrors({});
       setNotice(t('followup.analysisSaved'));
       return true;
@@ -104,9 +110,13 @@ export function AnalysisPage() {
                   error={errors[h]}
                   rows={4}
                   maxLength={10000}
-                  onChange={(e) => setSections((s) => ({ ...s, [h]: e.target.value }))}
+                  onChange={(e) => {
+                    names.changed();
+                    setSections((s) => ({ ...s, [h]: e.target.value }));
+                  }}
                 />
               ))}
+              <NameConfirmation idPrefix="analysis" state={names} />
               <div className="button-row">
                 <button type="submit" className="button">
                   {saving ? t('followup.saving') : t('followup.analysisSave')}

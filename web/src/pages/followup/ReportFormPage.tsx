@@ -6,6 +6,7 @@ import { useQuery } from '../../api/use-query';
 import { Loading, LoadError, Notice } from '../../components/feedback';
 import { ErrorSummary, SelectField, TextField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
+import { NameConfirmation, useNameConfirmation } from '../situation/fields';
 import { dateOf, ScrollTable, PeriodNotice, StatusTag, STATUSES, TextAreaField, usePeriodLabel, usePeriodParam, type TActivityFollowUp } from './shared';
 
 /** Reporting one activity's status, comment and indicator values for a period. */
@@ -21,6 +22,7 @@ export function ReportFormPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  const names = useNameConfirmation();
 
   const data = q.data;
   useEffect(() => {
@@ -52,17 +54,21 @@ export function ReportFormPage() {
         status,
         comment: comment.trim() || null,
         indicatorValues: a.indicators.map((i, n) => ({ name: i.name, value: values[n]?.trim() ? values[n].trim() : null })),
+        ...names.extra,
       });
+      names.clear();
       setSaved(true);
       await q.reload();
     } catch (err) {
+      const keyOf = (field: string) => {
+        const m = /^indicatorValues\.(\d+)\./.exec(field);
+        return m ? `ind-${m[1]}` : ['status', 'comment'].includes(field) ? field : 'status';
+      };
+      const held = names.heldErrors(err, keyOf, t);
+      if (held) return setErrors(held);
       const out: FieldErrors = {};
       if (err instanceof ApiError) {
-        for (const f of err.body.fields ?? []) {
-          const m = /^indicatorValues\.(\d+)\./.exec(f.field);
-          const key = m ? `ind-${m[1]}` : ['status', 'comment'].includes(f.field) ? f.field : 'status';
-          out[key] ??= f.message;
-        }
+        for (const f of err.body.fields ?? []) out[keyOf(f.field)] ??= f.message;
         if (!err.body.fields?.length) out.status = err.body.message;
       } else out.status = t('common.networkError');
       setErrors(out);
@@ -119,7 +125,19 @@ export function ReportFormPage() {
                   </option>
                 ))}
               </SelectField>
-              <TextAreaField id="report-comment" label={t('followup.comment')} hint={t('followup.commentHint')} value={comment} error={errors.comment} maxLength={4000} rows={5} onChange={(e) => setComment(e.target.value)} />
+              <TextAreaField
+                id="report-comment"
+                label={t('followup.comment')}
+                hint={t('followup.commentHint')}
+                value={comment}
+                error={errors.comment}
+                maxLength={4000}
+                rows={5}
+                onChange={(e) => {
+                  names.changed();
+                  setComment(e.target.value);
+                }}
+              />
               {a.indicators.length > 0 && (
                 <fieldset className="fieldset">
                   <legend>{t('followup.indicatorsLegend')}</legend>
@@ -147,11 +165,15 @@ export function ReportFormPage() {
                       value={values[n] ?? ''}
                       error={errors[`ind-${n}`]}
                       autoComplete="off"
-                      onChange={(e) => setValues((v) => v.map((x, k) => (k === n ? e.target.value : x)))}
+                      onChange={(e) => {
+                        names.changed();
+                        setValues((v) => v.map((x, k) => (k === n ? e.target.value : x)));
+                      }}
                     />
                   ))}
                 </fieldset>
               )}
+              <NameConfirmation idPrefix="report" state={names} />
               <button type="submit" className="button">
                 {saving ? t('followup.saving') : t('followup.submit')}
               </button>

@@ -4,13 +4,13 @@ import { api } from '../../api/client';
 import type { TUnit } from '../../api/types';
 import { useQuery } from '../../api/use-query';
 import { Loading } from '../../components/feedback';
-import { ErrorSummary, errorsFrom, SelectField, TextField, type FieldErrors } from '../../components/form';
+import { ErrorSummary, SelectField, TextField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { checkFields } from '../../../../src/domain/personal-data/guard';
 import { CONCERN_TYPES, ENVIRONMENTS, isIsoDate, todayInSweden } from '../../../../src/domain/situation/categories';
 import type { TConcernReceipt } from '../../../../src/modules/situation/schema';
 import { useBoardChoice } from './components';
-import { CheckboxField, GuardedInput, TextAreaField } from './fields';
+import { CheckboxField, GuardedInput, NameConfirmation, TextAreaField, useNameConfirmation } from './fields';
 
 const FIELDS = ['boardId', 'occurredOn', 'area', 'reportingUnitId', 'type', 'environment', 'description', 'actionTaken'];
 
@@ -28,7 +28,11 @@ export function ConcernFormPage() {
   const board = boardId || choice.board?.id || '';
   const units = useQuery<TUnit[]>(board ? `/api/boards/${board}/units` : null);
   const doneRef = useRef<HTMLHeadingElement>(null);
-  const set = (k: keyof typeof empty) => (v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));
+  const names = useNameConfirmation();
+  const set = (k: keyof typeof empty) => (v: string | boolean) => {
+    if (k === 'description' || k === 'actionTaken' || k === 'area') names.changed();
+    setForm((f) => ({ ...f, [k]: v }));
+  };
 
   useEffect(() => {
     if (receipt) doneRef.current?.focus();
@@ -60,11 +64,13 @@ export function ConcernFormPage() {
         reportingUnitId: form.reportingUnitId || null,
         forwardedToSocialServices: form.social,
         forwardedToPolice: form.police,
+        ...names.extra,
       });
       setReceipt(r);
       setForm(empty);
+      names.clear();
     } catch (err) {
-      setErrors(errorsFrom(err, FIELDS, 'description', t('common.networkError')));
+      setErrors(names.errorsFrom(err, FIELDS, 'description', t));
     } finally {
       setSaving(false);
     }
@@ -183,6 +189,7 @@ export function ConcernFormPage() {
             <CheckboxField id="concern-social" label={t('situation.concern.social')} checked={form.social} onChange={set('social')} />
             <CheckboxField id="concern-police" label={t('situation.concern.police')} checked={form.police} onChange={set('police')} />
           </fieldset>
+          <NameConfirmation idPrefix="concern" state={names} />
           <button type="submit" className="button">
             {t('situation.concern.submit')}
           </button>

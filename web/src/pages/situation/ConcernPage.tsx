@@ -10,7 +10,7 @@ import { CONCERN_TYPES, ENVIRONMENTS, RELEVANCES } from '../../../../src/domain/
 import type { TConcern, TConcernListItem } from '../../../../src/modules/situation/schema';
 import { formatDate, Paragraphs } from './components';
 import { StatusTag } from './ConcernListPage';
-import { TextAreaField } from './fields';
+import { NameConfirmation, TextAreaField, useNameConfirmation } from './fields';
 
 /** One concern report, for the board's coordinator. Opening it is a logged read. */
 export function ConcernPage() {
@@ -25,6 +25,8 @@ export function ConcernPage() {
   const [notice, setNotice] = useState('');
   const [confirm, setConfirm] = useState(false);
   const [saving, setSaving] = useState(false);
+  const noteNames = useNameConfirmation('noteConfirm');
+  const commentNames = useNameConfirmation('commentConfirm');
 
   useEffect(() => {
     // Fetched once per visit: each GET is an audited read of the report's text.
@@ -36,14 +38,15 @@ export function ConcernPage() {
       .catch((e) => setLoadError(e instanceof ApiError ? e.body.message : t('common.networkError')));
   }, [id, t]);
 
-  async function run<T>(action: () => Promise<T>, done: (r: T) => void, fields: string[], fallback: string) {
+  async function run<T>(action: () => Promise<T>, done: (r: T) => void, fields: string[], fallback: string, names?: ReturnType<typeof useNameConfirmation>) {
     setSaving(true);
     setErrors({});
     setNotice('');
     try {
       done(await action());
+      names?.clear();
     } catch (err) {
-      setErrors(errorsFrom(err, fields, fallback, t('common.networkError')));
+      setErrors(names ? names.errorsFrom(err, fields, fallback, t) : errorsFrom(err, fields, fallback, t('common.networkError')));
     } finally {
       setSaving(false);
     }
@@ -193,7 +196,7 @@ export function ConcernPage() {
                 const pd = checkFields({ note }, { subject: 'anteckningen' })[0];
                 if (pd) return setErrors({ note: pd.message });
                 void run(
-                  () => api<TConcern['notes'][number]>('POST', `/api/concerns/${c.id}/notes`, { body: note.trim() }),
+                  () => api<TConcern['notes'][number]>('POST', `/api/concerns/${c.id}/notes`, { body: note.trim(), ...noteNames.extra }),
                   (n) => {
                     setC((prev) => (prev ? { ...prev, notes: [...prev.notes, n] } : prev));
                     setNote('');
@@ -201,11 +204,26 @@ export function ConcernPage() {
                   },
                   ['note'],
                   'note',
+                  noteNames,
                 );
               }}
             >
               <fieldset disabled={saving} className="plain-fieldset">
-                <TextAreaField id="concern-note" label={t('situation.concernPage.note')} hint={t('situation.guard.hint')} value={note} error={errors.note} guard guardSubject="anteckningen" rows={3} onChange={(e) => setNote(e.target.value)} />
+                <TextAreaField
+                  id="concern-note"
+                  label={t('situation.concernPage.note')}
+                  hint={t('situation.guard.hint')}
+                  value={note}
+                  error={errors.note}
+                  guard
+                  guardSubject="anteckningen"
+                  rows={3}
+                  onChange={(e) => {
+                    noteNames.changed();
+                    setNote(e.target.value);
+                  }}
+                />
+                <NameConfirmation idPrefix="concern" state={noteNames} />
                 <button type="submit" className="button button--secondary">
                   {t('situation.concernPage.addNote')}
                 </button>
@@ -224,8 +242,12 @@ export function ConcernPage() {
               guard
               guardSubject="kommentaren"
               rows={2}
-              onChange={(e) => setComment(e.target.value)}
+              onChange={(e) => {
+                commentNames.changed();
+                setComment(e.target.value);
+              }}
             />
+            <NameConfirmation idPrefix="concern" state={commentNames} />
             <button
               type="button"
               className="button button--warning"
@@ -246,7 +268,7 @@ export function ConcernPage() {
               onConfirm={() => {
                 setConfirm(false);
                 void run(
-                  () => api<TConcernListItem>('POST', `/api/concerns/${c.id}/close`, { comment: comment.trim() || null }),
+                  () => api<TConcernListItem>('POST', `/api/concerns/${c.id}/close`, { comment: comment.trim() || null, ...commentNames.extra }),
                   (r) => {
                     merge(r);
                     if (comment.trim()) setC((prev) => (prev ? { ...prev, notes: [...prev.notes, { id: 'new', body: comment.trim(), authorName: null, createdAt: new Date().toISOString() }] } : prev));
@@ -255,6 +277,7 @@ export function ConcernPage() {
                   },
                   ['comment'],
                   'comment',
+                  commentNames,
                 );
               }}
             >

@@ -11,7 +11,7 @@ import { checkFields } from '../../../../src/domain/personal-data/guard';
 import { isIsoDate, NOTE_SOURCES, todayInSweden } from '../../../../src/domain/situation/categories';
 import type { TSituationNote } from '../../../../src/modules/situation/schema';
 import { BoardYearFilter, formatDate, Paragraphs, useBoardChoice } from './components';
-import { TextAreaField } from './fields';
+import { NameConfirmation, TextAreaField, useNameConfirmation } from './fields';
 
 /** Police input and other sources, as dated notes on the board's situation picture. */
 export function NotesPage() {
@@ -26,6 +26,7 @@ export function NotesPage() {
   const [notice, setNotice] = useState('');
   const [saving, setSaving] = useState(false);
   const [toDelete, setToDelete] = useState<TSituationNote | null>(null);
+  const names = useNameConfirmation();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -38,12 +39,13 @@ export function NotesPage() {
     if (Object.keys(local).length || !board) return;
     setSaving(true);
     try {
-      await api('POST', `/api/situation/boards/${board.id}/notes`, { ...form, body: form.body.trim() });
+      await api('POST', `/api/situation/boards/${board.id}/notes`, { ...form, body: form.body.trim(), ...names.extra });
       setForm({ ...form, body: '' });
+      names.clear();
       setNotice(t('situation.notes.added'));
       await notes.reload();
     } catch (err) {
-      setErrors(errorsFrom(err, ['notedOn', 'source', 'body'], 'body', t('common.networkError')));
+      setErrors(names.errorsFrom(err, ['notedOn', 'source', 'body'], 'body', t));
     } finally {
       setSaving(false);
     }
@@ -81,8 +83,12 @@ export function NotesPage() {
                 error={errors.body}
                 guard
                 guardSubject="anteckningen"
-                onChange={(e) => setForm({ ...form, body: e.target.value })}
+                onChange={(e) => {
+                  names.changed();
+                  setForm({ ...form, body: e.target.value });
+                }}
               />
+              <NameConfirmation idPrefix="note" state={names} />
               <button type="submit" className="button">
                 {t('situation.notes.save')}
               </button>

@@ -5,12 +5,12 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { ConfirmDialog, EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, errorsFrom, type FieldErrors } from '../../components/form';
+import { ErrorSummary, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { checkFields } from '../../../../src/domain/personal-data/guard';
 import type { TCompilation, TPicture } from '../../../../src/modules/situation/schema';
 import { BoardYearFilter, CountTables, formatDate, Paragraphs, SuppressionLegend, TrendTable, useBoardChoice } from './components';
-import { TextAreaField } from './fields';
+import { NameConfirmation, TextAreaField, useNameConfirmation } from './fields';
 
 interface PictureListItem {
   year: number;
@@ -99,6 +99,7 @@ function Compile({ boardId, year }: { boardId: string; year: number }) {
   const [notice, setNotice] = useState('');
   const [saving, setSaving] = useState(false);
   const [confirm, setConfirm] = useState(false);
+  const names = useNameConfirmation();
 
   useEffect(() => {
     if (comp.data) {
@@ -129,12 +130,13 @@ function Compile({ boardId, year }: { boardId: string; year: number }) {
     setSaving(true);
     setNotice('');
     try {
-      let p = await api<TPicture>('PUT', `/api/situation/boards/${boardId}/pictures/${year}`, { body });
+      let p = await api<TPicture>('PUT', `/api/situation/boards/${boardId}/pictures/${year}`, { body, ...names.extra });
+      names.clear();
       if (publish) p = await api<TPicture>('POST', `/api/situation/boards/${boardId}/pictures/${year}/publish`);
       setStatus(p.status);
       setNotice(publish ? t('situation.picture.published') : t('situation.picture.saved'));
     } catch (err) {
-      setErrors(errorsFrom(err, ['body'], 'body', t('common.networkError')));
+      setErrors(names.errorsFrom(err, ['body'], 'body', t));
     } finally {
       setSaving(false);
     }
@@ -162,7 +164,21 @@ function Compile({ boardId, year }: { boardId: string; year: number }) {
           }}
         >
           <fieldset disabled={saving} className="plain-fieldset">
-            <TextAreaField id="picture-body" label={t('situation.picture.text')} hint={t('situation.guard.hint')} value={body} error={errors.body} guard guardSubject="lägesbilden" rows={18} onChange={(e) => setBody(e.target.value)} />
+            <TextAreaField
+              id="picture-body"
+              label={t('situation.picture.text')}
+              hint={t('situation.guard.hint')}
+              value={body}
+              error={errors.body}
+              guard
+              guardSubject="lägesbilden"
+              rows={18}
+              onChange={(e) => {
+                names.changed();
+                setBody(e.target.value);
+              }}
+            />
+            <NameConfirmation idPrefix="picture" state={names} />
             <div className="button-row">
               <button type="submit" className="button button--secondary">
                 {t('situation.picture.saveDraft')}
@@ -170,7 +186,14 @@ function Compile({ boardId, year }: { boardId: string; year: number }) {
               <button type="button" className="button" onClick={() => check() && setConfirm(true)}>
                 {t('situation.picture.publish')}
               </button>
-              <button type="button" className="button button--secondary" onClick={() => setBody(c.suggestedBody)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  names.changed();
+                  setBody(c.suggestedBody);
+                }}
+              >
                 {t('situation.picture.useSuggestion')}
               </button>
             </div>

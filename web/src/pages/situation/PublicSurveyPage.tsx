@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { checkFields } from '../../../../src/domain/personal-data/guard';
 import { SCALE_MAX, SCALE_MIN, type AnswerValue } from '../../../../src/domain/situation/survey';
 import type { TPublicSurvey, TQuestion } from '../../../../src/modules/situation/schema';
-import { TextAreaField } from './fields';
+import { heldNames, NameConfirmation, TextAreaField, useNameConfirmation } from './fields';
 import './situation.css';
 
 /** The answer page behind a survey link: no login, one answer per link. */
@@ -23,6 +23,7 @@ export function PublicSurveyPage() {
   const [saving, setSaving] = useState(false);
   const [done, setDone] = useState(false);
   const doneRef = useRef<HTMLHeadingElement>(null);
+  const names = useNameConfirmation();
 
   useEffect(() => {
     get<TPublicSurvey>(`/api/public/surveys/${token}`)
@@ -33,13 +34,15 @@ export function PublicSurveyPage() {
     if (done) doneRef.current?.focus();
   }, [done]);
 
-  const set = (id: string, v: AnswerValue | undefined) =>
+  const set = (id: string, v: AnswerValue | undefined) => {
+    names.changed();
     setAnswers((a) => {
       const next = { ...a };
       if (v === undefined) delete next[id];
       else next[id] = v;
       return next;
     });
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -58,10 +61,14 @@ export function PublicSurveyPage() {
     if (Object.keys(local).length) return;
     setSaving(true);
     try {
-      await api('POST', `/api/public/surveys/${token}`, { answers: Object.entries(answers).map(([questionId, value]) => ({ questionId, value })) });
+      await api('POST', `/api/public/surveys/${token}`, { answers: Object.entries(answers).map(([questionId, value]) => ({ questionId, value })), ...names.extra });
       setDone(true);
     } catch (err) {
-      if (err instanceof ApiError && err.body.fields?.length) {
+      // A possible name: the words beside the answer and a checkbox to confirm (errors keyed by question id).
+      const held = names.errorsFrom(err, survey.questions.map((q) => `answers.${q.id}`), `answers.${survey.questions[0].id}`, t);
+      if (heldNames(err)) {
+        setErrors(Object.fromEntries(Object.entries(held).map(([k, v]) => [k.replace(/^answers\./, ''), v])));
+      } else if (err instanceof ApiError && err.body.fields?.length) {
         const mapped: FieldErrors = {};
         for (const f of err.body.fields) mapped[f.field.replace(/^answers\./, '')] ??= f.message;
         setErrors(mapped);
@@ -125,6 +132,7 @@ export function PublicSurveyPage() {
                 {survey.questions.map((q, i) => (
                   <Question key={q.id} q={q} n={i + 1} value={answers[q.id]} error={errors[q.id]} onChange={(v) => set(q.id, v)} />
                 ))}
+                <NameConfirmation idPrefix="svar" state={names} />
                 <button type="submit" className="button">
                   {t('situation.public.submit')}
                 </button>
