@@ -43,6 +43,18 @@ export async function listUnits(db: Database, boardId: string) {
   return db.selectFrom('unit').select(['id', 'board_id', 'parent_id', 'name', 'kind', 'code']).where('board_id', '=', boardId).orderBy('name').execute();
 }
 
+/** Every unit of every board of the municipality, by board then name. */
+export async function listUnitsOfMunicipality(db: Database, municipalityId: string) {
+  return db
+    .selectFrom('unit')
+    .innerJoin('board', 'board.id', 'unit.board_id')
+    .select(['unit.id', 'unit.board_id', 'unit.parent_id', 'unit.name', 'unit.kind', 'unit.code'])
+    .where('board.municipality_id', '=', municipalityId)
+    .orderBy('unit.board_id')
+    .orderBy('unit.name')
+    .execute();
+}
+
 export async function findUnit(db: Database, id: string) {
   return db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
 }

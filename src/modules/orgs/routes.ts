@@ -22,6 +22,12 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: (req) => service.updateBoard({ db: app.db, actor: req.actor!, boardId: req.params.id, input: req.body }),
   });
 
+  app.get('/api/units', {
+    config: { action: 'units.list' },
+    schema: { tags: ['organisation'], summary: 'Units of every board, in one answer', response: { 200: z.array(ZUnit) } },
+    handler: (req) => service.listAllUnits({ db: app.db, actor: req.actor! }),
+  });
+
   app.get('/api/boards/:id/units', {
     config: { action: 'units.list' },
     schema: { tags: ['organisation'], summary: 'Units of a board', params: ZIdParams, response: { 200: z.array(ZUnit) } },

@@ -10,6 +10,11 @@ export async function listBoards(opts: { db: Database; actor: Actor }) {
   return (await repo.listBoards(opts.db, opts.actor.municipalityId)).map(presentBoard);
 }
 
+/** Every unit of the municipality in one answer (pickers across boards), like listBoards readable by all. */
+export async function listAllUnits(opts: { db: Database; actor: Actor }) {
+  return (await repo.listUnitsOfMunicipality(opts.db, opts.actor.municipalityId)).map(presentUnit);
+}
+
 /** A board of the actor's municipality, or 404: ids from another municipality do not exist for them. */
 export async function getBoard(opts: { db: Database; municipalityId: string; boardId: string }) {
   const board = await repo.findBoard(opts.db, opts.boardId);
