@@ -12,7 +12,7 @@ import type { PeriodKind } from '../domain/followup/periods.js';
 import type { FollowUpStatus } from '../domain/followup/status.js';
 import type { Actor, Role } from '../domain/policy/index.js';
 import * as followup from '../modules/followup/service.js';
-import type { SeedActor } from '../modules/plans/access.js';
+import type { ServiceActor, SystemActor } from '../domain/policy/index.js';
 import * as plans from '../modules/plans/service.js';
 import type { TCreateActivityRequest } from '../modules/plans/schema.js';
 
@@ -25,7 +25,7 @@ async function accountActor(db: Database, email: string): Promise<Actor> {
   return { userId: u.id, email: u.email, name: u.name, municipalityId: u.municipality_id, roles: roles.map((r) => ({ role: r.role as Role, boardId: r.board_id })) };
 }
 
-const seedCoordinator = (municipalityId: string, boardId: string, boardName: string): SeedActor => ({
+const seedCoordinator = (municipalityId: string, boardId: string, boardName: string): SystemActor => ({
   system: 'demo-seed',
   municipalityId,
   name: `Lokal samordnare, ${boardName}`,
@@ -204,7 +204,7 @@ const ANALYSIS_TEXTS = (board: string, year: number, period: PeriodKind): Record
 
 async function approvedPlan(
   db: Database,
-  o: { boardId: string; year: number; lc: SeedActor | Actor; central: Actor; activities: TCreateActivityRequest[]; decided: [string, string]; sections?: Record<string, string> },
+  o: { boardId: string; year: number; lc: ServiceActor; central: Actor; activities: TCreateActivityRequest[]; decided: [string, string]; sections?: Record<string, string> },
 ) {
   const plan = await plans.createPlan({ db, actor: o.lc, input: { boardId: o.boardId, year: o.year } });
   for (const [key, bodyHtml] of Object.entries(o.sections ?? {})) {
@@ -214,7 +214,7 @@ async function approvedPlan(
   return approve(db, plan.id, o.lc, o.central, o.decided);
 }
 
-async function approve(db: Database, planId: string, lc: SeedActor | Actor, central: Actor, decided: [string, string]) {
+async function approve(db: Database, planId: string, lc: ServiceActor, central: Actor, decided: [string, string]) {
   await plans.transitionPlan({ db, actor: lc, planId, input: { to: 'board_decided', decidedOn: decided[0], paragraph: decided[1] }, now: new Date(`${decided[0]}T12:00:00Z`) });
   await plans.transitionPlan({ db, actor: lc, planId, input: { to: 'submitted' } });
   await plans.transitionPlan({ db, actor: central, planId, input: { to: 'in_review' } });
@@ -228,7 +228,7 @@ async function activitiesOf(db: Database, planId: string) {
 }
 
 /** Files the reports of `plan` for `year`, period by period, as `actorFor(row)`. */
-async function fileReports(db: Database, planId: string, year: number, plan: Plan, actorFor: (row: number) => SeedActor | Actor, skip: (row: number, period: PeriodKind) => boolean = () => false) {
+async function fileReports(db: Database, planId: string, year: number, plan: Plan, actorFor: (row: number) => ServiceActor, skip: (row: number, period: PeriodKind) => boolean = () => false) {
   const rows = await activitiesOf(db, planId);
   for (const period of ['T1', 'T2', 'VB'] as PeriodKind[]) {
     for (const [i, a] of rows.entries()) {
@@ -252,7 +252,7 @@ async function fileReports(db: Database, planId: string, year: number, plan: Pla
   }
 }
 
-async function analysis(db: Database, actor: SeedActor | Actor, boardId: string, board: string, year: number, period: PeriodKind, reported: boolean, only?: AnalysisHeading[]) {
+async function analysis(db: Database, actor: ServiceActor, boardId: string, board: string, year: number, period: PeriodKind, reported: boolean, only?: AnalysisHeading[]) {
   const all = ANALYSIS_TEXTS(board, year, period);
   const sections = only ? Object.fromEntries(only.map((h) => [h, all[h]])) : all;
   await followup.saveAnalysis({ db, actor, boardId, period: `${year}-${period}`, input: { sections }, today: DEMO_TODAY });

@@ -5,10 +5,9 @@
  * in every workflow state for several other boards, so the overview has something real to show.
  */
 import type { Database } from '../db/database.js';
-import type { Actor, Role } from '../domain/policy/index.js';
+import type { Actor, Role, ServiceActor, SystemActor } from '../domain/policy/index.js';
 import type { FinalStatus, MeasureArea } from '../domain/plans/model.js';
 import type { PlanState } from '../domain/plans/workflow.js';
-import type { SeedActor, PlanActor } from '../modules/plans/access.js';
 import { createGuidelineDocument, createGuidelineElement, createInstruction, publishInstruction } from '../modules/plans/governance-service.js';
 import * as plans from '../modules/plans/service.js';
 import type { TCreateActivityRequest, TIndicator } from '../modules/plans/schema.js';
@@ -23,14 +22,14 @@ async function accountActor(db: Database, email: string): Promise<Actor> {
   return { userId: u.id, email: u.email, name: u.name, municipalityId: u.municipality_id, roles: roles.map((r) => ({ role: r.role as Role, boardId: r.board_id })) };
 }
 
-const localCoordinator = (municipalityId: string, boardId: string, boardName: string): SeedActor => ({
+const localCoordinator = (municipalityId: string, boardId: string, boardName: string): SystemActor => ({
   system: 'demo-seed',
   municipalityId,
   name: `Lokal samordnare, ${boardName}`,
   roles: [{ role: 'local_coordinator', boardId }],
 });
 
-async function seedGuidelines(db: Database, actor: PlanActor): Promise<ElementRefs> {
+async function seedGuidelines(db: Database, actor: ServiceActor): Promise<ElementRefs> {
   const refs: ElementRefs = {};
   const g = stockholm.guidelines2016;
   const guidelines = await createGuidelineDocument({
@@ -73,7 +72,7 @@ async function seedGuidelines(db: Database, actor: PlanActor): Promise<ElementRe
   return refs;
 }
 
-async function seedInstructions(db: Database, actor: PlanActor) {
+async function seedInstructions(db: Database, actor: ServiceActor) {
   for (const [year, deadline] of [
     [2018, '2018-04-30'],
     [2025, '2025-04-30'],
@@ -131,7 +130,7 @@ const EAV_SECTIONS: Record<string, string> = {
   bilaga_rutin: '<p>Rutin för Stockholms stad vid oro/händelse rörande våldsbejakande extremism (stadsledningskontorets vägledande rutin).</p>',
 };
 
-async function seedEav2018(db: Database, boardId: string, eav: PlanActor, central: PlanActor) {
+async function seedEav2018(db: Database, boardId: string, eav: ServiceActor, central: ServiceActor) {
   const plan = await plans.createPlan({ db, actor: eav, input: { boardId, year: 2018 } });
   for (const [key, bodyHtml] of Object.entries(EAV_SECTIONS)) {
     await plans.updateSection({ db, actor: eav, planId: plan.id, key, input: { bodyHtml, datedOn: key === 'lagesbild' ? '2018-03-15' : '2018-04-05' } });
@@ -457,7 +456,7 @@ const DEMO_2026: DemoPlan[] = [
   },
 ];
 
-async function seedPlan(db: Database, d: DemoPlan, boardId: string, lc: PlanActor, central: PlanActor, refs: ElementRefs) {
+async function seedPlan(db: Database, d: DemoPlan, boardId: string, lc: ServiceActor, central: ServiceActor, refs: ElementRefs) {
   const plan = await plans.createPlan({ db, actor: lc, input: { boardId, year: d.year } });
   for (const [key, bodyHtml] of Object.entries(sectionsFor(d.board, d.year))) {
     if (d.skipSections?.includes(key)) continue;
@@ -474,7 +473,7 @@ async function seedPlan(db: Database, d: DemoPlan, boardId: string, lc: PlanActo
   return plan.id;
 }
 
-async function movePlan(db: Database, planId: string, d: DemoPlan, lc: PlanActor, central: PlanActor) {
+async function movePlan(db: Database, planId: string, d: DemoPlan, lc: ServiceActor, central: ServiceActor) {
   const order: PlanState[] = ['board_decided', 'submitted', 'in_review'];
   const target = d.to === 'approved' || d.to === 'returned' ? 'in_review' : d.to;
   for (const to of order) {
@@ -503,7 +502,7 @@ async function movePlan(db: Database, planId: string, d: DemoPlan, lc: PlanActor
 }
 
 /** Farsta: last year's approved plan, and this year's draft started as a copy of it. */
-async function seedFarsta(db: Database, boardId: string, lc: PlanActor, central: PlanActor, refs: ElementRefs) {
+async function seedFarsta(db: Database, boardId: string, lc: ServiceActor, central: ServiceActor, refs: ElementRefs) {
   const d: DemoPlan = {
     board: 'Farsta',
     year: 2025,

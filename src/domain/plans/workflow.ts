@@ -10,6 +10,10 @@
  */
 import type { Role, RoleGrant } from '../policy/roles.js';
 import { grantCovers } from '../policy/scope.js';
+import { isIsoDate, toIsoDay } from '../calendar.js';
+
+// The calendar's helpers, where the plan rules' callers have always found them.
+export { isIsoDate, toIsoDay };
 
 export const PLAN_STATES = ['draft', 'board_decided', 'submitted', 'in_review', 'approved', 'returned'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
@@ -160,28 +164,6 @@ const TARGET_ACTION_SV: Readonly<Record<PlanState, string>> = {
 function notAllowedMessage(rule: PlanTransitionRule): string {
   const who = rule.role === 'central_coordinator' ? 'central samordnare' : 'nämndens lokala samordnare';
   return `Endast ${who} kan ${TARGET_ACTION_SV[rule.to]}.`;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written 'YYYY-MM-DD'. */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-/** Today's date as 'YYYY-MM-DD'; a Date is read in Swedish time, where the boards meet. */
-export function toIsoDay(today: string | Date): string {
-  if (typeof today === 'string') return today.slice(0, 10);
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(today);
 }
 
 const blank = (s: string | null | undefined): boolean => s === null || s === undefined || s.trim() === '';

@@ -23,3 +23,21 @@ export interface Actor {
   municipalityId: string;
   roles: RoleGrant[];
 }
+
+/**
+ * The server acting by itself in a role within a municipality: the demo seed, a CLI command, a
+ * scheduled job. It has no account, so nothing it does points at a user row; the audit log names
+ * it `system:<system>`.
+ */
+export interface SystemActor {
+  system: string;
+  name: string;
+  municipalityId: string;
+  roles: RoleGrant[];
+}
+
+/** Whoever a use case acts for: the logged-in user or the server itself. Every service takes this. */
+export type ServiceActor = Actor | SystemActor;
+
+/** The acting user's id, or null when the server acts by itself. */
+export const actorUserId = (a: ServiceActor): string | null => ('userId' in a ? a.userId : null);

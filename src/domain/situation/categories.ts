@@ -77,16 +77,6 @@ export const LABELS: Record<Lang, { type: Record<ConcernType, string>; environme
   },
 };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 /** The tertial a date (YYYY-MM-DD) falls in. */
 export function tertialOf(date: string): Tertial {
   const month = Number(date.slice(5, 7));
@@ -94,7 +84,5 @@ export function tertialOf(date: string): Tertial {
   return month <= 4 ? 'T1' : month <= 8 ? 'T2' : 'T3';
 }
 
-/** Today as YYYY-MM-DD in Swedish time, the municipality's calendar. */
-export function todayInSweden(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+// One calendar for the whole server (src/domain/calendar.ts).
+export { isIsoDate, todayInSweden } from '../calendar.js';

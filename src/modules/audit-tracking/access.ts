@@ -5,12 +5,12 @@
  * wide) read every board's replies, a local coordinator or viewer their board's, a viewer of the
  * city board the city's.
  */
-import { canEverywhere, canOn, scopeOf, type BoardScope, type Grants, type RoleGrant } from '../../domain/policy/index.js';
+import { actorUserId, canEverywhere, canOn, scopeOf, type BoardScope, type Grants, type ServiceActor } from '../../domain/policy/index.js';
 
-/** A logged-in user, or the demo seed acting in a role (no account: nothing points at a user row). */
-export type TrackingActor = { userId: string; email: string; name: string; municipalityId: string; roles: RoleGrant[] } | { system: string; municipalityId: string; name: string; roles: RoleGrant[] };
+/** A logged-in user, or the demo seed acting in a role: the server's one actor type. */
+export type TrackingActor = ServiceActor;
 
-export const userIdOf = (a: TrackingActor): string | null => ('userId' in a ? a.userId : null);
+export const userIdOf = actorUserId;
 
 /** Boards whose replies the actor reads. */
 export const readScope = (actor: Grants): BoardScope => scopeOf(actor, 'audit_reports.read');

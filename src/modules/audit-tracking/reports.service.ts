@@ -2,7 +2,7 @@
 import type { Database } from '../../db/database.js';
 import { tallyReplies } from '../../domain/audit-tracking/status.js';
 import { inScope, reachesAny } from '../../domain/policy/index.js';
-import { toIsoDay } from '../../domain/plans/workflow.js';
+import { toIsoDay } from '../../domain/calendar.js';
 import { forbidden, notFound, unprocessable, type FieldError } from '../../http/errors.js';
 import { setAttachments } from '../attachments/service.js';
 import { recordAudit } from '../audit/service.js';

@@ -16,13 +16,12 @@ import {
   type PeriodId,
 } from '../../domain/followup/periods.js';
 import { commentProblem, type FollowUpStatus } from '../../domain/followup/status.js';
-import { canOn, inScope, scopeOf, type Action, type Actor } from '../../domain/policy/index.js';
+import { canOn, inScope, scopeOf, type Action, type Actor, type ServiceActor } from '../../domain/policy/index.js';
 import { toIsoDay } from '../../domain/plans/workflow.js';
 import { isTableError, readTable } from '../../domain/training/tabular.js';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type FieldError } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import * as orgs from '../orgs/service.js';
-import type { PlanActor } from '../plans/access.js';
 import { recordPreviousYearFinalStatus } from '../plans/service.js';
 import { confirmationSummary, guardFreeText } from '../situation/guard.js';
 import { presentAnalysis, presentFollowUp, presentPeriod, settingsOf } from './presenters.js';
@@ -40,7 +39,7 @@ import type {
 } from './schema.js';
 
 /** A logged-in user, or the demo seed acting in a role (see ../plans/access.ts). */
-export type FollowUpActor = PlanActor;
+export type FollowUpActor = ServiceActor;
 
 const userIdOf = (a: FollowUpActor): string | null => ('userId' in a ? a.userId : null);
 /** Today in Swedish time; tests and the demo seed may pass another day. */

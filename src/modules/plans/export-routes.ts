@@ -12,7 +12,8 @@ import { renderPlanPdf } from '../../documents/plan/pdf.js';
 import { parseActivityFile, type ImportError, type ImportRow } from '../../domain/plans/import/activities.js';
 import { STATUS_LABELS_SV } from '../../domain/plans/workflow.js';
 import { AppError, badRequest, conflict, forbidden, unprocessable, type FieldError } from '../../http/errors.js';
-import { canWritePlanOf, type PlanActor } from './access.js';
+import type { ServiceActor } from '../../domain/policy/index.js';
+import { canWritePlanOf } from './access.js';
 import { ZActivity, ZCreateActivityRequest, ZPlanIdParams, type TCreateActivityRequest } from './schema.js';
 import * as service from './service.js';
 import { assertSafeUpload } from '../uploads/guard.js';
@@ -59,7 +60,7 @@ function validateRows(rows: ImportRow[]): { rows: { line: number; activity: TCre
 }
 
 /** The same checks as the import's own, without writing: 404 unreadable, 403 read-only, 409 not editable. */
-async function planForImport(db: Database, actor: PlanActor, planId: string) {
+async function planForImport(db: Database, actor: ServiceActor, planId: string) {
   const plan = await service.getPlan({ db, actor, planId });
   if (!canWritePlanOf(actor, plan.boardId)) throw forbidden();
   if (!plan.canEdit) {
@@ -68,7 +69,7 @@ async function planForImport(db: Database, actor: PlanActor, planId: string) {
   return plan;
 }
 
-export async function analyseImport(opts: { db: Database; actor: PlanActor; planId: string; bytes: Uint8Array; filename: string }) {
+export async function analyseImport(opts: { db: Database; actor: ServiceActor; planId: string; bytes: Uint8Array; filename: string }) {
   const plan = await planForImport(opts.db, opts.actor, opts.planId);
   const parsed = await parseActivityFile(opts.bytes, opts.filename);
   const valid = validateRows(parsed.rows);
@@ -92,7 +93,7 @@ export async function analyseImport(opts: { db: Database; actor: PlanActor; plan
 
 export async function importActivities(opts: {
   db: Database;
-  actor: PlanActor;
+  actor: ServiceActor;
   planId: string;
   bytes: Uint8Array;
   filename: string;

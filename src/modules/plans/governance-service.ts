@@ -2,10 +2,10 @@ import type { Database } from '../../db/database.js';
 import { canEverywhere } from '../../domain/policy/index.js';
 import { conflict, notFound, unprocessable } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
-import type { PlanActor } from './access.js';
+import type { ServiceActor } from '../../domain/policy/index.js';
 import { DEFAULT_REQUIRED_ACTIVITY_FIELDS, DEFAULT_REVIEW_CRITERIA, DEFAULT_SECTIONS } from './defaults.js';
 import { presentElement, presentInstruction, iso } from './presenters.js';
-import * as repo from './repo.js';
+import * as repo from './repo-governance.js';
 import type {
   TCreateGuidelineDocumentRequest,
   TCreateGuidelineElementRequest,
@@ -21,7 +21,7 @@ import type {
 
 // ---------------------------------------------------------------- governing documents
 
-export async function listGuidelines(opts: { db: Database; actor: PlanActor }): Promise<TGuidelineDocument[]> {
+export async function listGuidelines(opts: { db: Database; actor: ServiceActor }): Promise<TGuidelineDocument[]> {
   const docs = await repo.listGuidelineDocuments(opts.db, opts.actor.municipalityId);
   const elements = await repo.listGuidelineElements(opts.db, docs.map((d) => d.id));
   return docs.map((d) => ({
@@ -34,17 +34,17 @@ export async function listGuidelines(opts: { db: Database; actor: PlanActor }): 
   }));
 }
 
-async function documentOf(db: Database, actor: PlanActor, id: string) {
+async function documentOf(db: Database, actor: ServiceActor, id: string) {
   const doc = await repo.findGuidelineDocument(db, id);
   if (!doc || doc.municipality_id !== actor.municipalityId) throw notFound('Styrdokumentet');
   return doc;
 }
 
-async function presentDocument(db: Database, actor: PlanActor, id: string) {
+async function presentDocument(db: Database, actor: ServiceActor, id: string) {
   return (await listGuidelines({ db, actor })).find((d) => d.id === id)!;
 }
 
-export async function createGuidelineDocument(opts: { db: Database; actor: PlanActor; input: TCreateGuidelineDocumentRequest }) {
+export async function createGuidelineDocument(opts: { db: Database; actor: ServiceActor; input: TCreateGuidelineDocumentRequest }) {
   return opts.db.transaction().execute(async (trx) => {
     const existing = await repo.listGuidelineDocuments(trx, opts.actor.municipalityId);
     if (existing.some((d) => d.title.toLowerCase() === opts.input.title.toLowerCase())) {
@@ -63,7 +63,7 @@ export async function createGuidelineDocument(opts: { db: Database; actor: PlanA
   });
 }
 
-export async function updateGuidelineDocument(opts: { db: Database; actor: PlanActor; documentId: string; input: TUpdateGuidelineDocumentRequest }) {
+export async function updateGuidelineDocument(opts: { db: Database; actor: ServiceActor; documentId: string; input: TUpdateGuidelineDocumentRequest }) {
   return opts.db.transaction().execute(async (trx) => {
     const before = await documentOf(trx, opts.actor, opts.documentId);
     const doc = await repo.updateGuidelineDocument(trx, before.id, {
@@ -82,7 +82,7 @@ export async function updateGuidelineDocument(opts: { db: Database; actor: PlanA
   });
 }
 
-export async function createGuidelineElement(opts: { db: Database; actor: PlanActor; documentId: string; input: TCreateGuidelineElementRequest }) {
+export async function createGuidelineElement(opts: { db: Database; actor: ServiceActor; documentId: string; input: TCreateGuidelineElementRequest }) {
   return opts.db.transaction().execute(async (trx) => {
     const doc = await documentOf(trx, opts.actor, opts.documentId);
     const element = await repo.insertGuidelineElement(trx, {
@@ -102,7 +102,7 @@ export async function createGuidelineElement(opts: { db: Database; actor: PlanAc
   });
 }
 
-export async function updateGuidelineElement(opts: { db: Database; actor: PlanActor; elementId: string; input: TUpdateGuidelineElementRequest }) {
+export async function updateGuidelineElement(opts: { db: Database; actor: ServiceActor; elementId: string; input: TUpdateGuidelineElementRequest }) {
   return opts.db.transaction().execute(async (trx) => {
     const before = await repo.findGuidelineElement(trx, opts.elementId);
     if (!before || before.municipality_id !== opts.actor.municipalityId) throw notFound('Delen av styrdokumentet');
@@ -124,21 +124,21 @@ export async function updateGuidelineElement(opts: { db: Database; actor: PlanAc
 
 // ---------------------------------------------------------------- plan instructions
 
-export async function listInstructions(opts: { db: Database; actor: PlanActor }) {
+export async function listInstructions(opts: { db: Database; actor: ServiceActor }) {
   const rows = await repo.listInstructions(opts.db, opts.actor.municipalityId);
   // Drafts are the work in progress of those who issue instructions; others see published ones.
   const central = canEverywhere(opts.actor, 'plan_instructions.update');
   return rows.filter((r) => central || r.status === 'published').map(presentInstruction);
 }
 
-async function instructionOf(db: Database, actor: PlanActor, id: string) {
+async function instructionOf(db: Database, actor: ServiceActor, id: string) {
   const row = await repo.findInstruction(db, id);
   const central = canEverywhere(actor, 'plan_instructions.update');
   if (!row || row.municipality_id !== actor.municipalityId || (!central && row.status !== 'published')) throw notFound('Anvisningarna');
   return row;
 }
 
-export async function getInstruction(opts: { db: Database; actor: PlanActor; id: string }) {
+export async function getInstruction(opts: { db: Database; actor: ServiceActor; id: string }) {
   return presentInstruction(await instructionOf(opts.db, opts.actor, opts.id));
 }
 
@@ -163,7 +163,7 @@ function withCriterionIds(criteria: { id?: string; text: string }[]) {
   });
 }
 
-export async function createInstruction(opts: { db: Database; actor: PlanActor; input: TCreateInstructionRequest }) {
+export async function createInstruction(opts: { db: Database; actor: ServiceActor; input: TCreateInstructionRequest }) {
   checkSectionKeys(opts.input.sections);
   return opts.db.transaction().execute(async (trx) => {
     if (await repo.findInstructionByYear(trx, opts.actor.municipalityId, opts.input.year)) {
@@ -185,7 +185,7 @@ export async function createInstruction(opts: { db: Database; actor: PlanActor; 
   });
 }
 
-export async function updateInstruction(opts: { db: Database; actor: PlanActor; id: string; input: TUpdateInstructionRequest }) {
+export async function updateInstruction(opts: { db: Database; actor: ServiceActor; id: string; input: TUpdateInstructionRequest }) {
   checkSectionKeys(opts.input.sections);
   return opts.db.transaction().execute(async (trx) => {
     const before = await instructionOf(trx, opts.actor, opts.id);
@@ -206,7 +206,7 @@ export async function updateInstruction(opts: { db: Database; actor: PlanActor; 
   });
 }
 
-export async function publishInstruction(opts: { db: Database; actor: PlanActor; id: string }) {
+export async function publishInstruction(opts: { db: Database; actor: ServiceActor; id: string }) {
   return opts.db.transaction().execute(async (trx) => {
     const before = await instructionOf(trx, opts.actor, opts.id);
     if (before.status === 'published') throw conflict(`Anvisningarna för ${before.year} är redan publicerade.`, 'already_published');
@@ -243,6 +243,6 @@ export async function effectiveInstruction(db: Database, municipalityId: string,
   return { ...presentInstruction(row), deadline: fallback ? null : row.deadline, fallback };
 }
 
-export async function getEffectiveInstruction(opts: { db: Database; actor: PlanActor; year: number }) {
+export async function getEffectiveInstruction(opts: { db: Database; actor: ServiceActor; year: number }) {
   return effectiveInstruction(opts.db, opts.actor.municipalityId, opts.year);
 }

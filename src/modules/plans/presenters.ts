@@ -1,4 +1,6 @@
-import type { ActivityRow, InstructionRow, PlanRow } from './repo.js';
+import type { PlanRow } from './repo.js';
+import type { ActivityRow } from './repo-activities.js';
+import type { InstructionRow } from './repo-governance.js';
 import type { TActivity, TGuidelineElement, TInstruction, TPlanSummary, TReview } from './schema.js';
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());

@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { PlanActivityTable } from '../../db/schema.js';
+import { definedOnly } from '../../db/patch.js';
+
+/** Kysely queries for plan activities. No rules here. */
+
+const json = (v: unknown) => JSON.stringify(v);
+
+// ---------------------------------------------------------------- activities
+
+export type ActivityRow = Awaited<ReturnType<typeof listActivities>>[number];
+
+export async function listActivities(db: Database, planIds: string[], opts: { deleted?: boolean } = {}) {
+  if (planIds.length === 0) return [];
+  return db
+    .selectFrom('plan_activity')
+    .selectAll()
+    .where('plan_id', 'in', planIds)
+    .where('deleted_at', opts.deleted ? 'is not' : 'is', null)
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function findActivity(db: Database, id: string) {
+  return db.selectFrom('plan_activity').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function nextActivityPosition(db: Database, planId: string) {
+  const r = await db
+    .selectFrom('plan_activity')
+    .select((eb) => eb.fn.max<number | null>('position').as('max'))
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+  return (r?.max ?? 0) + 1;
+}
+
+type ActivityValues = {
+  plan_id: string;
+  position: number;
+  title: string;
+  description: string | null;
+  measure_area: PlanActivityTable['measure_area'];
+  perspective: string | null;
+  guideline_element_ids: string[];
+  responsible: string;
+  responsible_unit_id: string | null;
+  partners: string | null;
+  timeline: string;
+  start_date: string | null;
+  end_date: string | null;
+  follow_up: string;
+  indicators: unknown[];
+  carried_over_from_activity_id?: string | null;
+  previous_year_final_status?: PlanActivityTable['previous_year_final_status'];
+};
+
+export async function insertActivities(db: Database, rows: ActivityValues[]) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('plan_activity')
+    .values(rows.map((r) => ({ ...r, guideline_element_ids: json(r.guideline_element_ids), indicators: json(r.indicators) })))
+    .returningAll()
+    .execute();
+}
+
+export async function updateActivity(db: Database, id: string, patch: Partial<Omit<ActivityValues, 'plan_id'>>) {
+  const set = definedOnly({
+    ...patch,
+    guideline_element_ids: patch.guideline_element_ids === undefined ? undefined : json(patch.guideline_element_ids),
+    indicators: patch.indicators === undefined ? undefined : json(patch.indicators),
+  });
+  return db
+    .updateTable('plan_activity')
+    .set({ ...set, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function softDeleteActivity(db: Database, id: string, userId: string | null) {
+  await db.updateTable('plan_activity').set({ deleted_at: sql`now()`, deleted_by: userId }).where('id', '=', id).execute();
+}
+
+/** Brings a removed activity back, last in the plan's order (its old place may be taken). */
+export async function restoreActivity(db: Database, id: string, position: number) {
+  return db
+    .updateTable('plan_activity')
+    .set({ deleted_at: null, deleted_by: null, position, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function setActivityPosition(db: Database, id: string, position: number) {
+  await db.updateTable('plan_activity').set({ position }).where('id', '=', id).execute();
+}
+
+/** Live activities carried over from `sourceId` (annual revision). */
+export async function setFinalStatusOfCarriedOver(db: Database, sourceId: string, status: PlanActivityTable['previous_year_final_status']) {
+  return db
+    .updateTable('plan_activity')
+    .set({ previous_year_final_status: status, updated_at: sql`now()` })
+    .where('carried_over_from_activity_id', '=', sourceId)
+    .where('deleted_at', 'is', null)
+    .returning(['id', 'plan_id'])
+    .execute();
+}
