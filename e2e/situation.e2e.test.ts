@@ -64,6 +64,52 @@ describe('[SITUATION] browser', () => {
     await ctx.close();
   });
 
+  it('a text that looks like a name is held back with the words shown; the writer confirms by keyboard and the report is stored, the confirmation logged', async () => {
+    const { ctx, page } = await loggedIn(e, 'enhetschef@stockholm.example');
+    await page.goto(`${e.base}/rapportera-oro`);
+    await heading(page, 'Rapportera oro eller händelse');
+    await settle(page);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('När hände det?').fill(yesterday);
+    await page.getByLabel('Typ av händelse').selectOption('concern_for_person');
+    await page.getByLabel('Miljö').selectOption('unclear');
+    const description = page.getByLabel('Vad hände?');
+    await description.fill('Vi är oroliga för Ahmed Hassan i klass 9B på skolan');
+    // No pattern matches as you type: names are checked by the server only.
+    expect(await page.locator('#concern-description-guard').innerText()).toBe('');
+    const count = async () => Number((await e.t.database.db.selectFrom('concern_report').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+
+    // The summary names the words beside the field and links to the confirmation.
+    const summary = page.getByRole('alert');
+    await summary.getByRole('heading', { name: 'Det finns ett problem' }).waitFor();
+    await summary.getByRole('link', { name: /”Ahmed Hassan”/ }).waitFor();
+    expect(await page.locator('#concern-description-error').innerText()).toContain('”Ahmed Hassan”');
+    const confirm = page.getByRole('checkbox', { name: 'Jag bekräftar att ingen person kan identifieras i texten' });
+    await confirm.waitFor();
+    expect(await count()).toBe(before);
+    await expectAccessible(page);
+
+    // By keyboard: the summary's link to the checkbox, Space to tick it, then send.
+    await summary.getByRole('link', { name: /^Ta bort namnen, eller bekräfta/ }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('concern-confirmNoPersonalData');
+    await page.keyboard.press('Space');
+    expect(await confirm.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Skicka rapporten' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Tack! Rapporten är skickad.' }).waitFor();
+    await expectAccessible(page);
+    expect(await count()).toBe(before + 1);
+    const row = await e.t.database.db.selectFrom('concern_report').selectAll().orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(row.description).toBe('Vi är oroliga för Ahmed Hassan i klass 9B på skolan');
+    const entry = await e.t.database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', row.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(entry.summary)).toContain('confirmedNoPersonalData');
+    expect(JSON.stringify(entry.summary)).not.toContain('Hassan');
+    await ctx.close();
+  });
+
   it('the coordinator sees the report in the inbox, opens it (logged), classifies and closes it after confirming', async () => {
     const { ctx, page } = await loggedIn(e, 'eav@stockholm.example');
     await page.goto(`${e.base}/`);
