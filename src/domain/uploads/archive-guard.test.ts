@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Document, Packer, Paragraph } from 'docx';
-import { ARCHIVE_LIMITS, inspectZip, isUnsafeEntryName, type ArchiveLimits, type ArchiveVerdict } from './archive-guard.js';
+import { ARCHIVE_LIMITS, inspectZip, isUnsafeEntryName, XmlSniffer, type ArchiveLimits, type ArchiveVerdict } from './archive-guard.js';
 import { billionLaughs, buildZip, workbookZip, xlsxBomb, type ZipFileSpec } from './test-zips.js';
 import { xlsxFile } from '../training/test-files.js';
 
@@ -163,6 +164,28 @@ describe('inspectZip: hostile names and parts', () => {
       ]),
     );
     expect(v.ok).toBe(true);
+  });
+
+  it('finds a declaration however the inflated stream is cut, even into chunks of a byte or two', () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?><a>' + 'x'.repeat(40) + '<!DocType a [<!ENTITY b "c">]><a/>';
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: xml.length }), { maxLength: 40 }), (cuts) => {
+        const points = [...new Set([0, ...cuts, xml.length])].sort((a, b) => a - b);
+        const sniffer = new XmlSniffer();
+        for (let i = 1; i < points.length; i++) sniffer.push(Buffer.from(xml.slice(points[i - 1], points[i])));
+        sniffer.end();
+        expect(sniffer.problem).toBe('xml_declarations');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses XML that declares an encoding other than UTF-8 (UTF-7 can spell <!DOCTYPE without a "<")', async () => {
+    const utf7 = '<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE a+AD4-<a/>';
+    expect(refusal(await inspectZip(buildZip([{ name: 'word/styles.xml', content: utf7 }])))).toMatchObject({ problem: 'xml_encoding' });
+    const latin = "<?xml version='1.0' encoding='ISO-8859-1'?><a/>";
+    expect(refusal(await inspectZip(buildZip([{ name: 'a.xml', content: latin }])))).toMatchObject({ problem: 'xml_encoding' });
+    expect((await inspectZip(buildZip([{ name: 'a.xml', content: '<?xml version="1.0" encoding="utf-8" standalone="yes"?><a/>' }]))).ok).toBe(true);
   });
 
   it('refuses XML parts in UTF-16, where a byte search could not see a declaration', async () => {

@@ -148,34 +148,53 @@ function declarationAt(bytes: Buffer, at: number): boolean {
   });
 }
 
+/** How much of an XML part's start is kept to check its encoding: the XML declaration fits. */
+const HEAD_BYTES = 256;
+/** `<?xml … encoding="…"?>` at the start of a part. */
+const ENCODING_DECLARATION = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']/;
+
 /**
  * Looks through an XML part as it streams for DTD declarations (the only way to declare the
- * entities a "billion laughs" expands) and for a non-UTF-8 encoding that would hide them from a
- * byte search. The whole part is searched, not just its start: it is being inflated anyway.
+ * entities a "billion laughs" expands) and for an encoding other than UTF-8 (UTF-16, or a
+ * declared UTF-7 or other charset) that would hide them from a byte search. The whole part is
+ * searched, not just its start: it is being inflated anyway.
  */
-class XmlSniffer {
+export class XmlSniffer {
+  private head = Buffer.alloc(0);
   private tail = Buffer.alloc(0);
-  private first = true;
+  private encodingChecked = false;
   problem: 'xml_declarations' | 'xml_encoding' | null = null;
 
   push(chunk: Buffer): void {
-    if (this.problem) return;
-    if (this.first && chunk.length > 0) {
-      this.first = false;
-      // UTF-16/32 (with or without a byte order mark) has NUL bytes between ASCII characters.
-      const head = chunk.subarray(0, 4);
-      if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.subarray(0, Math.min(4, head.length)).includes(0)) {
-        this.problem = 'xml_encoding';
-        return;
-      }
+    if (this.problem || chunk.length === 0) return;
+    if (this.head.length < HEAD_BYTES) {
+      this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_BYTES - this.head.length)]);
+      if (this.head.length >= HEAD_BYTES) this.checkEncoding();
+      if (this.problem) return;
     }
-    // A declaration split between two chunks is found in the joint of the previous tail and this head.
+    // A declaration split between chunks is found in the joint of the previous tail and this head.
     const joint = Buffer.concat([this.tail, chunk.subarray(0, LONGEST_DECLARATION)]);
     if (this.scan(joint) || this.scan(chunk)) {
       this.problem = 'xml_declarations';
       return;
     }
-    this.tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - LONGEST_DECLARATION)));
+    const last = chunk.length >= LONGEST_DECLARATION ? chunk : Buffer.concat([this.tail, chunk]);
+    this.tail = Buffer.from(last.subarray(Math.max(0, last.length - LONGEST_DECLARATION)));
+  }
+
+  /** Call when the part has ended: a part shorter than HEAD_BYTES has its encoding checked here. */
+  end(): void {
+    if (!this.problem) this.checkEncoding();
+  }
+
+  private checkEncoding(): void {
+    if (this.encodingChecked) return;
+    this.encodingChecked = true;
+    const h = this.head;
+    // UTF-16/32, with or without a byte order mark, has NUL bytes between ASCII characters.
+    const wide = (h[0] === 0xff && h[1] === 0xfe) || (h[0] === 0xfe && h[1] === 0xff) || h.subarray(0, 4).includes(0);
+    const declared = ENCODING_DECLARATION.exec(h.toString('latin1'))?.[1];
+    if (wide || (declared !== undefined && !/^utf-?8$/i.test(declared.trim()))) this.problem = 'xml_encoding';
   }
 
   private scan(bytes: Buffer): boolean {
@@ -304,6 +323,8 @@ export async function inspectZip(
         }
         watcher?.(chunk);
       }
+      xml?.end();
+      if (xml?.problem) return refuse(xml.problem, limits, name);
     } catch {
       return refuse('damaged', limits, name);
     }
