@@ -22,6 +22,7 @@ export function useApiMutation<TResult = unknown>(invalidates: string[]) {
   const client = useQueryClient();
   return useMutation<TResult, ApiError, Write>({
     mutationFn: (w) => (w.form ? upload<TResult>(w.path, w.form, true) : api<TResult>(w.method, w.path, w.body, true)),
-    onSuccess: () => invalidate(client, invalidates),
+    // Every write is logged, so the audit log's reads are always among what it changes.
+    onSuccess: () => invalidate(client, [...invalidates, '/api/audit']),
   });
 }

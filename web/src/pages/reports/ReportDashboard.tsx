@@ -1,14 +1,17 @@
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TReport, TReportCharts } from '../../../../src/modules/reports/schema';
-import { useQuery } from '../../api/use-query';
-import { Loading, LoadError } from '../../components/feedback';
-import { ScrollTable, StatusTag } from '../followup/shared';
+import type { TReport, TReportCharts } from '@shared/modules/reports/schema';
+import { useApiQuery } from '../../api/use-query';
+import { DataTable, type Column } from '../../components/DataTable';
+import { QueryState } from '../../components/QueryState';
+import { StatusTag } from '../followup/shared';
 import '../followup/followup.css';
 
 const STATUS_ORDER = ['done', 'ongoing', 'not_started', 'delayed', 'cancelled', 'not_reported'] as const;
 const ENVIRONMENTS = ['white_power', 'autonomous', 'violent_islamist', 'unclear'] as const;
+
+type Row = TReportCharts[number]['table']['rows'][number];
 
 const nf = (v: number | string | null | undefined) => (v === null || v === undefined ? '' : typeof v === 'number' ? v.toLocaleString('sv-SE', { maximumFractionDigits: 1 }) : v);
 
@@ -66,37 +69,12 @@ function ChartFigure({ chart, idPrefix }: { chart: TReportCharts[number]; idPref
           {chart.summary}
         </p>
       </figure>
-      <ScrollTable label={chart.table.caption}>
-        <table className="table">
-          <caption>{chart.table.caption}</caption>
-          <thead>
-            <tr>
-              {chart.table.columns.map((c) => (
-                <th key={c.key} scope="col" className={c.numeric ? 'fu-num' : undefined}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {chart.table.rows.map((r, i) => (
-              <tr key={i}>
-                {r.map((v, k) =>
-                  k === 0 ? (
-                    <th key={k} scope="row">
-                      {nf(v)}
-                    </th>
-                  ) : (
-                    <td key={k} className="fu-num">
-                      {nf(v)}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <DataTable
+        caption={chart.table.caption}
+        rows={chart.table.rows.map((cells, i) => ({ i, cells }))}
+        rowKey={(r) => String(r.i)}
+        columns={chart.table.columns.map((c, k) => ({ key: c.key, header: c.label, rowHeader: k === 0, numeric: k > 0, cell: (r: { cells: Row }) => nf(r.cells[k]) }))}
+      />
     </div>
   );
 }
@@ -108,15 +86,12 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
   const year = Number(params.get('year') ?? new Date().getFullYear());
   const period = params.get('period') ?? '';
   const query = `year=${year}${period ? `&period=${period}` : ''}`;
-  const q = useQuery<TReport>(`${base}?${query}&format=json`);
-  const charts = useQuery<TReportCharts>(`${base}/charts?${query}`);
-  const r = q.data;
-  const city = r?.scope === 'city';
-  const name = (id: string) => r?.boards.find((b) => b.boardId === id)?.name ?? '';
+  const report = useApiQuery<TReport>(`${base}?${query}&format=json`);
+  const charts = useApiQuery<TReportCharts>(`${base}/charts?${query}`);
 
   return (
     <>
-      {title(r, year)}
+      {title(report.data, year)}
       <Filters year={year} period={period} />
       <section aria-labelledby="dl-heading">
         <h2 id="dl-heading" className="visually-hidden">
@@ -132,317 +107,233 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
           ))}
         </ul>
       </section>
-      {q.loading && !r && <Loading />}
-      {q.error && <LoadError message={q.error.message} />}
-      {r && (
-        <>
-          <section aria-labelledby="kf-heading">
-            <h2 id="kf-heading">{t('reports.keyFigures')}</h2>
-            <dl className="fu-figures">
-              {city && (
-                <div>
-                  <dt>{t('reports.boardsWithApproved')}</dt>
-                  <dd>{t('reports.ofN', { n: r.totals.boardsWithApprovedPlan, total: r.totals.boards })}</dd>
-                </div>
-              )}
-              <div>
-                <dt>{t('reports.activitiesInPlans')}</dt>
-                <dd>{nf(r.totals.activitiesInPlans)}</dd>
+      <QueryState query={report}>{(r) => <ReportSections r={r} charts={charts} />}</QueryState>
+    </>
+  );
+}
+
+const DASH = '–';
+
+function ReportSections({ r, charts }: { r: TReport; charts: ReturnType<typeof useApiQuery<TReportCharts>> }) {
+  const { t } = useTranslation();
+  const city = r.scope === 'city';
+  const name = (id: string) => r.boards.find((b) => b.boardId === id)?.name ?? '';
+  const years = [...new Set(r.context.flatMap((c) => c.values.map((v) => v.year)))].sort();
+  const boardColumn = <R extends { boardName: string }>(): Column<R>[] =>
+    city ? [{ key: 'board', header: t('reports.board'), sort: (x) => x.boardName, cell: (x) => x.boardName }] : [];
+  type BoardRow = TReport['boards'][number];
+  const followed = (b: BoardRow) => b.plan?.status === 'approved';
+
+  return (
+    <>
+      <section aria-labelledby="kf-heading">
+        <h2 id="kf-heading">{t('reports.keyFigures')}</h2>
+        <dl className="fu-figures">
+          {city && (
+            <div>
+              <dt>{t('reports.boardsWithApproved')}</dt>
+              <dd>{t('reports.ofN', { n: r.totals.boardsWithApprovedPlan, total: r.totals.boards })}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('reports.activitiesInPlans')}</dt>
+            <dd>{nf(r.totals.activitiesInPlans)}</dd>
+          </div>
+          <div>
+            <dt>{t('reports.followed')}</dt>
+            <dd>{nf(r.totals.total)}</dd>
+          </div>
+          <div>
+            <dt>{t('reports.done')}</dt>
+            <dd>
+              {nf(r.totals.byStatus.done)} ({nf(r.totals.donePercent)} %)
+            </dd>
+          </div>
+          <div>
+            <dt>{t('reports.delayed')}</dt>
+            <dd>{nf(r.totals.byStatus.delayed)}</dd>
+          </div>
+          <div>
+            <dt>{t('reports.indicatorsAchieved')}</dt>
+            <dd>{t('reports.ofN', { n: r.indicators.summary.achieved, total: r.indicators.items.length })}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="boards-heading">
+        <h2 id="boards-heading">{t('reports.boardsTable')}</h2>
+        <DataTable
+          caption={t('reports.boardsTable')}
+          hideCaption
+          rows={r.boards}
+          rowKey={(b) => b.boardId}
+          columns={[
+            {
+              key: 'board',
+              header: t('reports.board'),
+              rowHeader: true,
+              sort: (b) => b.name,
+              cell: (b) => (city ? <Link to={`/rapporter/namnd/${b.boardId}?year=${r.year}`}>{b.name}</Link> : b.name),
+            },
+            { key: 'plan', header: t('reports.planStatus'), cell: (b) => (b.plan ? t(`followup.planStatuses.${b.plan.status}`) : t('reports.noPlan')) },
+            { key: 'activities', header: t('reports.activities'), numeric: true, sort: (b) => b.plan?.activityCount ?? 0, cell: (b) => b.plan?.activityCount ?? 0 },
+            ...STATUS_ORDER.map(
+              (s): Column<BoardRow> => ({ key: s, header: t(`followup.statuses.${s}`), numeric: true, sort: (b) => (followed(b) ? b.byStatus[s] : null), cell: (b) => (followed(b) ? nf(b.byStatus[s]) : DASH) }),
+            ),
+            { key: 'done', header: t('reports.donePercent'), numeric: true, sort: (b) => (followed(b) ? b.donePercent : null), cell: (b) => (followed(b) ? nf(b.donePercent) : DASH) },
+            {
+              key: 'analysis',
+              header: t('reports.analysis'),
+              cell: (b) => (b.analysis ? t(b.analysis.reportedAt ? 'reports.analysisReported' : 'reports.analysisDraft', { period: b.analysis.period }) : DASH),
+            },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="charts-heading">
+        <h2 id="charts-heading">{t('reports.charts')}</h2>
+        <QueryState query={charts}>{(list) => list.map((c) => <ChartFigure key={c.key} chart={c} idPrefix="chart" />)}</QueryState>
+        {r.yearOverYear.hasHistory ? null : <p>{t('reports.noHistory')}</p>}
+      </section>
+
+      <section aria-labelledby="delayed-heading">
+        <h2 id="delayed-heading">{t('reports.delayedHeading')}</h2>
+        {r.delayed.length === 0 ? (
+          <p>{t('reports.noDelayed')}</p>
+        ) : (
+          <DataTable
+            caption={t('reports.delayedHeading')}
+            hideCaption
+            rows={r.delayed}
+            rowKey={(d) => d.activityId}
+            pageSize={25}
+            columns={[
+              ...boardColumn<TReport['delayed'][number]>(),
+              { key: 'title', header: t('reports.activity'), rowHeader: true, sort: (d) => d.title, cell: (d) => d.title },
+              {
+                key: 'area',
+                header: t('reports.area'),
+                sort: (d) => t(`followup.areas.${d.measureArea ?? 'unclassified'}`),
+                cell: (d) => t(`followup.areas.${d.measureArea ?? 'unclassified'}`),
+              },
+              {
+                key: 'reported',
+                header: t('reports.reported'),
+                sort: (d) => d.period,
+                cell: (d) => (
+                  <>
+                    <StatusTag status="delayed" /> {`${r.year}-${d.period}`}
+                  </>
+                ),
+              },
+              { key: 'comment', header: t('reports.comment'), cell: (d) => d.comment },
+            ]}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="ind-heading">
+        <h2 id="ind-heading">{t('reports.indicatorsHeading')}</h2>
+        {r.indicators.items.length === 0 ? (
+          <p>{t('reports.noIndicators')}</p>
+        ) : (
+          <DataTable
+            caption={city ? t('reports.effectIndicators') : t('reports.allIndicators')}
+            rows={r.indicators.items}
+            rowKey={(i) => `${i.activityId}-${i.name}`}
+            columns={[
+              ...boardColumn<TReport['indicators']['items'][number]>(),
+              { key: 'activity', header: t('reports.activity'), sort: (i) => i.activityTitle, cell: (i) => i.activityTitle },
+              { key: 'name', header: t('reports.indicator'), rowHeader: true, sort: (i) => i.name, cell: (i) => i.name },
+              { key: 'kind', header: t('reports.kind'), cell: (i) => t(`reports.kinds.${i.kind}`) },
+              { key: 'baseline', header: t('reports.baseline'), numeric: true, cell: (i) => i.baseline },
+              { key: 'target', header: t('reports.target'), numeric: true, cell: (i) => i.target },
+              { key: 'value', header: t('reports.value'), numeric: true, cell: (i) => nf(i.value) },
+              { key: 'result', header: t('reports.result'), sort: (i) => t(`reports.results.${i.result}`), cell: (i) => t(`reports.results.${i.result}`) },
+              { key: 'kpi', header: t('reports.kpi'), cell: (i) => i.kpiIds.join(', ') },
+            ]}
+          />
+        )}
+        {r.context.length > 0 && (
+          <>
+            <h3>{t('reports.contextHeading')}</h3>
+            <DataTable
+              caption={t('reports.contextCaption')}
+              hideCaption
+              rows={r.context}
+              rowKey={(c) => `${c.kpiId}-${c.area}`}
+              columns={[
+                { key: 'kpi', header: t('reports.kpi'), rowHeader: true, cell: (c) => c.kpiId },
+                { key: 'title', header: t('reports.kpiTitle'), cell: (c) => c.title },
+                { key: 'area', header: t('reports.kpiArea'), cell: (c) => c.area },
+                ...years.map((y): Column<TReport['context'][number]> => ({ key: String(y), header: y, numeric: true, cell: (c) => nf(c.values.find((v) => v.year === y)?.value ?? null) })),
+              ]}
+            />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="training-heading">
+        <h2 id="training-heading">{t('reports.trainingHeading')}</h2>
+        {!r.training.available ? (
+          <p className="fu-nodata">{t('reports.noData')}</p>
+        ) : (
+          <>
+            <p>{t('reports.trainingLead', { course: r.training.courseName, date: r.training.asOf })}</p>
+            <DataTable
+              caption={t('reports.trainingHeading')}
+              hideCaption
+              rows={r.training.rows}
+              rowKey={(x) => x.boardId}
+              columns={[
+                { key: 'board', header: t('reports.board'), rowHeader: true, sort: (x) => name(x.boardId), cell: (x) => name(x.boardId) },
+                { key: 'employees', header: t('reports.employees'), numeric: true, sort: (x) => x.employees, cell: (x) => nf(x.employees) },
+                { key: 'completed', header: t('reports.completed'), numeric: true, sort: (x) => x.completed, cell: (x) => nf(x.completed) },
+                { key: 'percent', header: t('reports.percent'), numeric: true, sort: (x) => x.percent, cell: (x) => (x.percent === null ? DASH : nf(x.percent)) },
+              ]}
+            />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="situation-heading">
+        <h2 id="situation-heading">{t('reports.situationHeading')}</h2>
+        {!r.situation.available ? (
+          <p className="fu-nodata">{t('reports.noData')}</p>
+        ) : (
+          <>
+            <DataTable
+              caption={t('reports.situationCaption', { year: r.year })}
+              rows={r.situation.rows}
+              rowKey={(s) => s.boardId}
+              columns={[
+                { key: 'board', header: t('reports.board'), rowHeader: true, sort: (s) => name(s.boardId), cell: (s) => name(s.boardId) },
+                { key: 'total', header: t('reports.total'), numeric: true, cell: (s) => nf(s.total) },
+                ...ENVIRONMENTS.map((e): Column<TReport['situation']['rows'][number]> => ({ key: e, header: t(`reports.environments.${e}`), numeric: true, cell: (s) => nf(s.byEnvironment[e] ?? null) })),
+              ]}
+            />
+            {r.situation.legend && <p className="hint">{r.situation.legend}</p>}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="analyses-heading" className="fu-analysis">
+        <h2 id="analyses-heading">{city ? t('reports.analysesHeading') : t('reports.boardAnalysisHeading')}</h2>
+        {r.analyses.length === 0 && <p>{t('reports.noAnalyses')}</p>}
+        {r.analyses.map((a) => (
+          <section key={a.boardId} aria-labelledby={`an-${a.boardId}`}>
+            <h3 id={`an-${a.boardId}`}>
+              {a.boardName} – {t(`followup.periods.${a.period}`)} {r.year}
+            </h3>
+            {a.sections.map((s) => (
+              <div key={s.key}>
+                <h4>{t(`followup.headings.${s.key}`)}</h4>
+                <p>{s.text || DASH}</p>
               </div>
-              <div>
-                <dt>{t('reports.followed')}</dt>
-                <dd>{nf(r.totals.total)}</dd>
-              </div>
-              <div>
-                <dt>{t('reports.done')}</dt>
-                <dd>
-                  {nf(r.totals.byStatus.done)} ({nf(r.totals.donePercent)} %)
-                </dd>
-              </div>
-              <div>
-                <dt>{t('reports.delayed')}</dt>
-                <dd>{nf(r.totals.byStatus.delayed)}</dd>
-              </div>
-              <div>
-                <dt>{t('reports.indicatorsAchieved')}</dt>
-                <dd>{t('reports.ofN', { n: r.indicators.summary.achieved, total: r.indicators.items.length })}</dd>
-              </div>
-            </dl>
-          </section>
-
-          <section aria-labelledby="boards-heading">
-            <h2 id="boards-heading">{t('reports.boardsTable')}</h2>
-            <ScrollTable label={t('reports.boardsTable')}>
-              <table className="table">
-                <caption className="visually-hidden">{t('reports.boardsTable')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reports.board')}</th>
-                    <th scope="col">{t('reports.planStatus')}</th>
-                    <th scope="col" className="fu-num">
-                      {t('reports.activities')}
-                    </th>
-                    {STATUS_ORDER.map((s) => (
-                      <th key={s} scope="col" className="fu-num">
-                        {t(`followup.statuses.${s}`)}
-                      </th>
-                    ))}
-                    <th scope="col" className="fu-num">
-                      {t('reports.donePercent')}
-                    </th>
-                    <th scope="col">{t('reports.analysis')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.boards.map((b) => {
-                    const followed = b.plan?.status === 'approved';
-                    return (
-                      <tr key={b.boardId}>
-                        <th scope="row">{city ? <Link to={`/rapporter/namnd/${b.boardId}?year=${year}`}>{b.name}</Link> : b.name}</th>
-                        <td>{b.plan ? t(`followup.planStatuses.${b.plan.status}`) : t('reports.noPlan')}</td>
-                        <td className="fu-num">{b.plan?.activityCount ?? 0}</td>
-                        {STATUS_ORDER.map((s) => (
-                          <td key={s} className="fu-num">
-                            {followed ? nf(b.byStatus[s]) : '–'}
-                          </td>
-                        ))}
-                        <td className="fu-num">{followed ? nf(b.donePercent) : '–'}</td>
-                        <td>{b.analysis ? t(b.analysis.reportedAt ? 'reports.analysisReported' : 'reports.analysisDraft', { period: b.analysis.period }) : '–'}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </ScrollTable>
-          </section>
-
-          <section aria-labelledby="charts-heading">
-            <h2 id="charts-heading">{t('reports.charts')}</h2>
-            {charts.loading && !charts.data && <Loading />}
-            {charts.error && <LoadError message={charts.error.message} />}
-            {charts.data?.map((c) => <ChartFigure key={c.key} chart={c} idPrefix="chart" />)}
-            {r.yearOverYear.hasHistory ? null : <p>{t('reports.noHistory')}</p>}
-          </section>
-
-          <section aria-labelledby="delayed-heading">
-            <h2 id="delayed-heading">{t('reports.delayedHeading')}</h2>
-            {r.delayed.length === 0 ? (
-              <p>{t('reports.noDelayed')}</p>
-            ) : (
-              <ScrollTable label={t('reports.delayedHeading')}>
-                <table className="table">
-                  <caption className="visually-hidden">{t('reports.delayedHeading')}</caption>
-                  <thead>
-                    <tr>
-                      {city && <th scope="col">{t('reports.board')}</th>}
-                      <th scope="col">{t('reports.activity')}</th>
-                      <th scope="col">{t('reports.area')}</th>
-                      <th scope="col">{t('reports.reported')}</th>
-                      <th scope="col">{t('reports.comment')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.delayed.map((d) => (
-                      <tr key={d.activityId}>
-                        {city && <td>{d.boardName}</td>}
-                        <th scope="row">{d.title}</th>
-                        <td>{t(`followup.areas.${d.measureArea ?? 'unclassified'}`)}</td>
-                        <td>
-                          <StatusTag status="delayed" /> {`${r.year}-${d.period}`}
-                        </td>
-                        <td>{d.comment}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollTable>
-            )}
-          </section>
-
-          <section aria-labelledby="ind-heading">
-            <h2 id="ind-heading">{t('reports.indicatorsHeading')}</h2>
-            {r.indicators.items.length === 0 ? (
-              <p>{t('reports.noIndicators')}</p>
-            ) : (
-              <ScrollTable label={city ? t('reports.effectIndicators') : t('reports.allIndicators')}>
-                <table className="table">
-                  <caption>{city ? t('reports.effectIndicators') : t('reports.allIndicators')}</caption>
-                  <thead>
-                    <tr>
-                      {city && <th scope="col">{t('reports.board')}</th>}
-                      <th scope="col">{t('reports.activity')}</th>
-                      <th scope="col">{t('reports.indicator')}</th>
-                      <th scope="col">{t('reports.kind')}</th>
-                      <th scope="col" className="fu-num">
-                        {t('reports.baseline')}
-                      </th>
-                      <th scope="col" className="fu-num">
-                        {t('reports.target')}
-                      </th>
-                      <th scope="col" className="fu-num">
-                        {t('reports.value')}
-                      </th>
-                      <th scope="col">{t('reports.result')}</th>
-                      <th scope="col">{t('reports.kpi')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.indicators.items.map((i) => (
-                      <tr key={`${i.activityId}-${i.name}`}>
-                        {city && <td>{i.boardName}</td>}
-                        <td>{i.activityTitle}</td>
-                        <th scope="row">{i.name}</th>
-                        <td>{t(`reports.kinds.${i.kind}`)}</td>
-                        <td className="fu-num">{i.baseline}</td>
-                        <td className="fu-num">{i.target}</td>
-                        <td className="fu-num">{nf(i.value)}</td>
-                        <td>{t(`reports.results.${i.result}`)}</td>
-                        <td>{i.kpiIds.join(', ')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollTable>
-            )}
-            {r.context.length > 0 && (
-              <>
-                <h3>{t('reports.contextHeading')}</h3>
-                <ScrollTable label={t('reports.contextCaption')}>
-                  <table className="table">
-                    <caption className="visually-hidden">{t('reports.contextCaption')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('reports.kpi')}</th>
-                        <th scope="col">{t('reports.kpiTitle')}</th>
-                        <th scope="col">{t('reports.kpiArea')}</th>
-                        {[...new Set(r.context.flatMap((c) => c.values.map((v) => v.year)))].sort().map((y) => (
-                          <th key={y} scope="col" className="fu-num">
-                            {y}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.context.map((c) => (
-                        <tr key={`${c.kpiId}-${c.area}`}>
-                          <th scope="row">{c.kpiId}</th>
-                          <td>{c.title}</td>
-                          <td>{c.area}</td>
-                          {[...new Set(r.context.flatMap((x) => x.values.map((v) => v.year)))].sort().map((y) => (
-                            <td key={y} className="fu-num">
-                              {nf(c.values.find((v) => v.year === y)?.value ?? null)}
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollTable>
-              </>
-            )}
-          </section>
-
-          <section aria-labelledby="training-heading">
-            <h2 id="training-heading">{t('reports.trainingHeading')}</h2>
-            {!r.training.available ? (
-              <p className="fu-nodata">{t('reports.noData')}</p>
-            ) : (
-              <>
-                <p>{t('reports.trainingLead', { course: r.training.courseName, date: r.training.asOf })}</p>
-                <ScrollTable label={t('reports.trainingHeading')}>
-                  <table className="table">
-                    <caption className="visually-hidden">{t('reports.trainingHeading')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('reports.board')}</th>
-                        <th scope="col" className="fu-num">
-                          {t('reports.employees')}
-                        </th>
-                        <th scope="col" className="fu-num">
-                          {t('reports.completed')}
-                        </th>
-                        <th scope="col" className="fu-num">
-                          {t('reports.percent')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.training.rows.map((x) => (
-                        <tr key={x.boardId}>
-                          <th scope="row">{name(x.boardId)}</th>
-                          <td className="fu-num">{nf(x.employees)}</td>
-                          <td className="fu-num">{nf(x.completed)}</td>
-                          <td className="fu-num">{x.percent === null ? '–' : nf(x.percent)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollTable>
-              </>
-            )}
-          </section>
-
-          <section aria-labelledby="situation-heading">
-            <h2 id="situation-heading">{t('reports.situationHeading')}</h2>
-            {!r.situation.available ? (
-              <p className="fu-nodata">{t('reports.noData')}</p>
-            ) : (
-              <>
-                <ScrollTable label={t('reports.situationCaption', { year: r.year })}>
-                  <table className="table">
-                    <caption>{t('reports.situationCaption', { year: r.year })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('reports.board')}</th>
-                        <th scope="col" className="fu-num">
-                          {t('reports.total')}
-                        </th>
-                        {ENVIRONMENTS.map((e) => (
-                          <th key={e} scope="col" className="fu-num">
-                            {t(`reports.environments.${e}`)}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.situation.rows.map((s) => (
-                        <tr key={s.boardId}>
-                          <th scope="row">{name(s.boardId)}</th>
-                          <td className="fu-num">{nf(s.total)}</td>
-                          {ENVIRONMENTS.map((e) => (
-                            <td key={e} className="fu-num">
-                              {nf(s.byEnvironment[e] ?? null)}
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollTable>
-                {r.situation.legend && <p className="hint">{r.situation.legend}</p>}
-              </>
-            )}
-          </section>
-
-          <section aria-labelledby="analyses-heading" className="fu-analysis">
-            <h2 id="analyses-heading">{city ? t('reports.analysesHeading') : t('reports.boardAnalysisHeading')}</h2>
-            {r.analyses.length === 0 && <p>{t('reports.noAnalyses')}</p>}
-            {r.analyses.map((a) => (
-              <section key={a.boardId} aria-labelledby={`an-${a.boardId}`}>
-                <h3 id={`an-${a.boardId}`}>
-                  {a.boardName} – {t(`followup.periods.${a.period}`)} {r.year}
-                </h3>
-                {a.sections.map((s) => (
-                  <div key={s.key}>
-                    <h4>{t(`followup.headings.${s.key}`)}</h4>
-                    <p>{s.text || '–'}</p>
-                  </div>
-                ))}
-              </section>
             ))}
           </section>
-        </>
-      )}
+        ))}
+      </section>
     </>
   );
 }

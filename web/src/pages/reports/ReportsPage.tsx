@@ -1,18 +1,20 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TBoard } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { EmptyState, Loading } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
 import { ReportDashboard } from './ReportDashboard';
 
 /** /rapporter: the city report for kommunstyrelsen's readers; the boards' reports for everyone else. */
 export function ReportsPage() {
   const { t } = useTranslation();
   const { me, hasRole } = useSession();
-  const boards = useQuery<TBoard[]>('/api/boards');
-  if (!me || boards.loading) return <Loading />;
+  const boards = useApiQuery<TBoard[]>('/api/boards');
+  if (!me) return <Loading />;
+  if (!boards.data) return <QueryState query={boards}>{() => null}</QueryState>;
   const cityBoards = new Set((boards.data ?? []).filter((b) => b.kind === 'city_board').map((b) => b.id));
   const cityReader =
     hasRole('central_coordinator', 'auditor') || me.user.roles.some((r) => r.role === 'viewer' && (r.boardId === null || cityBoards.has(r.boardId)));

@@ -1,11 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TBoardDetail, TUnitCoverage } from '../../../../src/modules/training/schema';
-import { useQuery } from '../../api/use-query';
-import { EmptyState, Loading, LoadError } from '../../components/feedback';
+import type { TBoardDetail, TUnitCoverage } from '@shared/modules/training/schema';
+import { useApiQuery } from '../../api/use-query';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
-import { CoverageHeadings, StatusCell, SummaryPanel, TrendFigure, useFormat } from './shared';
-import { CourseDateForm, useCourseAndDate } from './TrainingPage';
+import { QueryState } from '../../components/QueryState';
+import { coverageColumns, StatusCell, SummaryPanel, TrendFigure, useFormat } from './shared';
+import { CourseDateControls, useCourseAndDate } from './TrainingPage';
 
 /** Units in tree order with their depth (an administration, its departments, their units). */
 function inTreeOrder(units: TUnitCoverage[]): { unit: TUnitCoverage; depth: number }[] {
@@ -26,10 +28,11 @@ export function TrainingBoardPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { id } = useParams();
-  const { courses, course, asOf, query, setParams } = useCourseAndDate();
-  const detail = useQuery<TBoardDetail>(query ? `/api/training/boards/${id}?${query}` : null);
-  const d = detail.data;
-  const title = d ? t('training.boardTitle', { board: d.board.name }) : t('training.title');
+  const view = useCourseAndDate();
+  const { course, asOf, query } = view;
+  const detail = useApiQuery<TBoardDetail>(query ? `/api/training/boards/${id}?${query}` : null);
+  const title = detail.data ? t('training.boardTitle', { board: detail.data.board.name }) : t('training.title');
+  const [employees, completed, percent] = coverageColumns<TUnitCoverage>(t, f, ['employees', 'completed', 'percent']);
 
   return (
     <>
@@ -37,96 +40,68 @@ export function TrainingBoardPage() {
         <Link to={`/utbildning${course ? `?kurs=${course.id}&datum=${asOf}` : ''}`}>{t('training.back')}</Link>
       </p>
       <PageHeading title={title}>{title}</PageHeading>
-      {courses.data?.length === 0 && <EmptyState>{t('training.noCourses')}</EmptyState>}
-      {courses.data && course && (
-        <CourseDateForm key={`${course.id}|${asOf}`} courses={courses.data} courseId={course.id} asOf={asOf} onChange={(c, date) => setParams({ kurs: c, datum: date })} />
-      )}
-      {(courses.loading || detail.loading) && <Loading />}
-      {detail.error && <LoadError message={detail.error.message} />}
-      {d && (
-        <>
-          <SummaryPanel headingId="board-total" courseName={d.course.name} asOf={d.asOf} total={d.total} target={d.target} forecast={d.forecast}>
-            <p>
-              <strong>{t('training.status')}:</strong> <StatusCell status={d.total.status} percent={d.total.percent} />
-            </p>
-          </SummaryPanel>
+      <CourseDateControls view={view} />
+      <QueryState query={detail}>
+        {(d) => (
+          <>
+            <SummaryPanel headingId="board-total" courseName={d.course.name} asOf={d.asOf} total={d.total} target={d.target} forecast={d.forecast}>
+              <p>
+                <strong>{t('training.status')}:</strong> <StatusCell status={d.total.status} percent={d.total.percent} />
+              </p>
+            </SummaryPanel>
 
-          <section aria-labelledby="units-heading">
-            <h2 id="units-heading">{t('training.unitsHeading')}</h2>
-            {d.units.length === 0 ? (
-              <EmptyState>{t('training.unitsEmpty')}</EmptyState>
-            ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <caption>{t('training.unitsCaption', { date: f.date(d.asOf) })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('training.unit')}</th>
-                      <CoverageHeadings />
-                      <th scope="col">{t('training.status')}</th>
-                      <th scope="col">{t('training.headcountAsOf')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {inTreeOrder(d.units).map(({ unit: u, depth }) => (
-                      <tr key={u.unitId ?? 'board'}>
-                        <th scope="row" className={depth ? `training-indent-${Math.min(depth, 3)}` : undefined}>
-                          {u.unitId === null ? t('training.withoutUnit') : u.name}
-                        </th>
-                        <td className="training-num">{f.n(u.completed)}</td>
-                        <td className="training-num">{u.employees ? f.n(u.employees) : t('training.noPercent')}</td>
-                        <td className="training-num">{f.pct(u.percent)}</td>
-                        <td>
-                          <StatusCell status={u.status} percent={u.percent} />
-                        </td>
-                        <td>{u.headcountAsOf ?? t('training.noPercent')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
+            <section aria-labelledby="units-heading">
+              <h2 id="units-heading">{t('training.unitsHeading')}</h2>
+              {d.units.length === 0 ? (
+                <EmptyState>{t('training.unitsEmpty')}</EmptyState>
+              ) : (
+                // Tree order carries the meaning here (a unit under its department), so no sorting.
+                <DataTable
+                  caption={t('training.unitsCaption', { date: f.date(d.asOf) })}
+                  rows={inTreeOrder(d.units)}
+                  rowKey={({ unit }) => unit.unitId ?? 'board'}
+                  columns={[
+                    {
+                      key: 'unit',
+                      header: t('training.unit'),
+                      rowHeader: true,
+                      cell: ({ unit, depth }) => <span className={depth ? `training-indent-${Math.min(depth, 3)}` : undefined}>{unit.unitId === null ? t('training.withoutUnit') : unit.name}</span>,
+                    },
+                    { ...completed, sort: undefined, cell: ({ unit }) => completed.cell(unit) },
+                    { ...employees, sort: undefined, cell: ({ unit }) => (unit.employees ? employees.cell(unit) : t('training.noPercent')) },
+                    { ...percent, sort: undefined, cell: ({ unit }) => percent.cell(unit) },
+                    { key: 'status', header: t('training.status'), cell: ({ unit }) => <StatusCell status={unit.status} percent={unit.percent} /> },
+                    { key: 'asOf', header: t('training.headcountAsOf'), cell: ({ unit }) => unit.headcountAsOf ?? t('training.noPercent') },
+                  ]}
+                />
+              )}
+            </section>
 
-          <section aria-labelledby="board-trend">
-            <h2 id="board-trend">{t('training.trendHeading')}</h2>
-            <TrendFigure id="board-trend-table" points={d.trend} target={d.target.percent} svgUrl={`/api/training/coverage/trend.svg?${query}&boardId=${d.board.id}`} />
-          </section>
+            <section aria-labelledby="board-trend">
+              <h2 id="board-trend">{t('training.trendHeading')}</h2>
+              <TrendFigure id="board-trend-table" points={d.trend} target={d.target.percent} svgUrl={`/api/training/coverage/trend.svg?${query}&boardId=${d.board.id}`} />
+            </section>
 
-          <section aria-labelledby="history-heading">
-            <h2 id="history-heading">{t('training.historyHeading')}</h2>
-            {d.headcounts.length === 0 ? (
-              <EmptyState>{t('training.historyEmpty')}</EmptyState>
-            ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <caption>{t('training.historyCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('training.date')}</th>
-                      <th scope="col" className="training-num">
-                        {t('training.employees')}
-                      </th>
-                      <th scope="col" className="training-num">
-                        {t('training.units')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.headcounts.map((h) => (
-                      <tr key={h.asOf}>
-                        <th scope="row">{h.asOf}</th>
-                        <td className="training-num">{f.n(h.employees)}</td>
-                        <td className="training-num">{f.n(h.units)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-        </>
-      )}
+            <section aria-labelledby="history-heading">
+              <h2 id="history-heading">{t('training.historyHeading')}</h2>
+              {d.headcounts.length === 0 ? (
+                <EmptyState>{t('training.historyEmpty')}</EmptyState>
+              ) : (
+                <DataTable
+                  caption={t('training.historyCaption')}
+                  rows={d.headcounts}
+                  rowKey={(h) => h.asOf}
+                  columns={[
+                    { key: 'date', header: t('training.date'), rowHeader: true, sort: (h) => h.asOf, cell: (h) => h.asOf },
+                    { key: 'employees', header: t('training.employees'), numeric: true, sort: (h) => h.employees, cell: (h) => f.n(h.employees) },
+                    { key: 'units', header: t('training.units'), numeric: true, sort: (h) => h.units, cell: (h) => f.n(h.units) },
+                  ]}
+                />
+              )}
+            </section>
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,27 +1,31 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CourseKind, TPriorityGroup, TTarget } from '../../../../src/modules/training/schema';
-import { api } from '../../api/client';
+import { COURSE_KINDS, ZCreateCourseRequest, ZPriorityGroupRequest, ZSetTargetRequest, ZTargetParams, type TPriorityGroup, type TTarget } from '@shared/modules/training/schema';
+import { z } from 'zod';
+import { useApiMutation } from '../../api/mutation';
 import type { TBoard, TUnit } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
-import { ConfirmDialog, EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, errorsFrom, SelectField, TextField, type FieldErrors } from '../../components/form';
+import { useApiForm } from '../../components/api-form';
+import { DataTable } from '../../components/DataTable';
+import { ConfirmDialog, EmptyState, LoadError, Notice } from '../../components/feedback';
+import { asNumber } from '../../components/form-errors';
+import { ErrorSummary, SelectField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
 import type { TCourse } from './shared';
 
-const KINDS: CourseKind[] = ['web_basic', 'advanced', 'lecture'];
+/** Training writes change the coverage figures, and the reports show them. */
+const TRAINING_READS = ['/api/training', '/api/reports'];
 
+/** A removal waiting for the confirm dialog: what it asks, the write, and what it says when done. */
 interface Pending {
   title: string;
   text: string;
-  run(): Promise<unknown>;
+  path: string;
   done: string;
 }
-
-/** A year as four digits, 2000–2100. */
-const isYear = (s: string) => /^\d{4}$/.test(s.trim()) && Number(s) >= 2000 && Number(s) <= 2100;
 
 /** Removes after asking: `confirm` goes to the page's confirm dialog. */
 function RemoveButton({ label, confirm, ask }: { label: string; confirm: Pending; ask(p: Pending): void }) {
@@ -33,11 +37,14 @@ function RemoveButton({ label, confirm, ask }: { label: string; confirm: Pending
   );
 }
 
+const thisYear = () => new Date().getFullYear();
+
 export function TrainingCoursesPage() {
   const { t } = useTranslation();
-  const { hasRole } = useSession();
-  const allowed = hasRole('central_coordinator');
-  const courses = useQuery<TCourse[]>(allowed ? '/api/training/courses' : null);
+  const { can } = useSession();
+  const allowed = can('training.courses.create');
+  const courses = useApiQuery<TCourse[]>(allowed ? '/api/training/courses' : null);
+  const remove = useApiMutation(TRAINING_READS);
   const [notice, setNotice] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
   const [confirmError, setConfirmError] = useState('');
@@ -65,14 +72,14 @@ export function TrainingCoursesPage() {
       <p className="lead">{t('training.coursesLead')}</p>
       {notice && <Notice>{notice}</Notice>}
       {confirmError && <LoadError message={confirmError} />}
-      {courses.loading && <Loading />}
-      {courses.error && <LoadError message={courses.error.message} />}
-      {courses.data && (
-        <>
-          <CourseSection courses={courses.data} onChanged={(m) => { setNotice(m); void courses.reload(); }} ask={ask} />
-          <TargetSection courses={courses.data} onChanged={setNotice} ask={ask} />
-        </>
-      )}
+      <QueryState query={courses}>
+        {(list) => (
+          <>
+            <CourseSection courses={list} onChanged={setNotice} ask={ask} />
+            {list.length > 0 && <TargetSection courses={list} onChanged={setNotice} ask={ask} />}
+          </>
+        )}
+      </QueryState>
       <GroupSection onChanged={setNotice} ask={ask} />
 
       <ConfirmDialog
@@ -84,11 +91,11 @@ export function TrainingCoursesPage() {
           const p = pending!;
           setPending(null);
           try {
-            await p.run();
+            await remove.mutateAsync({ method: 'DELETE', path: p.path });
             setNotice(p.done);
           } catch (err) {
             setNotice('');
-            setConfirmError(errorsFrom(err, [], 'x', t('common.networkError')).x ?? '');
+            setConfirmError(err instanceof Error ? err.message : t('common.networkError'));
           }
         }}
       >
@@ -100,34 +107,20 @@ export function TrainingCoursesPage() {
 
 function CourseSection({ courses, onChanged, ask }: { courses: TCourse[]; onChanged(message: string): void; ask(p: Pending): void }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<CourseKind>('lecture');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!name.trim()) return setErrors({ name: t('training.courseNameMissing') });
-    setSaving(true);
-    try {
-      if (editing) {
-        await api('PATCH', `/api/training/courses/${editing}`, { name: name.trim(), kind });
-        onChanged(t('training.courseSaved'));
-      } else {
-        await api('POST', '/api/training/courses', { name: name.trim(), kind });
-        onChanged(t('training.courseAdded', { name: name.trim() }));
-      }
-      setErrors({});
-      setEditing(null);
-      setName('');
-      setKind('lecture');
-    } catch (err) {
-      setErrors(errorsFrom(err, ['name', 'kind'], 'name', t('common.networkError')));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const [editing, setEditing] = useState<TCourse | null>(null);
+  const save = useApiMutation(TRAINING_READS);
+  const f = useApiForm(ZCreateCourseRequest, { idPrefix: 'course', defaultValues: { name: '', kind: 'lecture' } });
+  const submit = f.onSubmit(async (body) => {
+    await save.mutateAsync(editing ? { method: 'PATCH', path: `/api/training/courses/${editing.id}`, body } : { method: 'POST', path: '/api/training/courses', body });
+    onChanged(editing ? t('training.courseSaved') : t('training.courseAdded', { name: body.name }));
+    setEditing(null);
+    f.form.reset({ name: '', kind: 'lecture' });
+  });
+  const edit = (c: TCourse | null) => {
+    setEditing(c);
+    f.form.reset(c ? { name: c.name, kind: c.kind } : { name: '', kind: 'lecture' });
+    if (c) document.getElementById('course-name')?.focus();
+  };
 
   return (
     <section aria-labelledby="courses-heading">
@@ -135,68 +128,45 @@ function CourseSection({ courses, onChanged, ask }: { courses: TCourse[]; onChan
       {courses.length === 0 ? (
         <EmptyState>{t('training.noCourses')}</EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption>{t('training.coursesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('training.name')}</th>
-                <th scope="col">{t('training.kind')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('training.edit')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {courses.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.name}</th>
-                  <td>{t(`training.kinds.${c.kind}`)}</td>
-                  <td>
-                    <div className="button-row">
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        aria-label={t('training.editLabel', { name: c.name })}
-                        onClick={() => {
-                          setEditing(c.id);
-                          setName(c.name);
-                          setKind(c.kind);
-                          setErrors({});
-                          document.getElementById('course-name')?.focus();
-                        }}
-                      >
-                        {t('training.edit')}
-                      </button>
-                      <RemoveButton
-                        label={t('training.removeLabel', { name: c.name })}
-                        confirm={{
-                          title: t('training.confirmRemoveCourse', { name: c.name }),
-                          text: t('training.confirmRemoveCourseText'),
-                          run: async () => {
-                            await api('DELETE', `/api/training/courses/${c.id}`);
-                            onChanged(t('training.courseRemoved', { name: c.name }));
-                          },
-                          done: t('training.courseRemoved', { name: c.name }),
-                        }}
-                        ask={ask}
-                      />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('training.coursesCaption')}
+          rows={courses}
+          rowKey={(c) => c.id}
+          columns={[
+            { key: 'name', header: t('training.name'), rowHeader: true, sort: (c) => c.name, cell: (c) => c.name },
+            { key: 'kind', header: t('training.kind'), sort: (c) => t(`training.kinds.${c.kind}`), cell: (c) => t(`training.kinds.${c.kind}`) },
+            {
+              key: 'actions',
+              header: <span className="visually-hidden">{t('training.edit')}</span>,
+              cell: (c) => (
+                <div className="button-row">
+                  <button type="button" className="button button--secondary button--small" aria-label={t('training.editLabel', { name: c.name })} onClick={() => edit(c)}>
+                    {t('training.edit')}
+                  </button>
+                  <RemoveButton
+                    label={t('training.removeLabel', { name: c.name })}
+                    confirm={{
+                      title: t('training.confirmRemoveCourse', { name: c.name }),
+                      text: t('training.confirmRemoveCourseText'),
+                      path: `/api/training/courses/${c.id}`,
+                      done: t('training.courseRemoved', { name: c.name }),
+                    }}
+                    ask={ask}
+                  />
+                </div>
+              ),
+            },
+          ]}
+        />
       )}
       <div className="panel">
-        <h3 id="course-form-heading">{editing ? t('training.editLabel', { name: courses.find((c) => c.id === editing)?.name ?? '' }) : t('training.addCourse')}</h3>
-        <ErrorSummary errors={errors} idPrefix="course" />
+        <h3 id="course-form-heading">{editing ? t('training.editLabel', { name: editing.name }) : t('training.addCourse')}</h3>
+        <ErrorSummary errors={f.errors} idPrefix="course" focusKey={f.submits} />
         <form onSubmit={submit} noValidate aria-labelledby="course-form-heading">
-          <fieldset disabled={saving} className="plain-fieldset">
-            <TextField id="course-name" label={t('training.courseName')} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
-            <SelectField id="course-kind" label={t('training.kind')} value={kind} error={errors.kind} onChange={(e) => setKind(e.target.value as CourseKind)}>
-              {KINDS.map((k) => (
+          <fieldset disabled={f.saving} className="plain-fieldset">
+            <TextField label={t('training.courseName')} {...f.field('name')} />
+            <SelectField label={t('training.kind')} {...f.field('kind')}>
+              {COURSE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`training.kinds.${k}`)}
                 </option>
@@ -207,15 +177,7 @@ function CourseSection({ courses, onChanged, ask }: { courses: TCourse[]; onChan
                 {editing ? t('training.save') : t('training.addCourse')}
               </button>
               {editing && (
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => {
-                    setEditing(null);
-                    setName('');
-                    setErrors({});
-                  }}
-                >
+                <button type="button" className="button button--secondary" onClick={() => edit(null)}>
                   {t('common.cancel')}
                 </button>
               )}
@@ -227,37 +189,20 @@ function CourseSection({ courses, onChanged, ask }: { courses: TCourse[]; onChan
   );
 }
 
+/** A year's target: the year is the address's (ZTargetParams), the percent the body's (ZSetTargetRequest). */
+const ZTargetForm = z.strictObject({ year: ZTargetParams.shape.year, targetPercent: ZSetTargetRequest.shape.targetPercent });
+
 function TargetSection({ courses, onChanged, ask }: { courses: TCourse[]; onChanged(message: string): void; ask(p: Pending): void }) {
   const { t } = useTranslation();
-  const [courseId, setCourseId] = useState(courses.find((c) => c.kind === 'web_basic')?.id ?? courses[0]?.id ?? '');
-  const targets = useQuery<TTarget[]>(courseId ? `/api/training/targets?courseId=${courseId}` : null);
-  const [year, setYear] = useState(String(new Date().getFullYear()));
-  const [percent, setPercent] = useState('100');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
+  const [courseId, setCourseId] = useState(courses.find((c) => c.kind === 'web_basic')?.id ?? courses[0].id);
+  const targets = useApiQuery<TTarget[]>(`/api/training/targets?courseId=${courseId}`);
+  const save = useApiMutation(TRAINING_READS);
+  const f = useApiForm(ZTargetForm, { idPrefix: 'target', defaultValues: { year: thisYear(), targetPercent: 100 } });
+  const submit = f.onSubmit(async ({ year, targetPercent }) => {
+    await save.mutateAsync({ method: 'PUT', path: `/api/training/courses/${courseId}/targets/${year}`, body: { targetPercent } });
+    onChanged(t('training.targetSaved', { year }));
+  });
   const course = courses.find((c) => c.id === courseId);
-  if (!courses.length) return null;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const local: FieldErrors = {};
-    const y = Number(year);
-    const p = Number(percent);
-    if (!isYear(year)) local.year = t('training.yearInvalid');
-    if (!/^\d{1,3}$/.test(percent.trim()) || p < 1 || p > 100) local.targetPercent = t('training.targetPercentInvalid');
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setSaving(true);
-    try {
-      await api('PUT', `/api/training/courses/${courseId}/targets/${y}`, { targetPercent: p });
-      onChanged(t('training.targetSaved', { year: y }));
-      await targets.reload();
-    } catch (err) {
-      setErrors(errorsFrom(err, ['year', 'targetPercent'], 'targetPercent', t('common.networkError')));
-    } finally {
-      setSaving(false);
-    }
-  }
 
   return (
     <section aria-labelledby="targets-heading">
@@ -270,53 +215,45 @@ function TargetSection({ courses, onChanged, ask }: { courses: TCourse[]; onChan
           </option>
         ))}
       </SelectField>
-      {targets.loading && <Loading />}
-      {targets.data?.length === 0 && <EmptyState>{t('training.targetsEmpty')}</EmptyState>}
-      {targets.data && targets.data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption>{t('training.targetsCaption', { course: course?.name ?? '' })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('training.year')}</th>
-                <th scope="col">{t('training.target')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('training.remove')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {targets.data.map((x) => (
-                <tr key={x.year}>
-                  <th scope="row">{x.year}</th>
-                  <td>{t('training.targetText', { percent: x.targetPercent })}</td>
-                  <td>
+      <QueryState query={targets}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState>{t('training.targetsEmpty')}</EmptyState>
+          ) : (
+            <DataTable
+              caption={t('training.targetsCaption', { course: course?.name ?? '' })}
+              rows={list}
+              rowKey={(x) => String(x.year)}
+              columns={[
+                { key: 'year', header: t('training.year'), rowHeader: true, sort: (x) => x.year, cell: (x) => x.year },
+                { key: 'target', header: t('training.target'), sort: (x) => x.targetPercent, cell: (x) => t('training.targetText', { percent: x.targetPercent }) },
+                {
+                  key: 'remove',
+                  header: <span className="visually-hidden">{t('training.remove')}</span>,
+                  cell: (x) => (
                     <RemoveButton
                       label={t('training.confirmRemoveTarget', { year: x.year })}
                       confirm={{
                         title: t('training.confirmRemoveTarget', { year: x.year }),
                         text: t('training.confirmRemoveTargetText'),
-                        run: async () => {
-                          await api('DELETE', `/api/training/courses/${courseId}/targets/${x.year}`);
-                          await targets.reload();
-                        },
+                        path: `/api/training/courses/${courseId}/targets/${x.year}`,
                         done: t('training.targetRemoved', { year: x.year }),
                       }}
                       ask={ask}
                     />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <ErrorSummary errors={errors} idPrefix="target" />
+                  ),
+                },
+              ]}
+            />
+          )
+        }
+      </QueryState>
+      <ErrorSummary errors={f.errors} idPrefix="target" focusKey={f.submits} />
       <form onSubmit={submit} noValidate aria-label={t('training.setTarget')}>
-        <fieldset disabled={saving} className="plain-fieldset">
+        <fieldset disabled={f.saving} className="plain-fieldset">
           <div className="inline-fields">
-            <TextField id="target-year" label={t('training.year')} inputMode="numeric" value={year} error={errors.year} onChange={(e) => setYear(e.target.value)} />
-            <TextField id="target-targetPercent" label={t('training.targetPercent')} inputMode="numeric" value={percent} error={errors.targetPercent} onChange={(e) => setPercent(e.target.value)} />
+            <TextField label={t('training.year')} inputMode="numeric" {...f.field('year', { setValueAs: asNumber })} />
+            <TextField label={t('training.targetPercent')} inputMode="numeric" {...f.field('targetPercent', { setValueAs: asNumber })} />
             <button type="submit" className="button">
               {t('training.setTarget')}
             </button>
@@ -327,135 +264,120 @@ function TargetSection({ courses, onChanged, ask }: { courses: TCourse[]; onChan
   );
 }
 
+const toggled = (list: string[], values: string[], on: boolean) => (on ? [...new Set([...list, ...values])] : list.filter((x) => !values.includes(x)));
+
 function GroupSection({ onChanged, ask }: { onChanged(message: string): void; ask(p: Pending): void }) {
   const { t } = useTranslation();
-  const groups = useQuery<TPriorityGroup[]>('/api/training/priority-groups');
-  const boards = useQuery<TBoard[]>('/api/boards');
-  const [units, setUnits] = useState<TUnit[] | null>(null);
-  const [year, setYear] = useState(String(new Date().getFullYear()));
-  const [name, setName] = useState('');
-  const [unitNames, setUnitNames] = useState<string[]>([]);
-  const [boardIds, setBoardIds] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    if (!boards.data) return;
-    void Promise.all(boards.data.map((b) => api<TUnit[]>('GET', `/api/boards/${b.id}/units`))).then((lists) => setUnits(lists.flat()));
-  }, [boards.data]);
+  const groups = useApiQuery<TPriorityGroup[]>('/api/training/priority-groups');
+  const boards = useApiQuery<TBoard[]>('/api/boards');
+  const units = useApiQuery<TUnit[]>('/api/units');
+  const save = useApiMutation(TRAINING_READS);
+  const f = useApiForm(ZPriorityGroupRequest, { idPrefix: 'group', defaultValues: { year: thisYear(), name: '', unitIds: [], boardIds: [] } });
+  const submit = f.onSubmit(async (body) => {
+    await save.mutateAsync({ method: 'POST', path: '/api/training/priority-groups', body });
+    onChanged(t('training.groupAdded', { name: body.name }));
+    f.form.reset({ year: body.year, name: '', unitIds: [], boardIds: [] });
+  });
   // Units are chosen by name: every unit with the name, in every board ("unit categories").
-  const names = useMemo(() => [...new Set((units ?? []).filter((u) => u.kind !== 'administration').map((u) => u.name))].sort((a, b) => a.localeCompare(b, 'sv')), [units]);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const local: FieldErrors = {};
-    const y = Number(year);
-    if (!isYear(year)) local.year = t('training.yearInvalid');
-    if (!name.trim()) local.name = t('training.groupNameMissing');
-    if (!unitNames.length && !boardIds.length) local.unitIds = t('training.groupMembersMissing');
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setSaving(true);
-    try {
-      const unitIds = (units ?? []).filter((u) => unitNames.includes(u.name)).map((u) => u.id);
-      await api('POST', '/api/training/priority-groups', { year: y, name: name.trim(), unitIds, boardIds });
-      onChanged(t('training.groupAdded', { name: name.trim() }));
-      setName('');
-      setUnitNames([]);
-      setBoardIds([]);
-      await groups.reload();
-    } catch (err) {
-      setErrors(errorsFrom(err, ['year', 'name', 'unitIds', 'boardIds'], 'name', t('common.networkError')));
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((x) => x !== value));
+  const byName = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const u of units.data ?? []) if (u.kind !== 'administration') map.set(u.name, [...(map.get(u.name) ?? []), u.id]);
+    return [...map].sort(([a], [b]) => a.localeCompare(b, 'sv'));
+  }, [units.data]);
+  const unitIds = f.form.watch('unitIds') ?? [];
+  const boardIds = f.form.watch('boardIds') ?? [];
 
   return (
     <section aria-labelledby="groups-heading">
       <h2 id="groups-heading">{t('training.groupsHeading')}</h2>
       <p>{t('training.groupsLead')}</p>
-      {groups.loading && <Loading />}
-      {groups.error && <LoadError message={groups.error.message} />}
-      {groups.data?.length === 0 && <EmptyState>{t('training.groupsListEmpty')}</EmptyState>}
-      {groups.data && groups.data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption>{t('training.groupsListCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('training.year')}</th>
-                <th scope="col">{t('training.group')}</th>
-                <th scope="col">{t('training.covers')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('training.remove')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.data.map((g) => (
-                <tr key={g.id}>
-                  <td>{g.year}</td>
-                  <th scope="row">{g.name}</th>
-                  <td>{t('training.coversText', { units: g.unitIds.length, boards: g.boardIds.length })}</td>
-                  <td>
+      <QueryState query={groups}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState>{t('training.groupsListEmpty')}</EmptyState>
+          ) : (
+            <DataTable
+              caption={t('training.groupsListCaption')}
+              rows={list}
+              rowKey={(g) => g.id}
+              columns={[
+                { key: 'year', header: t('training.year'), sort: (g) => g.year, cell: (g) => g.year },
+                { key: 'name', header: t('training.group'), rowHeader: true, sort: (g) => g.name, cell: (g) => g.name },
+                { key: 'covers', header: t('training.covers'), cell: (g) => t('training.coversText', { units: g.unitIds.length, boards: g.boardIds.length }) },
+                {
+                  key: 'remove',
+                  header: <span className="visually-hidden">{t('training.remove')}</span>,
+                  cell: (g) => (
                     <RemoveButton
                       label={t('training.removeLabel', { name: g.name })}
                       confirm={{
                         title: t('training.confirmRemoveGroup', { name: g.name }),
                         text: t('training.confirmRemoveGroupText'),
-                        run: async () => {
-                          await api('DELETE', `/api/training/priority-groups/${g.id}`);
-                          await groups.reload();
-                        },
+                        path: `/api/training/priority-groups/${g.id}`,
                         done: t('training.groupRemoved', { name: g.name }),
                       }}
                       ask={ask}
                     />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  ),
+                },
+              ]}
+            />
+          )
+        }
+      </QueryState>
       <div className="panel">
         <h3 id="group-form-heading">{t('training.addGroup')}</h3>
-        <ErrorSummary errors={errors} idPrefix="group" />
+        <ErrorSummary errors={f.errors} idPrefix="group" focusKey={f.submits} />
         <form onSubmit={submit} noValidate aria-labelledby="group-form-heading">
-          <fieldset disabled={saving} className="plain-fieldset">
+          <fieldset disabled={f.saving} className="plain-fieldset">
             <div className="inline-fields">
-              <TextField id="group-year" label={t('training.year')} inputMode="numeric" value={year} error={errors.year} onChange={(e) => setYear(e.target.value)} />
-              <TextField id="group-name" label={t('training.groupName')} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
+              <TextField label={t('training.year')} inputMode="numeric" {...f.field('year', { setValueAs: asNumber })} />
+              <TextField label={t('training.groupName')} {...f.field('name')} />
             </div>
-            <fieldset className={`fieldset${errors.unitIds ? ' field--error' : ''}`} aria-describedby="group-unitIds-hint">
+            <fieldset className={`fieldset${f.errors.unitIds ? ' field--error' : ''}`} aria-describedby="group-unitIds-hint">
               <legend id="group-unitIds">{t('training.groupUnits')}</legend>
               <p className="hint" id="group-unitIds-hint">
                 {t('training.groupUnitsHint')}
               </p>
-              {errors.unitIds && <p className="field-error">{errors.unitIds}</p>}
-              {!units && <Loading />}
-              <ul className="training-checks">
-                {names.map((n, i) => (
-                  <li key={n}>
-                    <input id={`group-unit-${i}`} type="checkbox" checked={unitNames.includes(n)} onChange={(e) => setUnitNames((l) => toggle(l, n, e.target.checked))} />
-                    <label htmlFor={`group-unit-${i}`}>{n}</label>
-                  </li>
-                ))}
-              </ul>
+              {f.errors.unitIds && <p className="field-error">{f.errors.unitIds}</p>}
+              <QueryState query={units}>
+                {() => (
+                  <ul className="training-checks">
+                    {byName.map(([name, ids], i) => (
+                      <li key={name}>
+                        <input
+                          id={`group-unit-${i}`}
+                          type="checkbox"
+                          checked={ids.every((id) => unitIds.includes(id))}
+                          onChange={(e) => f.form.setValue('unitIds', toggled(unitIds, ids, e.target.checked))}
+                        />
+                        <label htmlFor={`group-unit-${i}`}>{name}</label>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </QueryState>
             </fieldset>
-            <fieldset className="fieldset">
+            <fieldset className={`fieldset${f.errors.boardIds ? ' field--error' : ''}`} id="group-boardIds">
               <legend>{t('training.groupBoards')}</legend>
-              <ul className="training-checks">
-                {(boards.data ?? []).map((b) => (
-                  <li key={b.id}>
-                    <input id={`group-board-${b.id}`} type="checkbox" checked={boardIds.includes(b.id)} onChange={(e) => setBoardIds((l) => toggle(l, b.id, e.target.checked))} />
-                    <label htmlFor={`group-board-${b.id}`}>{b.name}</label>
-                  </li>
-                ))}
-              </ul>
+              {f.errors.boardIds && <p className="field-error">{f.errors.boardIds}</p>}
+              <QueryState query={boards}>
+                {(list) => (
+                  <ul className="training-checks">
+                    {list.map((b) => (
+                      <li key={b.id}>
+                        <input
+                          id={`group-board-${b.id}`}
+                          type="checkbox"
+                          checked={boardIds.includes(b.id)}
+                          onChange={(e) => f.form.setValue('boardIds', toggled(boardIds, [b.id], e.target.checked))}
+                        />
+                        <label htmlFor={`group-board-${b.id}`}>{b.name}</label>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </QueryState>
             </fieldset>
             <button type="submit" className="button">
               {t('training.addGroup')}

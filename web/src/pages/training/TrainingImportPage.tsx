@@ -1,28 +1,21 @@
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TImportResult } from '../../../../src/modules/training/schema';
-import { ApiError } from '../../api/client';
+import type { TImportResult } from '@shared/modules/training/schema';
+import { useApiMutation } from '../../api/mutation';
 import type { TBoard, TUnit } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { ConfirmDialog, EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, SelectField, type FieldErrors } from '../../components/form';
+import { ErrorSummary, errorsFrom, SelectField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
 import { useFormat, type TCourse } from './shared';
 
 type Kind = 'headcounts' | 'participants';
 
-/** Sends the file (and the user's choices for unknown names) as multipart/form-data. */
-async function upload(url: string, file: File, mapping: Record<string, string>, csrf: string): Promise<TImportResult> {
-  const form = new FormData();
-  if (Object.keys(mapping).length) form.append('mapping', JSON.stringify(mapping));
-  form.append('file', file, file.name);
-  const res = await fetch(url, { method: 'POST', body: form, headers: { 'x-csrf-token': csrf }, credentials: 'same-origin' });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, data?.error ?? { code: 'network', message: 'Något gick fel. Försök igen.' });
-  return data as TImportResult;
-}
+/** An import adds participants or headcounts (and may create units): coverage, reports and the organisation change. */
+const IMPORT_READS = ['/api/training', '/api/reports', '/api/units', '/api/boards'];
 
 const MAX_SUMMARY = 10;
 
@@ -30,8 +23,11 @@ export function TrainingImportPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { me, hasRole } = useSession();
-  const courses = useQuery<TCourse[]>('/api/training/courses');
-  const boards = useQuery<TBoard[]>('/api/boards');
+  const courses = useApiQuery<TCourse[]>('/api/training/courses');
+  const boards = useApiQuery<TBoard[]>('/api/boards');
+  const units = useApiQuery<TUnit[]>('/api/units');
+  const check = useApiMutation<TImportResult>([]);
+  const importFile = useApiMutation<TImportResult>(IMPORT_READS);
   const [kind, setKind] = useState<Kind>('participants');
   const [courseId, setCourseId] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -39,25 +35,20 @@ export function TrainingImportPage() {
   const [preview, setPreview] = useState<TImportResult | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const busy = check.isPending || importFile.isPending;
   const [confirm, setConfirm] = useState(false);
   const [done, setDone] = useState<TImportResult | null>(null);
-  const [units, setUnits] = useState<Record<string, TUnit[]>>({});
 
   useEffect(() => {
     if (!courseId && courses.data?.length) setCourseId((courses.data.find((c) => c.kind === 'web_basic') ?? courses.data[0]).id);
   }, [courses.data, courseId]);
 
-  // Units of the boards whose unit names were not recognised, for the mapping selects.
-  const unitBoards = useMemo(() => [...new Set((preview?.unmatched ?? []).filter((u) => u.kind === 'unit' && u.boardId).map((u) => u.boardId!))], [preview]);
-  useEffect(() => {
-    for (const b of unitBoards) {
-      if (units[b]) continue;
-      void fetch(`/api/boards/${b}/units`, { credentials: 'same-origin' })
-        .then((r) => (r.ok ? r.json() : []))
-        .then((list: TUnit[]) => setUnits((u) => ({ ...u, [b]: list })));
-    }
-  }, [unitBoards, units]);
+  // Units by board, for the selects that map a name the file has but Värna does not know.
+  const unitsOf = useMemo(() => {
+    const map = new Map<string, TUnit[]>();
+    for (const u of units.data ?? []) map.set(u.boardId, [...(map.get(u.boardId) ?? []), u]);
+    return map;
+  }, [units.data]);
 
   const course = courses.data?.find((c) => c.id === courseId);
   const boardName = (id: string | null) => boards.data?.find((b) => b.id === id)?.name ?? '';
@@ -70,10 +61,10 @@ export function TrainingImportPage() {
     if (kind === 'participants' && !courseId) local.course = t('training.courseMissing');
     setErrors(local);
     if (Object.keys(local).length || !file || !me) return;
-    setBusy(true);
     setDone(null);
     try {
-      const result = await upload(url(dryRun), file, mapping, me.csrfToken);
+      const form = { mapping: Object.keys(mapping).length ? JSON.stringify(mapping) : undefined, file };
+      const result = await (dryRun ? check : importFile).mutateAsync({ method: 'POST', path: url(dryRun), form });
       if (dryRun) setPreview(result);
       else {
         setDone(result);
@@ -84,10 +75,7 @@ export function TrainingImportPage() {
       }
     } catch (err) {
       setPreview(null);
-      const body = err instanceof ApiError ? err.body : null;
-      setErrors({ file: body?.message ?? t('common.networkError') });
-    } finally {
-      setBusy(false);
+      setErrors({ file: errorsFrom(err, [], 'file', t('common.networkError')).file });
     }
   }
 
@@ -128,8 +116,7 @@ export function TrainingImportPage() {
         </Notice>
       )}
       <ErrorSummary errors={errors} idPrefix="import" />
-      {courses.loading && <Loading />}
-      {courses.error && <LoadError message={courses.error.message} />}
+      <QueryState query={courses}>{() => null}</QueryState>
 
       <form onSubmit={onSubmit} noValidate>
         <fieldset disabled={busy} className="plain-fieldset">
@@ -306,7 +293,7 @@ export function TrainingImportPage() {
                                 <option value="">
                                   {u.fallback === 'create' ? t('training.createUnit', { name: u.name }) : u.fallback === 'board' ? t('training.boardAlone') : t('training.chooseUnit')}
                                 </option>
-                                {(units[u.boardId ?? ''] ?? []).map((x) => (
+                                {(unitsOf.get(u.boardId ?? '') ?? []).map((x) => (
                                   <option key={x.id} value={x.id}>
                                     {x.name}
                                   </option>

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CoverageStatus, TCourse } from '../../../../src/modules/training/schema';
+import { ZCoverageQuery, type CoverageStatus, type TCourse } from '@shared/modules/training/schema';
+import { DataTable, type Column } from '../../components/DataTable';
+import { StatusTag, type Tone } from '../../components/StatusTag';
 import './training.css';
 
 export type { TCourse };
@@ -19,7 +21,7 @@ export function useFormat() {
   };
 }
 
-const TAG: Record<CoverageStatus, string> = { reached: 'tag tag--ok', below: 'tag', lagging: 'tag tag--off', no_data: 'tag' };
+const TONE: Record<CoverageStatus, Tone> = { reached: 'ok', below: 'neutral', lagging: 'off', no_data: 'neutral' };
 
 /** The status as a word (never colour alone), with a bar of the share beside it. */
 export function StatusCell({ status, percent }: { status: CoverageStatus; percent: number | null }) {
@@ -31,7 +33,7 @@ export function StatusCell({ status, percent }: { status: CoverageStatus; percen
           <span className="training-bar__fill" style={{ width: `${Math.max(0, Math.min(100, percent))}%` }} />
         </span>
       )}
-      <span className={TAG[status]}>{t(`training.statuses.${status}`)}</span>
+      <StatusTag tone={TONE[status]}>{t(`training.statuses.${status}`)}</StatusTag>
     </span>
   );
 }
@@ -57,35 +59,13 @@ export function TrendFigure({ points, svgUrl, target, id }: { points: TrendPoint
   return (
     <figure className="training-chart">
       <img src={`${svgUrl}&lang=${i18n.language === 'en' ? 'en' : 'sv'}`} alt={alt} width={720} height={320} />
-      <div className="table-wrap">
-        <table className="table" id={id}>
-          <caption>{t('training.trendCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('training.date')}</th>
-              <th scope="col" className="training-num">
-                {t('training.employees')}
-              </th>
-              <th scope="col" className="training-num">
-                {t('training.completed')}
-              </th>
-              <th scope="col" className="training-num">
-                {t('training.share')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.date}>
-                <th scope="row">{p.date}</th>
-                <td className="training-num">{f.n(p.employees)}</td>
-                <td className="training-num">{f.n(p.completed)}</td>
-                <td className="training-num">{f.pct(p.percent)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id={id}
+        caption={t('training.trendCaption')}
+        rows={points}
+        rowKey={(p) => p.date}
+        columns={[{ key: 'date', header: t('training.date'), rowHeader: true, cell: (p) => p.date }, ...coverageColumns<TrendPoint>(t, f, ['employees', 'completed', 'percent'])]}
+      />
     </figure>
   );
 }
@@ -104,34 +84,21 @@ export function ForecastText({ forecast }: { forecast: { date: string | null; re
   return <p>{t('training.forecastDate', { pace: f.dec(forecast.pacePerYear), date: f.date(forecast.date) })}</p>;
 }
 
-/** The column headings of the coverage figures: completed, employees, share. */
-export function CoverageHeadings() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <th scope="col" className="training-num">
-        {t('training.completed')}
-      </th>
-      <th scope="col" className="training-num">
-        {t('training.employees')}
-      </th>
-      <th scope="col" className="training-num">
-        {t('training.share')}
-      </th>
-    </>
-  );
-}
+type Figures = { completed: number; employees: number; percent: number | null };
+type Format = ReturnType<typeof useFormat>;
 
-/** The coverage figures of one row, under `CoverageHeadings`. */
-export function CoverageCells({ row }: { row: { completed: number; employees: number; percent: number | null } }) {
-  const f = useFormat();
-  return (
-    <>
-      <td className="training-num">{f.n(row.completed)}</td>
-      <td className="training-num">{f.n(row.employees)}</td>
-      <td className="training-num">{f.pct(row.percent)}</td>
-    </>
-  );
+/** The coverage figures as DataTable columns (sortable, right-aligned): completed, employees, share by default. */
+export function coverageColumns<R extends Figures>(
+  t: (key: string) => string,
+  f: Format,
+  order: (keyof Figures)[] = ['completed', 'employees', 'percent'],
+): Column<R>[] {
+  const all: Record<keyof Figures, Column<R>> = {
+    completed: { key: 'completed', header: t('training.completed'), numeric: true, sort: (r) => r.completed, cell: (r) => f.n(r.completed) },
+    employees: { key: 'employees', header: t('training.employees'), numeric: true, sort: (r) => r.employees, cell: (r) => f.n(r.employees) },
+    percent: { key: 'percent', header: t('training.share'), numeric: true, sort: (r) => r.percent, cell: (r) => f.pct(r.percent) },
+  };
+  return order.map((k) => all[k]);
 }
 
 /**
@@ -190,4 +157,5 @@ export function SummaryPanel({
 export const todayIso = () =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
-export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+/** A date the coverage endpoints accept (the server's own rule), e.g. from the address. */
+export const isCoverageDate = (s: string | null) => s !== null && ZCoverageQuery.shape.asOf.safeParse(s).success;
