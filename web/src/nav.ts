@@ -1,23 +1,32 @@
-import type { Role } from './api/types';
+import type { Action } from './api/types';
 
-/** The main menu. Each capability adds its entry here; `roles` hides it from others (the server still decides). */
+/**
+ * The main menu. Each capability adds its entry here with the action its page needs; an entry is
+ * shown when the server says the user may do that action on some board (GET /api/me `can`).
+ */
 export interface NavItem {
   path: string;
   labelKey: string;
-  roles?: Role[];
+  action?: Action;
 }
 
 export const NAV: NavItem[] = [
   { path: '/', labelKey: 'nav.start' },
   { path: '/organisation', labelKey: 'nav.organisation' },
-  { path: '/planer', labelKey: 'nav.plans', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] },
-  { path: '/lagesbild', labelKey: 'nav.situation', roles: ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'] },
-  { path: '/rapportera-oro', labelKey: 'nav.concern', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer'] },
-  { path: '/utbildning', labelKey: 'nav.training', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] },
-  { path: '/uppfoljning', labelKey: 'nav.followup', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] },
-  { path: '/rapporter', labelKey: 'nav.reports', roles: ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'] },
-  { path: '/admin/anvandare', labelKey: 'nav.users', roles: ['admin'] },
+  { path: '/planer', labelKey: 'nav.plans', action: 'plans.list' },
+  { path: '/lagesbild', labelKey: 'nav.situation', action: 'situation.read' },
+  { path: '/rapportera-oro', labelKey: 'nav.concern', action: 'concerns.create' },
+  { path: '/utbildning', labelKey: 'nav.training', action: 'training.coverage.read' },
+  { path: '/uppfoljning', labelKey: 'nav.followup', action: 'followup.board' },
+  { path: '/rapporter', labelKey: 'nav.reports', action: 'reports.board' },
+  { path: '/revision', labelKey: 'auditTracking.nav', action: 'audit_reports.list' },
+  { path: '/admin/anvandare', labelKey: 'nav.users', action: 'users.list' },
   { path: '/logg', labelKey: 'nav.audit' },
   { path: '/konto', labelKey: 'nav.account' },
   { path: '/hjalp', labelKey: 'nav.help' },
 ];
+
+/** The entries the user may use, given the session's `can`. */
+export function navFor(can: (action: Action) => boolean): NavItem[] {
+  return NAV.filter((n) => !n.action || can(n.action));
+}

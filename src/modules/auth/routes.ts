@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from '../../domain/policy/index.js';
+import { capabilities, type Actor } from '../../domain/policy/index.js';
 import { sessionCookieName } from '../../http/session-cookie.js';
 import { findBoardsByIds } from '../orgs/repo.js';
 import { getOwnProfile, updateOwnSettings } from '../users/service.js';
@@ -27,9 +27,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         email: profile.email,
         name: profile.name,
         language: profile.language,
-        roles: actor.roles.map((r) => ({ ...r, boardName: r.boardId ? (boardName.get(r.boardId) ?? null) : null })),
+        roles: actor.roles.map((r) => ({ role: r.role, boardId: r.boardId, boardName: r.boardId ? (boardName.get(r.boardId) ?? null) : null })),
       },
       municipality,
+      can: capabilities(actor),
       csrfToken,
     };
   }

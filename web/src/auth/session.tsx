@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken } from '../api/client';
-import type { Role, TMe } from '../api/types';
+import type { Action, Role, TMe } from '../api/types';
 import i18n from '../i18n';
 
 interface SessionValue {
@@ -9,7 +9,23 @@ interface SessionValue {
   logIn(email: string, password: string): Promise<void>;
   logOut(): Promise<void>;
   refresh(): Promise<void>;
+  /**
+   * May the user do `action` (on `boardId`, or on some board when none is given)? From GET
+   * /api/me's `can`, computed by the server's one board-scope rule: menus and buttons use this.
+   */
+  can(action: Action, boardId?: string): boolean;
+  /** May the user do `action` on every board (city-wide views, municipality-level settings)? */
+  canEverywhere(action: Action): boolean;
+  /** The boards where the user may do `action`: 'all' or their ids (empty: none). */
+  scopeOf(action: Action): 'all' | string[];
+  /** @deprecated Role names are for display; decide menus and buttons with `can`. */
   hasRole(...roles: Role[]): boolean;
+}
+
+/** The scope GET /api/me gives for `action`: 'all', board ids, or none. */
+export function scopeIn(me: TMe | null, action: Action): 'all' | string[] {
+  const s = me?.can[action];
+  return s === 'all' ? 'all' : s || [];
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -48,6 +64,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await api('DELETE', '/api/session').catch(() => undefined);
       accept(null);
     },
+    can: (action, boardId) => {
+      const s = scopeIn(me, action);
+      return s === 'all' || (boardId === undefined ? s.length > 0 : s.includes(boardId));
+    },
+    canEverywhere: (action) => scopeIn(me, action) === 'all',
+    scopeOf: (action) => scopeIn(me, action),
     hasRole: (...roles) => !!me?.user.roles.some((r) => roles.includes(r.role)),
   };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

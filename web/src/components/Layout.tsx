@@ -2,15 +2,15 @@ import { useCallback } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
-import { NAV } from '../nav';
+import { navFor } from '../nav';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useScrollableRegions } from './scrollable-regions';
 
 export function Layout() {
   const { t } = useTranslation();
-  const { me, logOut, hasRole } = useSession();
+  const { me, logOut, can } = useSession();
   const navigate = useNavigate();
-  const items = NAV.filter((n) => !n.roles || hasRole(...n.roles));
+  const items = navFor((a) => can(a));
   useScrollableRegions(useCallback(() => document.getElementById('main'), []));
   return (
     <>

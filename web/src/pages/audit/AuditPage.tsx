@@ -21,7 +21,7 @@ interface Entry {
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const { hasRole } = useSession();
+  const { can } = useSession();
   const [before, setBefore] = useState<number | null>(null);
   const entries = useQuery<Entry[]>(`/api/audit?limit=50${before ? `&before=${before}` : ''}`);
   const [verdict, setVerdict] = useState('');
@@ -31,7 +31,7 @@ export function AuditPage() {
     <>
       <PageHeading title={t('audit.title')}>{t('audit.title')}</PageHeading>
       <p className="lead">{t('audit.lead')}</p>
-      {hasRole('admin', 'auditor') && (
+      {can('audit.verify') && (
         <p>
           <button
             type="button"

@@ -24,7 +24,7 @@ async function upload(file: File, dryRun: boolean): Promise<TContextImportResult
 /** Import of municipal KPIs (Kolada CSV) and the list of what is imported. */
 export function ContextPage() {
   const { t } = useTranslation();
-  const { me, hasRole } = useSession();
+  const { me, can } = useSession();
   csrf = me?.csrfToken ?? null;
   const values = useQuery<TContextValue[]>('/api/followup/context-indicators');
   const input = useRef<HTMLInputElement>(null);
@@ -34,7 +34,7 @@ export function ContextPage() {
   const [rowErrors, setRowErrors] = useState<{ field: string; message: string }[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const canImport = hasRole('central_coordinator', 'local_coordinator');
+  const canImport = can('followup.context.import');
 
   async function run(e: FormEvent, dryRun: boolean) {
     e.preventDefault();

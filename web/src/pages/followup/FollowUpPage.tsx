@@ -10,17 +10,12 @@ import { ScrollTable, thisYear, type TPeriodInfo } from './shared';
 /** The follow-up start page: this year's periods and where each role goes next. */
 export function FollowUpPage() {
   const { t } = useTranslation();
-  const { me, hasRole } = useSession();
+  const { me, can } = useSession();
   const year = thisYear();
   const periods = useQuery<TPeriodInfo[]>(`/api/followup/periods?year=${year}`);
   const boards = useQuery<TBoard[]>('/api/boards');
   if (!me) return null;
-  const wide =
-    hasRole('central_coordinator', 'auditor') ||
-    me.user.roles.some((r) => (r.role === 'viewer' || r.role === 'local_coordinator' || r.role === 'contributor') && r.boardId === null) ||
-    me.user.roles.some((r) => r.role === 'viewer' && boards.data?.find((b) => b.id === r.boardId)?.kind === 'city_board');
-  const own = new Set(me.user.roles.filter((r) => ['local_coordinator', 'contributor', 'viewer'].includes(r.role) && r.boardId).map((r) => r.boardId as string));
-  const visible = (boards.data ?? []).filter((b) => wide || own.has(b.id));
+  const visible = (boards.data ?? []).filter((b) => can('followup.board', b.id));
 
   return (
     <>
@@ -30,19 +25,19 @@ export function FollowUpPage() {
       <section aria-labelledby="fu-shortcuts">
         <h2 id="fu-shortcuts">{t('followup.shortcuts')}</h2>
         <ul className="card-list">
-          {hasRole('contributor', 'local_coordinator') && (
+          {can('followup.mine') && (
             <li className="card">
               <Link to="/uppfoljning/mina">{t('followup.mine')}</Link>
               <p className="hint">{t('followup.mineDescription')}</p>
             </li>
           )}
-          {hasRole('central_coordinator') && (
+          {can('followup.periods.manage') && (
             <li className="card">
               <Link to="/uppfoljning/perioder">{t('followup.manage')}</Link>
               <p className="hint">{t('followup.manageDescription')}</p>
             </li>
           )}
-          {hasRole('central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor') && (
+          {can('followup.context.list') && (
             <li className="card">
               <Link to="/uppfoljning/kontext">{t('followup.context')}</Link>
               <p className="hint">{t('followup.contextDescription')}</p>

@@ -12,8 +12,8 @@ import { ELEMENT_KINDS, TextAreaField, useActionOutcome, type TGuidelineDocument
 /** Governing documents as data: the guidelines and strategy, with their elements by kind. */
 export function GuidelinesPage() {
   const { t } = useTranslation();
-  const { hasRole } = useSession();
-  const central = hasRole('central_coordinator');
+  const { can } = useSession();
+  const central = can('guidelines.create');
   const docs = useQuery<TGuidelineDocument[]>('/api/guidelines');
   const { notice, error, done, failed } = useActionOutcome(docs.reload);
 

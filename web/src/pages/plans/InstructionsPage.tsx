@@ -25,8 +25,8 @@ const keyOf = (title: string) =>
 /** Plan instructions per year: read by everyone, written and published by the central coordinator. */
 export function InstructionsPage() {
   const { t } = useTranslation();
-  const { hasRole } = useSession();
-  const central = hasRole('central_coordinator');
+  const { can } = useSession();
+  const central = can('plan_instructions.update');
   const list = useQuery<TInstruction[]>('/api/plan-instructions');
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState('');

@@ -13,11 +13,11 @@ import { currentYear, formatDate, StatusTag, type TOverview, type TPlan, type TP
 /** Plans list and overview: all boards × the year's plan, coverage matrix, and "Skapa plan". */
 export function PlansPage() {
   const { t } = useTranslation();
-  const { hasRole } = useSession();
+  const { can } = useSession();
   const [year, setYear] = useState(currentYear());
   const overview = useQuery<TOverview>(`/api/plans/overview?year=${year}`);
   const plans = useQuery<TPlanSummary[]>('/api/plans');
-  const canCreate = hasRole('central_coordinator', 'local_coordinator');
+  const canCreate = can('plans.create');
   const years = Array.from({ length: currentYear() + 2 - 2018 }, (_, i) => 2018 + i).reverse();
 
   return (
@@ -195,12 +195,9 @@ function CoverageMatrix({ overview }: { overview: TOverview }) {
 function CreatePlanForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { me, hasRole } = useSession();
+  const { can } = useSession();
   const boards = useQuery<TBoard[]>('/api/boards');
-  const central = hasRole('central_coordinator');
-  const own = new Set(me?.user.roles.filter((r) => r.role === 'local_coordinator').map((r) => r.boardId));
-  const wide = central || own.has(null);
-  const choices = (boards.data ?? []).filter((b) => wide || own.has(b.id));
+  const choices = (boards.data ?? []).filter((b) => can('plans.create', b.id));
   const [boardId, setBoardId] = useState('');
   const [year, setYear] = useState(String(currentYear()));
   const [errors, setErrors] = useState<FieldErrors>({});

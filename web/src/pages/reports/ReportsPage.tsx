@@ -11,14 +11,11 @@ import { ReportDashboard } from './ReportDashboard';
 /** /rapporter: the city report for kommunstyrelsen's readers; the boards' reports for everyone else. */
 export function ReportsPage() {
   const { t } = useTranslation();
-  const { me, hasRole } = useSession();
+  const { me, can, canEverywhere } = useSession();
   const boards = useApiQuery<TBoard[]>('/api/boards');
   if (!me) return <Loading />;
   if (!boards.data) return <QueryState query={boards}>{() => null}</QueryState>;
-  const cityBoards = new Set((boards.data ?? []).filter((b) => b.kind === 'city_board').map((b) => b.id));
-  const cityReader =
-    hasRole('central_coordinator', 'auditor') || me.user.roles.some((r) => r.role === 'viewer' && (r.boardId === null || cityBoards.has(r.boardId)));
-  if (cityReader) {
+  if (canEverywhere('reports.city')) {
     return (
       <ReportDashboard
         base="/api/reports/city"
@@ -31,8 +28,7 @@ export function ReportsPage() {
       />
     );
   }
-  const own = new Set(me.user.roles.filter((r) => r.boardId).map((r) => r.boardId as string));
-  const mine = (boards.data ?? []).filter((b) => own.has(b.id));
+  const mine = (boards.data ?? []).filter((b) => can('reports.board', b.id));
   return (
     <>
       <PageHeading title={t('reports.title')}>{t('reports.title')}</PageHeading>

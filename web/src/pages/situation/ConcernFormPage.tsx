@@ -19,7 +19,7 @@ const empty = { occurredOn: '', area: '', reportingUnitId: '', type: '', environ
 /** "Rapportera oro": any staff member files a de-identified concern or incident report. */
 export function ConcernFormPage() {
   const { t } = useTranslation();
-  const choice = useBoardChoice(['contributor', 'local_coordinator', 'viewer', 'central_coordinator']);
+  const choice = useBoardChoice('concerns.create');
   const [boardId, setBoardId] = useState('');
   const [form, setForm] = useState(empty);
   const [errors, setErrors] = useState<FieldErrors>({});

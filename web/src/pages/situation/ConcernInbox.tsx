@@ -7,8 +7,8 @@ import type { TInbox } from '../../../../src/modules/situation/schema';
 /** Start-page notice for coordinators: open concern reports they have not read yet. */
 export function ConcernInbox() {
   const { t } = useTranslation();
-  const { hasRole } = useSession();
-  const coordinator = hasRole('local_coordinator', 'central_coordinator');
+  const { can } = useSession();
+  const coordinator = can('concerns.inbox');
   const inbox = useQuery<TInbox>(coordinator ? '/api/concerns/inbox' : null);
   if (!coordinator || !inbox.data) return null;
   const { unread, boards } = inbox.data;

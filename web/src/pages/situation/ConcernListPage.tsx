@@ -22,7 +22,7 @@ export function ConcernListPage() {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const boards = useQuery<TBoard[]>('/api/boards');
-  const allowed = boardsFor(me, boards.data, ['local_coordinator', 'central_coordinator']);
+  const allowed = boardsFor(me, boards.data, 'concerns.list');
   const boardId = params.get('namnd') ?? '';
   const status = params.get('status') ?? 'all';
   const query = new URLSearchParams({ status });

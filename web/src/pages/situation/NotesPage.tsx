@@ -16,11 +16,11 @@ import { NameConfirmation, TextAreaField, useNameConfirmation } from './fields';
 /** Police input and other sources, as dated notes on the board's situation picture. */
 export function NotesPage() {
   const { t, i18n } = useTranslation();
-  const { me } = useSession();
-  const choice = useBoardChoice(['local_coordinator', 'central_coordinator', 'auditor']);
+  const { can } = useSession();
+  const choice = useBoardChoice('situation_notes.list');
   const { board, year } = choice;
   const notes = useQuery<TSituationNote[]>(board ? `/api/situation/boards/${board.id}/notes?year=${year}` : null);
-  const canWrite = !!board && !!me?.user.roles.some((g) => (g.role === 'local_coordinator' || g.role === 'central_coordinator') && (g.boardId === null || g.boardId === board.id));
+  const canWrite = !!board && can('situation_notes.create', board.id);
   const [form, setForm] = useState({ notedOn: todayInSweden(), source: 'police', body: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState('');

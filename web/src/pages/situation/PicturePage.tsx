@@ -21,10 +21,10 @@ interface PictureListItem {
 /** The annual situation picture of a board: compiled by its coordinator, read by the others. */
 export function PicturePage() {
   const { t } = useTranslation();
-  const { me } = useSession();
-  const choice = useBoardChoice(['local_coordinator', 'central_coordinator', 'viewer', 'auditor'], { cityViewer: true });
+  const { can } = useSession();
+  const choice = useBoardChoice('situation_pictures.read');
   const { board, year } = choice;
-  const compiles = !!board && !!me?.user.roles.some((g) => (g.role === 'local_coordinator' || g.role === 'central_coordinator') && (g.boardId === null || g.boardId === board.id));
+  const compiles = !!board && can('situation_pictures.compile', board.id);
   const list = useQuery<PictureListItem[]>(board ? `/api/situation/boards/${board.id}/pictures` : null);
   const title = board ? t('situation.picture.title', { board: board.name, year }) : t('situation.picture.titleNoBoard');
 

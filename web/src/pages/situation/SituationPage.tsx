@@ -7,19 +7,15 @@ import { PageHeading } from '../../components/PageHeading';
 import type { TBoardCounts } from '../../../../src/modules/situation/schema';
 import { BoardYearFilter, CountTables, SuppressionLegend, TrendTable, useBoardChoice } from './components';
 
-const READERS = ['local_coordinator', 'central_coordinator', 'viewer', 'auditor'] as const;
-
 /** "Lägesbild": a board's counts for a year, and the way to reports, surveys, notes and pictures. */
 export function SituationPage() {
   const { t, i18n } = useTranslation();
-  const { hasRole, me } = useSession();
-  const choice = useBoardChoice([...READERS], { cityViewer: true });
+  const { can, canEverywhere } = useSession();
+  const choice = useBoardChoice('situation.read');
   const { board, year } = choice;
   const counts = useQuery<TBoardCounts>(board ? `/api/situation/boards/${board.id}?year=${year}&charts=1&lang=${i18n.language}` : null);
-  const coordinator = hasRole('local_coordinator', 'central_coordinator');
-  const cityWide =
-    me?.user.roles.some((g) => (g.role === 'central_coordinator' || g.role === 'auditor') && g.boardId === null) ||
-    me?.user.roles.some((g) => g.role === 'viewer' && choice.allowed.length > 1);
+  const coordinator = can('concerns.list');
+  const cityWide = canEverywhere('situation.city');
   const q = board ? `?namnd=${board.id}&ar=${year}` : '';
 
   return (
@@ -37,7 +33,7 @@ export function SituationPage() {
               <p className="hint">{t('situation.links.concernsHint')}</p>
             </li>
           )}
-          {hasRole('local_coordinator', 'central_coordinator', 'auditor') && (
+          {can('surveys.list') && (
             <>
               <li className="card">
                 <Link to={`/lagesbild/enkater${board ? `?namnd=${board.id}` : ''}`}>{t('situation.links.surveys')}</Link>

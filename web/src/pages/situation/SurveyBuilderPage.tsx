@@ -30,7 +30,7 @@ export function SurveyBuilderPage() {
   const navigate = useNavigate();
   const editing = !!id;
   const existing = useQuery<TSurvey>(editing ? `/api/surveys/${id}` : null);
-  const choice = useBoardChoice(['local_coordinator', 'central_coordinator']);
+  const choice = useBoardChoice('surveys.create');
   const [title, setTitle] = useState('');
   const [intro, setIntro] = useState('');
   const [year, setYear] = useState(String(thisYear()));

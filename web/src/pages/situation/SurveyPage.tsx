@@ -37,7 +37,7 @@ export function SurveyPage() {
   const { id } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const { me } = useSession();
+  const { can } = useSession();
   const survey = useQuery<TSurvey>(`/api/surveys/${id}`);
   const s = survey.data;
   const units = useQuery<TUnit[]>(s && s.status !== 'closed' ? `/api/boards/${s.boardId}/units` : null);
@@ -52,7 +52,7 @@ export function SurveyPage() {
   if (survey.loading && !s) return <Loading />;
   if (survey.error) return <LoadError message={survey.error.message} />;
   if (!s) return null;
-  const manages = !!me?.user.roles.some((g) => (g.role === 'local_coordinator' || g.role === 'central_coordinator') && (g.boardId === null || g.boardId === s.boardId));
+  const manages = can('surveys.send', s.boardId);
   const fullLink = (path: string) => `${window.location.origin}${path}`;
 
   const addDraft = (d: Omit<RecipientDraft, 'key'>) => setDrafts((ds) => [...ds, { ...d, key: nextKey++ }]);

@@ -9,11 +9,11 @@ import { BoardYearFilter, Num, ScrollBox, useBoardChoice } from './components';
 
 export function SurveysPage() {
   const { t } = useTranslation();
-  const { me } = useSession();
-  const choice = useBoardChoice(['local_coordinator', 'central_coordinator', 'auditor']);
+  const { can } = useSession();
+  const choice = useBoardChoice('surveys.list');
   const { board } = choice;
   const surveys = useQuery<TSurveySummary[]>(board ? `/api/surveys?boardId=${board.id}` : null);
-  const canCreate = !!board && !!me?.user.roles.some((g) => (g.role === 'local_coordinator' || g.role === 'central_coordinator') && (g.boardId === null || g.boardId === board.id));
+  const canCreate = !!board && can('surveys.create', board.id);
 
   return (
     <>

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Role, TBoard, TMe } from '../../api/types';
+import type { Action, TBoard, TMe } from '../../api/types';
 import { useQuery } from '../../api/use-query';
-import { useSession } from '../../auth/session';
+import { scopeIn, useSession } from '../../auth/session';
 import { CONCERN_TYPES, ENVIRONMENTS, TERTIALS } from '../../../../src/domain/situation/categories';
 import type { TChart } from '../../../../src/modules/situation/schema';
 import './situation.css';
@@ -16,26 +16,21 @@ export { ScrollBox };
 export const thisYear = () => new Date().getFullYear();
 
 /**
- * Boards the user may pick for `roles`: every board with a municipality-wide grant, every board
- * for a viewer of the city board when `cityViewer`, else the boards of their grants.
- * The server decides in the end; this only keeps the choices honest.
+ * Boards the user may pick for `action`: the boards the server says the action reaches
+ * (GET /api/me `can`). The server decides in the end; this only keeps the choices honest.
  */
-export function boardsFor(me: TMe | null, boards: TBoard[] | undefined, roles: Role[], opts: { cityViewer?: boolean } = {}): TBoard[] {
+export function boardsFor(me: TMe | null, boards: TBoard[] | undefined, action: Action): TBoard[] {
   if (!me || !boards) return [];
-  const grants = me.user.roles.filter((g) => roles.includes(g.role));
-  if (grants.some((g) => g.boardId === null)) return boards;
-  const cityBoards = new Set(boards.filter((b) => b.kind === 'city_board').map((b) => b.id));
-  if (opts.cityViewer && me.user.roles.some((g) => g.role === 'viewer' && (g.boardId === null || cityBoards.has(g.boardId)))) return boards;
-  const ids = new Set(grants.map((g) => g.boardId));
-  return boards.filter((b) => ids.has(b.id));
+  const scope = scopeIn(me, action);
+  return scope === 'all' ? boards : boards.filter((b) => scope.includes(b.id));
 }
 
-/** The board chosen in the address (?namnd=), defaulting to the first allowed one. */
-export function useBoardChoice(roles: Role[], opts: { cityViewer?: boolean } = {}) {
+/** The board chosen in the address (?namnd=), defaulting to the first one `action` reaches. */
+export function useBoardChoice(action: Action) {
   const { me } = useSession();
   const boards = useQuery<TBoard[]>('/api/boards');
   const [params, setParams] = useSearchParams();
-  const allowed = useMemo(() => boardsFor(me, boards.data, roles, opts), [me, boards.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const allowed = useMemo(() => boardsFor(me, boards.data, action), [me, boards.data, action]);
   const wanted = params.get('namnd');
   const board = allowed.find((b) => b.id === wanted) ?? allowed[0];
   const year = Number(params.get('ar')) || thisYear();

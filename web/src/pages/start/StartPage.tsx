@@ -2,14 +2,14 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { PageHeading } from '../../components/PageHeading';
-import { NAV } from '../../nav';
+import { navFor } from '../../nav';
 import { ConcernInbox } from '../situation/ConcernInbox';
 
 export function StartPage() {
   const { t } = useTranslation();
-  const { me, hasRole } = useSession();
+  const { me, can } = useSession();
   if (!me) return null;
-  const shortcuts = NAV.filter((n) => n.path !== '/' && (!n.roles || hasRole(...n.roles)));
+  const shortcuts = navFor((a) => can(a)).filter((n) => n.path !== '/');
   return (
     <>
       <PageHeading title={t('start.title')}>{t('start.greeting', { name: me.user.name })}</PageHeading>

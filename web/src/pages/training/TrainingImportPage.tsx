@@ -22,7 +22,7 @@ const MAX_SUMMARY = 10;
 export function TrainingImportPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { me, hasRole } = useSession();
+  const { me, can } = useSession();
   const courses = useApiQuery<TCourse[]>('/api/training/courses');
   const boards = useApiQuery<TBoard[]>('/api/boards');
   const units = useApiQuery<TUnit[]>('/api/units');
@@ -84,7 +84,7 @@ export function TrainingImportPage() {
     void run(true);
   };
 
-  if (!hasRole('central_coordinator', 'local_coordinator')) {
+  if (!can(kind === 'headcounts' ? 'training.headcounts.import' : 'training.participants.import')) {
     return (
       <>
         <PageHeading title={t('training.importTitle')}>{t('training.importTitle')}</PageHeading>
