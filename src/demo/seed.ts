@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
-import type { Role } from '../domain/policy/index.js';
 import { createBoard, createUnit } from '../modules/orgs/service.js';
 import { createUser } from '../modules/users/service.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './accounts.js';
 import stockholm from './data/stockholm-2019.json' with { type: 'json' };
 import { seedPlans } from './plans.js';
 import { seedTrainingDemo } from './training.js';
@@ -9,7 +9,7 @@ import { seedSituation } from './situation.js';
 import { seedFollowUp } from './followup.js';
 import { seedAuditTracking } from './audit-tracking.js';
 
-export const DEMO_PASSWORD = 'varna-demo-losenord';
+export { DEMO_PASSWORD };
 
 // Units are illustrative: the same administration tree shape for every district board, with the
 // service areas the seeds name (förskola, fritid, socialtjänst, äldreomsorg).
@@ -20,24 +20,6 @@ const DISTRICT_UNITS: Record<string, string[]> = {
   'Avdelningen för kultur och fritid': ['Fritidsgårdar', 'Fältassistenter'],
 };
 const SPECIALIST_UNITS: Record<string, string[]> = { 'Stab': ['Säkerhetsenhet'], 'Verksamhetsavdelning': ['Enhet 1'] };
-
-interface DemoAccount {
-  email: string;
-  name: string;
-  role: Role;
-  board?: string;
-  description: string;
-}
-
-const ACCOUNTS: DemoAccount[] = [
-  { email: 'admin@stockholm.example', name: 'Alva Admin', role: 'admin', description: 'admin' },
-  { email: 'central@stockholm.example', name: 'Cecilia Central', role: 'central_coordinator', description: 'central samordnare, Stockholms stad' },
-  { email: 'eav@stockholm.example', name: 'Erik Lindqvist', role: 'local_coordinator', board: 'Enskede-Årsta-Vantör', description: 'lokal samordnare, Enskede-Årsta-Vantör' },
-  { email: 'skarholmen@stockholm.example', name: 'Samira Haddad', role: 'local_coordinator', board: 'Skärholmen', description: 'lokal samordnare, Skärholmen' },
-  { email: 'enhetschef@stockholm.example', name: 'Elin Enhetschef', role: 'contributor', board: 'Enskede-Årsta-Vantör', description: 'enhetschef (bidragsgivare), Enskede-Årsta-Vantör' },
-  { email: 'politiker@stockholm.example', name: 'Per Politiker', role: 'viewer', board: 'Kommunstyrelsen', description: 'förtroendevald (läsare), Kommunstyrelsen' },
-  { email: 'revisor@stockholm.example', name: 'Rut Revisor', role: 'auditor', description: 'revisor, revisionskontoret' },
-];
 
 /** Seeds Stockholm's 2019 organisation and the demo accounts, once, on an empty database. */
 export async function seedDemo(db: Database): Promise<{ accounts: DemoAccount[] } | null> {
@@ -66,7 +48,7 @@ export async function seedDemo(db: Database): Promise<{ accounts: DemoAccount[] 
     }
   }
 
-  for (const a of ACCOUNTS) {
+  for (const a of DEMO_ACCOUNTS) {
     await createUser({
       db,
       actor,
@@ -78,5 +60,5 @@ export async function seedDemo(db: Database): Promise<{ accounts: DemoAccount[] 
   await seedSituation(db, actor, boardIds);
   await seedFollowUp(db);
   await seedAuditTracking(db, municipality.id, boardIds);
-  return { accounts: ACCOUNTS };
+  return { accounts: DEMO_ACCOUNTS };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ping } from '../../db/database.js';
 import { VERSION } from '../../version.js';
+import { getInstance } from './service.js';
 
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/health', {
@@ -15,6 +16,16 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
       await ping(app.db);
       return { status: 'ok' as const, database: app.dbKind, version: VERSION };
     },
+  });
+
+  app.get('/api/instance', {
+    config: { action: 'health.read' },
+    schema: {
+      tags: ['system'],
+      summary: 'About this installation: demo mode (demo accounts exist) or not',
+      response: { 200: z.object({ demo: z.boolean() }) },
+    },
+    handler: () => getInstance({ db: app.db }),
   });
 
   app.get('/api/openapi.json', {

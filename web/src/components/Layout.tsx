@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { navFor } from '../nav';
 import { LanguageSwitch } from './LanguageSwitch';
+import { DemoBanner } from './DemoBanner';
 import { useScrollableRegions } from './scrollable-regions';
 
 export function Layout() {
@@ -17,6 +18,7 @@ export function Layout() {
       <a href="#main" className="skip-link">
         {t('layout.skip')}
       </a>
+      <DemoBanner />
       <header className="site-header">
         <div className="site-header__inner">
           <a href="/" className="brand">

@@ -6,6 +6,7 @@ import { useQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { ErrorSummary, TextField, type FieldErrors } from '../../components/form';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { DemoBanner } from '../../components/DemoBanner';
 import { PageHeading } from '../../components/PageHeading';
 
 export function LoginPage() {
@@ -43,6 +44,7 @@ export function LoginPage() {
       <a href="#main" className="skip-link">
         {t('layout.skip')}
       </a>
+      <DemoBanner />
       <header className="site-header">
         <div className="site-header__inner">
           <span className="brand">Värna</span>
