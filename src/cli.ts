@@ -1,6 +1,7 @@
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { BOOTSTRAP_USAGE, isBootstrapCommand, runBootstrapCommand } from './cli/bootstrap.js';
 import { auditVerifyCommand } from './modules/audit/verify-command.js';
 
 const USAGE = `Usage: npm run varna -- <command>
@@ -9,6 +10,7 @@ Commands:
   audit verify     check the audit log: hash chain, sequence without gaps, head in VARNA_AUDIT_ANCHOR;
                    exit 1 and name the first broken or missing entry
   migrate          apply pending database migrations and exit
+${BOOTSTRAP_USAGE}
 
 Uses DATABASE_URL or VARNA_DATA_DIR like the server.`;
 
@@ -17,6 +19,7 @@ const config = loadConfig();
 
 async function main(): Promise<number> {
   const command = args.join(' ');
+  if (isBootstrapCommand(args)) return runBootstrapCommand(args, config);
   if (command !== 'audit verify' && command !== 'migrate') {
     console.log(USAGE);
     return command === '' || command === 'help' ? 0 : 2;

@@ -24,8 +24,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0006_login_failures': m0006,
   '2026_12_02_0007_audit_log_guard': m0007,
   '2026_12_02_0008_user_identity': m0008,
-  '2026_12_02_0010_audit_tracking_attachments': m0010,
   '2026_12_02_0009_login_throttle_secret': m0009,
+  '2026_12_02_0010_audit_tracking_attachments': m0010,
 };
 
 class ListedMigrations implements MigrationProvider {

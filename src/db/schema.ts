@@ -540,6 +540,7 @@ export interface DB {
   user_role: UserRoleTable;
   session: SessionTable;
   login_failure: LoginFailureTable;
+  instance_secret: InstanceSecretTable;
   user_identity: UserIdentityTable;
   audit_log: AuditLogTable;
   concern_report: ConcernReportTable;
@@ -558,7 +559,6 @@ export interface DB {
   training_import: TrainingImportTable;
   training_headcount: TrainingHeadcountTable;
   training_completion: TrainingCompletionTable;
-  instance_secret: InstanceSecretTable;
   guideline_document: GuidelineDocumentTable;
   guideline_element: GuidelineElementTable;
   plan_instruction: PlanInstructionTable;

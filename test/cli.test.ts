@@ -1,0 +1,155 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import { openDatabase, type DatabaseKind } from '../src/db/database.js';
+import { buildServer } from '../src/server.js';
+import { PG_ADMIN_URL, testDatabaseKinds } from './helpers/databases.js';
+
+/** A fresh, empty database of `kind` for the CLI: the environment that points at it, and a cleanup. */
+async function emptyDatabase(kind: DatabaseKind): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDatabase>; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'varna-cli-'));
+    return { env: { VARNA_DATA_DIR: dir, DATABASE_URL: '' }, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `varna_test_cli_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.href },
+    open: () => openDatabase({ databaseUrl: url.href }),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run varna -- …args` as an operator runs it, with `input` on standard input. */
+function varna(env: Record<string, string>, args: string[], input = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node_modules/.bin/tsx', ['src/cli.ts', ...args], { env: { ...process.env, NODE_ENV: 'production', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const PASSWORD = 'ett-langt-losenord-for-prov';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+// Each step starts the CLI as its own process (tsx, migrations): allow for a busy machine.
+const SLOW = 600_000;
+
+describe.each(await testDatabaseKinds())('[CLI] bootstrapping a real installation on %s', (kind) => {
+  let db: Awaited<ReturnType<typeof emptyDatabase>>;
+  beforeAll(async () => {
+    db = await emptyDatabase(kind);
+  });
+  afterAll(() => db?.drop());
+
+  /** Reads the database between CLI runs (PGlite allows one process at a time). */
+  async function inDatabase<T>(read: (h: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+    const h = await db.open();
+    try {
+      return await read(h);
+    } finally {
+      await h.close();
+    }
+  }
+
+  it(
+    'municipality create prints the new id, audits it as the CLI, and refuses the same name again',
+    async () => {
+      const made = await varna(db.env, ['municipality', 'create', '--name', 'Provkommun']);
+      expect(made.code, made.stderr).toBe(0);
+      const id = made.stdout.trim();
+      expect(id).toMatch(UUID);
+      expect(made.stderr).toContain('admin create');
+
+      const again = await varna(db.env, ['municipality', 'create', '--name', 'provkommun']);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('Kommunen "Provkommun" finns redan');
+
+      await inDatabase(async (h) => {
+        expect(await h.db.selectFrom('municipality').select(['id', 'name']).execute()).toEqual([{ id, name: 'Provkommun' }]);
+        const entry = await h.db.selectFrom('audit_log').select(['actor_email', 'action', 'entity_id']).where('action', '=', 'municipality.create').executeTakeFirstOrThrow();
+        expect(entry).toEqual({ actor_email: 'system:cli', action: 'municipality.create', entity_id: id });
+      });
+    },
+    SLOW,
+  );
+
+  it(
+    'admin create takes the password from standard input and makes an active admin who can log in',
+    async () => {
+      const made = await varna(db.env, ['admin', 'create', '--municipality', 'Provkommun', '--email', 'forsta@prov.example', '--name', 'Första Admin'], `${PASSWORD}\n`);
+      expect(made.code, made.stderr).toBe(0);
+      expect(made.stdout.trim()).toMatch(UUID);
+      expect(made.stdout + made.stderr).not.toContain(PASSWORD);
+
+      await inDatabase(async (h) => {
+        const app = await buildServer({ config: loadConfig({}), database: h, logger: false });
+        try {
+          const res = await app.inject({ method: 'POST', url: '/api/session', payload: { email: 'forsta@prov.example', password: PASSWORD } });
+          expect(res.statusCode, res.body).toBe(200);
+          expect(res.json().user.roles).toEqual([{ role: 'admin', boardId: null, boardName: null }]);
+          expect(res.json().municipality.name).toBe('Provkommun');
+        } finally {
+          await app.close();
+        }
+        const entry = await h.db.selectFrom('audit_log').select(['actor_email', 'summary']).where('action', '=', 'users.create').executeTakeFirstOrThrow();
+        expect(entry.actor_email).toBe('system:cli');
+        expect(JSON.stringify(entry.summary)).not.toContain(PASSWORD);
+      });
+    },
+    SLOW,
+  );
+
+  it(
+    'refuses a short password, an unknown municipality, an e-mail already in use and missing options, creating nothing',
+    async () => {
+      const args = (email: string, municipality = 'Provkommun') => ['admin', 'create', '--municipality', municipality, '--email', email, '--name', 'Andra Admin'];
+      const short = await varna(db.env, args('andra@prov.example'), 'kort-losenord\n');
+      expect(short.code).toBe(1);
+      expect(short.stderr).toContain('Lösenordet måste ha minst 15 tecken.');
+
+      const unknown = await varna(db.env, args('andra@prov.example', 'Okänd kommun'), `${PASSWORD}\n`);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('Kommunen "Okänd kommun" finns inte.');
+
+      const taken = await varna(db.env, args('FORSTA@prov.example'), `${PASSWORD}\n`);
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toContain('Det finns redan ett konto med den e-postadressen.');
+
+      const missing = await varna(db.env, ['admin', 'create', '--municipality', 'Provkommun']);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('admin create needs --municipality, --email and --name.');
+
+      await inDatabase(async (h) => {
+        expect((await h.db.selectFrom('app_user').select('email').execute()).map((u) => u.email)).toEqual(['forsta@prov.example']);
+      });
+    },
+    SLOW,
+  );
+});
