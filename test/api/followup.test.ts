@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finalStatusOf } from '../../src/modules/followup/service.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
+import { SESSION_COOKIE } from '../../src/http/session-cookie.js';
 
 /** A multipart upload of one file in the field `file` (the test client only sends JSON). */
 function multipart(text: string, filename: string) {
@@ -310,7 +311,7 @@ describe.each(await testDatabaseKinds())('[FOLLOWUP] tertial follow-up on %s', (
     beforeAll(() => {
       cookieOf = async (email) => {
         const res = await t.anonymous.post('/api/session', { email, password: 'varna-demo-losenord' });
-        const c = res.cookies.find((x) => x.name === 'varna_session')!;
+        const c = res.cookies.find((x) => x.name === SESSION_COOKIE)!;
         return { cookie: `${c.name}=${c.value}`, csrf: res.json().csrfToken };
       };
     });

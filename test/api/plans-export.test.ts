@@ -7,6 +7,7 @@ import eav from '../../src/demo/data/eav-handlingsplan-2018.json' with { type: '
 import { textFile, toDelimited, xlsxFile } from '../../src/domain/training/test-files.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
+import { SESSION_COOKIE } from '../../src/http/session-cookie.js';
 
 const HEADER = ['Insats', 'Ansvarig aktör', 'Samverkan', 'Tidsplan', 'Uppföljning'];
 const EAV_ROWS = eav.activities.map((a) => [a.title, a.responsible, a.partners, a.timeline, a.followUp]);
@@ -36,7 +37,7 @@ describe.each(await testDatabaseKinds())('[PLANS] export and import of plans on 
     if (!sessions.has(email)) {
       const res = await t.anonymous.post('/api/session', { email, password: DEMO_PASSWORD });
       expect(res.statusCode).toBe(200);
-      const c = res.cookies.find((x) => x.name === 'varna_session')!;
+      const c = res.cookies.find((x) => x.name === SESSION_COOKIE)!;
       sessions.set(email, { cookie: `${c.name}=${c.value}`, csrf: res.json().csrfToken });
     }
     return sessions.get(email)!;

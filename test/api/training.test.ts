@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from '../helpe
 import { testDatabaseKinds } from '../helpers/databases.js';
 import { isoToExcelSerial } from '../../src/domain/training/dates.js';
 import { xlsxFile } from '../../src/domain/training/test-files.js';
+import { SESSION_COOKIE } from '../../src/http/session-cookie.js';
 
 /** A logged-in session for multipart requests (the JSON client of the helpers cannot send files). */
 interface Session {
@@ -44,7 +45,7 @@ describe.each(await testDatabaseKinds())('[TRAINING] API on %s', (kind) => {
     if (!sessions.has(email)) {
       const res = await t.anonymous.post('/api/session', { email, password: DEMO_PASSWORD });
       expect(res.statusCode, res.body).toBe(200);
-      const c = res.cookies.find((x) => x.name === 'varna_session')!;
+      const c = res.cookies.find((x) => x.name === SESSION_COOKIE)!;
       sessions.set(email, { cookie: `${c.name}=${c.value}`, csrf: res.json().csrfToken });
     }
     return sessions.get(email)!;

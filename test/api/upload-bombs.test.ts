@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, startTestApp, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
 import { billionLaughs, workbookZip, xlsxBomb } from '../../src/domain/uploads/test-zips.js';
 import { xlsxFile } from '../../src/domain/training/test-files.js';
+import { SESSION_COOKIE } from '../../src/http/session-cookie.js';
 
 const MB = 1024 * 1024;
 
@@ -51,7 +52,7 @@ describe.each(await testDatabaseKinds())('[UPLOADS] archive guard on every uploa
     if (!cookies.has(email)) {
       const res = await t.anonymous.post('/api/session', { email, password: DEMO_PASSWORD });
       expect(res.statusCode, res.body).toBe(200);
-      const c = res.cookies.find((x) => x.name === 'varna_session')!;
+      const c = res.cookies.find((x) => x.name === SESSION_COOKIE)!;
       cookies.set(email, { cookie: `${c.name}=${c.value}`, csrf: res.json().csrfToken });
     }
     const s = cookies.get(email)!;

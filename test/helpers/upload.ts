@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from './app.js';
+import { SESSION_COOKIE } from '../../src/http/session-cookie.js';
 
 /** A multipart body with one file in the field `field` (default `file`). */
 export function multipartFile(bytes: Uint8Array, filename: string, contentType = 'application/octet-stream', field = 'file') {
@@ -17,7 +18,7 @@ export interface Uploader {
 export async function uploader(t: TestApp, email: string, password = 'varna-demo-losenord'): Promise<Uploader> {
   const res = await t.anonymous.post('/api/session', { email, password });
   if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode}`);
-  const c = res.cookies.find((x) => x.name === 'varna_session')!;
+  const c = res.cookies.find((x) => x.name === SESSION_COOKIE)!;
   const cookie = `${c.name}=${c.value}`;
   const csrf = res.json().csrfToken as string;
   return {

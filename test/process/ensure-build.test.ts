@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// scripts/ensure-build.mjs is plain JavaScript run by `npm start`; loaded by path so tsc needs no types.
+const script = '../../scripts/ensure-build.mjs';
+const { staleReason } = (await import(script)) as { staleReason: (root: string) => string | null };
+
+let root = '';
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function project(): void {
+  root = mkdtempSync(join(tmpdir(), 'varna-build-')) + '/';
+  for (const dir of ['web/src', 'web/dist', 'src/domain/policy', 'src/modules/plans', 'src/db']) mkdirSync(join(root, dir), { recursive: true });
+  const old = new Date(Date.now() - 60_000);
+  for (const f of ['web/src/App.tsx', 'src/domain/policy/index.ts', 'src/modules/plans/schema.ts', 'src/db/schema.ts', 'vite.config.ts', 'package-lock.json']) {
+    writeFileSync(join(root, f), 'x');
+    utimesSync(join(root, f), old, old);
+  }
+  writeFileSync(join(root, 'web/dist/index.html'), '<!doctype html>');
+  writeFileSync(join(root, 'web/dist/.build-stamp'), 'built');
+}
+
+const touch = (f: string) => utimesSync(join(root, f), new Date(), new Date());
+
+describe('npm start builds the web app only when it is out of date', () => {
+  it('starts without a build when nothing changed since the stamp, even if server-only code changed', () => {
+    project();
+    touch('src/db/schema.ts');
+    expect(staleReason(root)).toBeNull();
+  });
+
+  it('builds when web/dist or its stamp is missing', () => {
+    project();
+    rmSync(join(root, 'web/dist/.build-stamp'));
+    expect(staleReason(root)).toMatch(/no build stamp/);
+    rmSync(join(root, 'web/dist'), { recursive: true });
+    expect(staleReason(root)).toMatch(/web\/dist is missing/);
+  });
+
+  it.each(['web/src/App.tsx', 'src/domain/policy/index.ts', 'src/modules/plans/schema.ts', 'vite.config.ts', 'package-lock.json'])(
+    'builds when %s is newer than the last build',
+    (file) => {
+      project();
+      utimesSync(join(root, 'web/dist/.build-stamp'), new Date(Date.now() - 30_000), new Date(Date.now() - 30_000));
+      touch(file);
+      expect(staleReason(root)).toBe(`${file} changed since the last build`);
+    },
+  );
+});
