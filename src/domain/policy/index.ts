@@ -1,4 +1,4 @@
-import type { Actor, Role } from './roles.js';
+import type { Role } from './roles.js';
 import { anyOf, MUNICIPALITY_ONLY_SV, type Rule } from './rules.js';
 import { inScope, reachesAny, scopeUnder, type BoardScope, type Grants } from './scope.js';
 import { systemRules } from './actions/system.js';
@@ -98,8 +98,4 @@ export function capabilities(actor: Grants): Record<Action, 'all' | string[] | f
  */
 export function boardScope(actor: Grants, roles: readonly Role[]): BoardScope {
   return scopeUnder(actor, anyOf(...roles));
-}
-
-export function hasRole(actor: Actor, role: Role): boolean {
-  return actor.roles.some((g) => g.role === role);
 }

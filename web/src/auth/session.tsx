@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken } from '../api/client';
-import type { Action, Role, TMe } from '../api/types';
+import type { Action, TMe } from '../api/types';
 import i18n from '../i18n';
 
 interface SessionValue {
@@ -18,8 +18,6 @@ interface SessionValue {
   canEverywhere(action: Action): boolean;
   /** The boards where the user may do `action`: 'all' or their ids (empty: none). */
   scopeOf(action: Action): 'all' | string[];
-  /** @deprecated Role names are for display; decide menus and buttons with `can`. */
-  hasRole(...roles: Role[]): boolean;
 }
 
 /** The scope GET /api/me gives for `action`: 'all', board ids, or none. */
@@ -70,7 +68,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     canEverywhere: (action) => scopeIn(me, action) === 'all',
     scopeOf: (action) => scopeIn(me, action),
-    hasRole: (...roles) => !!me?.user.roles.some((r) => roles.includes(r.role)),
   };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
