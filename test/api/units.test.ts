@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ZCreateBoardRequest } from '../../src/modules/orgs/schema.js';
+import { ZCreateBoardRequest, type TCreateBoardRequest } from '../../src/modules/orgs/schema.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
 
@@ -31,7 +31,7 @@ describe.each(await testDatabaseKinds())('[ORGS] units of every board and form m
 
   it('the web form and the server give the same Swedish message for the same refused body', async () => {
     const admin = await t.login('admin@stockholm.example');
-    const body = { name: '   ', kind: 'no_such_kind' };
+    const body = { name: '   ', kind: 'no_such_kind' } as unknown as TCreateBoardRequest;
     const res = await admin.post('/api/boards', body);
     expect(res.statusCode).toBe(400);
     const server = Object.fromEntries((res.json().error.fields as { field: string; message: string }[]).map((f) => [f.field, f.message]));

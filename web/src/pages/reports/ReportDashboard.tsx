@@ -73,7 +73,7 @@ function ChartFigure({ chart, idPrefix }: { chart: TReportCharts[number]; idPref
         caption={chart.table.caption}
         rows={chart.table.rows.map((cells, i) => ({ i, cells }))}
         rowKey={(r) => String(r.i)}
-        columns={chart.table.columns.map((c, k) => ({ key: c.key, header: c.label, rowHeader: k === 0, numeric: k > 0, cell: (r: { cells: Row }) => nf(r.cells[k]) }))}
+        columns={chart.table.columns.map((c, k) => ({ key: c.key, header: c.label, rowHeader: k === 0, numeric: k > 0, cell: (r: { i: number; cells: Row }) => nf(r.cells[k]) }))}
       />
     </div>
   );
