@@ -100,11 +100,14 @@ describe('[PLANS] browser', () => {
     await expectAccessible(page);
 
     // Register the board's decision and submit.
-    await page.getByRole('button', { name: 'Registrera nämndens beslut' }).click();
-    await page.getByLabel('Beslutsdatum').fill('2026-11-19');
+    await page.getByRole('link', { name: 'Registrera nämndens beslut' }).click();
+    await heading(page, `Nämndens beslut: ${title}`);
+    await page.getByLabel('Sammanträdesdatum').fill('2026-11-19');
     await page.getByLabel('Paragraf i protokollet').fill('§ 12');
     await page.getByRole('button', { name: 'Registrera beslutet' }).click();
-    await page.getByRole('status').getByText('Planens status är nu: Beslutad i nämnd.').waitFor();
+    await heading(page, title);
+    await expectStatus(page, 'Nämndens beslut från 2026-11-19 är registrerat');
+    await page.getByRole('button', { name: 'Skicka in planen' }).waitFor();
     await page.getByRole('button', { name: 'Skicka in planen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Skicka in planen?' });
     await dialog.waitFor();
@@ -153,17 +156,18 @@ describe('[PLANS] browser', () => {
     await page.getByLabel('Sammanfattande kommentar till nämnden').fill('Planen behöver kompletteras med två insatsområden.');
     await page.getByRole('button', { name: 'Spara granskningen' }).click();
     await page.getByRole('status').getByText('Granskningen är sparad.').waitFor();
-    await page.getByRole('button', { name: 'Återremittera planen' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Återremittera planen?' });
+    // The central coordinator's return keeps its own words: återremiss is the board's.
+    await page.getByRole('button', { name: 'Skicka åter för komplettering' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Skicka planen åter för komplettering?' });
     await dialog.waitFor();
     await expectAccessible(page);
-    await dialog.getByRole('button', { name: 'Återremittera planen' }).click();
+    await dialog.getByRole('button', { name: 'Skicka åter för komplettering' }).click();
 
     await heading(page, title);
-    await expectStatus(page, 'återremitterad till nämnden');
-    expect(await page.locator('.lead').innerText()).toContain('Återremitterad');
+    await expectStatus(page, 'åter till nämnden för komplettering');
+    await page.locator('.lead').filter({ hasText: 'Åter för komplettering' }).waitFor();
     const timeline = page.getByRole('region', { name: 'Händelser' });
-    expect(await timeline.innerText()).toContain('Under granskning → Återremitterad');
+    expect(await timeline.innerText()).toContain('Under granskning → Åter för komplettering');
     const review = timeline.getByRole('table', { name: 'Granskning av Cecilia Central' });
     expect(await review.innerText()).toContain('Inte uppfyllt');
     expect(await timeline.innerText()).toContain('Planen behöver kompletteras med två insatsområden.');
@@ -183,7 +187,7 @@ describe('[PLANS] browser', () => {
     await page.getByRole('button', { name: 'Spara insatsen' }).click();
     await heading(page, title);
     expect(await page.locator('.lead').innerText()).toContain('Utkast');
-    expect(await page.getByRole('region', { name: 'Händelser' }).innerText()).toContain('Återremitterad → Utkast');
+    expect(await page.getByRole('region', { name: 'Händelser' }).innerText()).toContain('Åter för komplettering → Utkast');
     await ctx.close();
   });
 

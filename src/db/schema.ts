@@ -126,11 +126,15 @@ export interface PlanTable {
   id: Generated<string>;
   board_id: string;
   year: number;
-  status: Generated<'draft' | 'board_decided' | 'submitted' | 'in_review' | 'approved' | 'returned'>;
+  status: Generated<'draft' | 'board_decided' | 'submitted' | 'in_review' | 'approved' | 'returned' | 'superseded'>;
   decided_on: string | null;
   paragraph: string | null;
   measure_area_gaps: JsonDefault<Partial<Record<'general' | 'targeted' | 'individual', string>>>;
   previous_plan_id: string | null;
+  revision_of: string | null;
+  revision_reason: string | null;
+  approved_on: string | null;
+  approved_paragraph: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -164,11 +168,25 @@ export interface PlanActivityTable {
   follow_up: string;
   indicators: JsonDefault<{ kind: 'output' | 'effect'; name: string; baseline?: string | null; target?: string | null }[]>;
   carried_over_from_activity_id: string | null;
+  revised_from_activity_id: string | null;
   previous_year_final_status: 'not_started' | 'ongoing' | 'done' | 'delayed' | 'cancelled' | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   deleted_at: Date | null;
   deleted_by: string | null;
+}
+export interface PlanDecisionTable {
+  id: Generated<string>;
+  plan_id: string;
+  meeting_on: string;
+  paragraph: string;
+  case_number: string | null;
+  outcome: 'adopted' | 'sent_back' | 'postponed';
+  proposals: JsonDefault<{ by: string; text: string; result: 'adopted' | 'rejected' }[]>;
+  reservations: JsonDefault<{ party: string; text: string; kind?: 'reservation' | 'statement' }[]>;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  created_at: Generated<Date>;
 }
 export interface PlanVersionTable {
   id: Generated<string>;
@@ -566,6 +584,7 @@ export interface DB {
   plan_section: PlanSectionTable;
   plan_activity: PlanActivityTable;
   plan_version: PlanVersionTable;
+  plan_decision: PlanDecisionTable;
   plan_transition: PlanTransitionTable;
   plan_review: PlanReviewTable;
 }

@@ -14,6 +14,7 @@ import { PlanPage } from './pages/plans/PlanPage';
 import { ActivityFormPage } from './pages/plans/ActivityFormPage';
 import { SectionPage } from './pages/plans/SectionPage';
 import { ReviewPage } from './pages/plans/ReviewPage';
+import { DecisionFormPage } from './pages/plans/DecisionFormPage';
 import { InstructionsPage } from './pages/plans/InstructionsPage';
 import { GuidelinesPage } from './pages/plans/GuidelinesPage';
 import { ComparePage } from './pages/plans/ComparePage';
@@ -63,6 +64,7 @@ export function App() {
         <Route path="planer/:id/insatser/:activityId" element={<ActivityFormPage />} />
         <Route path="planer/:id/avsnitt/:key" element={<SectionPage />} />
         <Route path="planer/:id/granskning" element={<ReviewPage />} />
+        <Route path="planer/:id/beslut" element={<DecisionFormPage />} />
         <Route path="planer/:id/importera" element={<PlansImportPage />} />
         <Route path="utbildning" element={<TrainingPage />} />
         <Route path="utbildning/namnd/:id" element={<TrainingBoardPage />} />

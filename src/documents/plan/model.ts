@@ -28,6 +28,20 @@ export interface PlanDocumentSection {
   html: string;
 }
 
+/** One meeting's handling of the plan, with its texts whole (public political records). */
+export interface PlanDocumentDecision {
+  meetingOn: string;
+  paragraph: string;
+  caseNumber?: string | null;
+  /** The outcome as the reader sees it, e.g. "Antagen". */
+  outcome: string;
+  proposals: { by: string; text: string; adopted: boolean }[];
+  /** Reservations and special statements; `label` says which. */
+  reservations: { party: string; text: string; label: string }[];
+  /** File names of the protocol extract and other attachments. */
+  attachments: string[];
+}
+
 export interface PlanDocumentModel {
   /** "Stockholms stad". */
   municipality: string;
@@ -42,6 +56,13 @@ export interface PlanDocumentModel {
   decidedOn?: string | null;
   /** Paragraph of the board's decision, e.g. "§ 12". */
   paragraph?: string | null;
+  /** The city board's approval, when recorded. */
+  approvedOn?: string | null;
+  approvedParagraph?: string | null;
+  /** Why the plan revises an approved one during the year. */
+  revisionReason?: string | null;
+  /** The board's handling of the plan, oldest meeting first. */
+  decisions?: PlanDocumentDecision[];
   /** Date the document was produced, YYYY-MM-DD. */
   generatedOn: string;
   sections: PlanDocumentSection[];

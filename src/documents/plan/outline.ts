@@ -4,7 +4,7 @@
  * measure area. The renderers only lay this out; every word the reader sees is decided here.
  */
 import { htmlToBlocks, type Block } from '../html-blocks.js';
-import type { DocumentMeasureArea, PlanDocumentActivity, PlanDocumentIndicator, PlanDocumentModel } from './model.js';
+import type { DocumentMeasureArea, PlanDocumentActivity, PlanDocumentDecision, PlanDocumentIndicator, PlanDocumentModel } from './model.js';
 
 export const DOCUMENT_TITLE = 'Lokal handlingsplan mot våldsbejakande extremism';
 export const TOC_TITLE = 'Innehåll';
@@ -136,17 +136,51 @@ export function groupActivities(activities: PlanDocumentActivity[]): ActivityTab
   return tables;
 }
 
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Plain text as paragraphs: blank lines separate them, single line breaks stay. */
+const paragraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+
+/** The board's handling of the plan, meeting by meeting, with every proposal and reservation whole. */
+export function decisionsHtml(decisions: PlanDocumentDecision[]): string {
+  return decisions
+    .map((d) => {
+      const head = `<h3>${escapeHtml(`Sammanträde ${swedishDate(d.meetingOn)}, ${d.paragraph} – ${d.outcome}`)}</h3>`;
+      const facts = [d.caseNumber ? `Diarienummer: ${d.caseNumber}` : '', d.attachments.length ? `Bilagor: ${d.attachments.join(', ')}` : '']
+        .filter(Boolean)
+        .map((f) => `<p>${escapeHtml(f)}</p>`)
+        .join('');
+      const proposals = d.proposals
+        .map((p) => `<p><strong>${escapeHtml(`Förslag av ${p.by} (${p.adopted ? 'bifallet' : 'avslaget'})`)}</strong></p>${paragraphs(p.text)}`)
+        .join('');
+      const reservations = d.reservations.map((r) => `<p><strong>${escapeHtml(`${r.label}: ${r.party}`)}</strong></p>${paragraphs(r.text)}`).join('');
+      return head + facts + proposals + reservations;
+    })
+    .join('');
+}
+
 /** Sections that close a plan: the activity tables go before the first of them. */
 const CLOSING_SECTION = /^(uppföljning|bilaga|bilagor|referenser|källor)\b/i;
+
+/** The chapter with the board's decisions, after the plan itself. */
+export const DECISIONS_CHAPTER_TITLE = 'Nämndens behandling av planen';
 
 export function planOutline(model: PlanDocumentModel): PlanOutline {
   const title = `${DOCUMENT_TITLE} ${model.year}`;
   const decision = model.decidedOn
     ? [swedishDate(model.decidedOn), model.paragraph?.trim()].filter(Boolean).join(', ')
     : 'Ännu inte beslutad av nämnden';
+  const approval = model.approvedOn ? [swedishDate(model.approvedOn), model.approvedParagraph?.trim()].filter(Boolean).join(', ') : null;
   const facts = [
     { label: 'Status', value: model.statusLabel },
     { label: 'Nämndens beslut', value: decision },
+    ...(approval ? [{ label: 'Kommunstyrelsens godkännande', value: approval }] : []),
+    ...(model.revisionReason ? [{ label: 'Reviderad plan', value: model.revisionReason }] : []),
     { label: 'Utskriven', value: swedishDate(model.generatedOn) },
   ];
 
@@ -166,6 +200,9 @@ export function planOutline(model: PlanDocumentModel): PlanOutline {
   const sections: Chapter[] = model.sections.map((s) => ({ kind: 'section', title: s.title.trim(), blocks: htmlToBlocks(s.html) }));
   const at = sections.findIndex((c) => CLOSING_SECTION.test(c.title));
   const chapters = at === -1 ? [...sections, activities] : [...sections.slice(0, at), activities, ...sections.slice(at)];
+  if (model.decisions?.length) {
+    chapters.push({ kind: 'section', title: DECISIONS_CHAPTER_TITLE, blocks: htmlToBlocks(decisionsHtml(model.decisions)) });
+  }
 
   const perArea = GROUP_ORDER.map((g) => {
     const n = model.activities.filter((a) => (a.measureArea ?? 'none') === g).length;

@@ -77,8 +77,8 @@ const CASES = PLAN_STATES.flatMap((from) =>
 );
 
 describe('planTransition: every state × every target × actor', () => {
-  it('covers 6 × 6 × actors', () => {
-    expect(CASES.length).toBe(36 * Object.keys(ACTORS).length);
+  it('covers 7 × 7 × actors', () => {
+    expect(CASES.length).toBe(49 * Object.keys(ACTORS).length);
   });
 
   it.each(CASES)('$from → $to by $actor', ({ from, to, roles, kind }) => {
@@ -116,7 +116,7 @@ describe('planTransition: messages', () => {
     const t = planTransition({ from: 'submitted', to: 'approved', actorRoles: central, planBoardId: BOARD, today: TODAY });
     if (!t.ok) expect(t.message).toMatch(/granskning/);
     const u = planTransition({ from: 'returned', to: 'submitted', actorRoles: ACTORS.local_of_board.roles, planBoardId: BOARD, today: TODAY });
-    if (!u.ok) expect(u.message).toBe('Planen är återremitterad och måste öppnas som utkast igen innan den kan skickas in.');
+    if (!u.ok) expect(u.message).toBe('Planen är åter för komplettering och måste öppnas som utkast igen innan den kan skickas in.');
     const v = planTransition({ from: 'in_review', to: 'in_review', actorRoles: central, planBoardId: BOARD, today: TODAY });
     if (!v.ok) expect(v.message).toBe('Planen har redan status ”Under granskning”.');
   });
@@ -201,8 +201,20 @@ describe('states, labels and editing', () => {
       submitted: 'Inskickad',
       in_review: 'Under granskning',
       approved: 'Godkänd',
-      returned: 'Återremitterad',
+      // The central coordinator's return, kept apart from the board's own återremiss.
+      returned: 'Åter för komplettering',
+      superseded: 'Ersatt av reviderad plan',
     });
+  });
+
+  it('checks the city board approval date and paragraph when they are given, and approves without them', () => {
+    const central = [{ role: 'central_coordinator' as const, boardId: null }];
+    const approve = (input: { decidedOn?: string; paragraph?: string }) =>
+      planTransition({ from: 'in_review', to: 'approved', actorRoles: central, planBoardId: 'b', input, today: '2026-05-01' });
+    expect(approve({})).toEqual({ ok: true });
+    expect(approve({ decidedOn: '2026-04-29', paragraph: '§ 17' })).toEqual({ ok: true });
+    expect(approve({ decidedOn: '2026-05-02' })).toMatchObject({ ok: false, status: 422, fields: [{ field: 'decidedOn' }] });
+    expect(approve({ paragraph: 'sjutton' })).toMatchObject({ ok: false, status: 422, fields: [{ field: 'paragraph' }] });
   });
 
   it('allows editing content only in draft and returned', () => {

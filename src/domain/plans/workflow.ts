@@ -15,7 +15,7 @@ import { isIsoDate, toIsoDay } from '../calendar.js';
 // The calendar's helpers, where the plan rules' callers have always found them.
 export { isIsoDate, toIsoDay };
 
-export const PLAN_STATES = ['draft', 'board_decided', 'submitted', 'in_review', 'approved', 'returned'] as const;
+export const PLAN_STATES = ['draft', 'board_decided', 'submitted', 'in_review', 'approved', 'returned', 'superseded'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
 
 export function isPlanState(value: unknown): value is PlanState {
@@ -28,7 +28,9 @@ export const STATUS_LABELS_SV: Readonly<Record<PlanState, string>> = {
   submitted: 'Inskickad',
   in_review: 'Under granskning',
   approved: 'Godkänd',
-  returned: 'Återremitterad',
+  // The central coordinator's return: "återremiss" is the board's own word for sending a plan back.
+  returned: 'Åter för komplettering',
+  superseded: 'Ersatt av reviderad plan',
 };
 
 /** States in which sections and activities may be edited. */
@@ -123,7 +125,8 @@ const STATE_SENTENCE_SV: Readonly<Record<PlanState, string>> = {
   submitted: 'Planen är inskickad men granskningen har inte påbörjats än.',
   in_review: 'Planen är under granskning.',
   approved: 'Planen är redan godkänd.',
-  returned: 'Planen är återremitterad.',
+  returned: 'Planen är åter för komplettering.',
+  superseded: 'Planen har ersatts av en reviderad plan.',
 };
 
 const TARGET_PHRASE_SV: Readonly<Record<PlanState, string>> = {
@@ -132,7 +135,8 @@ const TARGET_PHRASE_SV: Readonly<Record<PlanState, string>> = {
   submitted: 'skickas in',
   in_review: 'tas upp för granskning',
   approved: 'godkännas',
-  returned: 'återremitteras',
+  returned: 'skickas åter för komplettering',
+  superseded: 'ersättas',
 };
 
 function invalidTransitionMessage(from: PlanState, to: PlanState): string {
@@ -144,7 +148,7 @@ function invalidTransitionMessage(from: PlanState, to: PlanState): string {
   }
   if (from === to) return `Planen har redan status ”${STATUS_LABELS_SV[from]}”.`;
   if (from === 'returned') {
-    return `Planen är återremitterad och måste öppnas som utkast igen innan den kan ${TARGET_PHRASE_SV[to]}.`;
+    return `Planen är åter för komplettering och måste öppnas som utkast igen innan den kan ${TARGET_PHRASE_SV[to]}.`;
   }
   if (to === 'submitted' && from === 'draft') {
     return `${STATE_SENTENCE_SV[from]} Den måste beslutas i nämnd innan den kan skickas in.`;
@@ -158,7 +162,8 @@ const TARGET_ACTION_SV: Readonly<Record<PlanState, string>> = {
   submitted: 'skicka in planen',
   in_review: 'ta upp planen för granskning',
   approved: 'godkänna planen',
-  returned: 'återremittera planen',
+  returned: 'skicka planen åter för komplettering',
+  superseded: 'ersätta planen',
 };
 
 function notAllowedMessage(rule: PlanTransitionRule): string {
@@ -192,10 +197,18 @@ function inputProblems(rule: PlanTransitionRule, input: TransitionInput, today: 
       invalid.push({ field: 'paragraph', message: 'Ange paragrafen med nummer, t.ex. ”§ 12”.' });
     }
   }
+  // Approval by the city board may record its own date and paragraph; checked when given.
+  if (rule.to === 'approved') {
+    const on = input.decidedOn?.trim();
+    if (!blank(on) && !isIsoDate(on!)) invalid.push({ field: 'decidedOn', message: 'Ange datum för kommunstyrelsens beslut som ÅÅÅÅ-MM-DD.' });
+    else if (!blank(on) && on! > today) invalid.push({ field: 'decidedOn', message: 'Beslutsdatumet kan inte ligga i framtiden.' });
+    const paragraph = input.paragraph?.trim();
+    if (!blank(paragraph) && !/\d/.test(paragraph!)) invalid.push({ field: 'paragraph', message: 'Ange paragrafen med nummer, t.ex. ”§ 12”.' });
+  }
   if (rule.requires.includes('comment') && blank(input.comment) && !input.reviewFilled) {
     missing.push({
       field: 'comment',
-      message: 'Skriv en kommentar eller fyll i granskningen innan planen återremitteras.',
+      message: 'Skriv en kommentar eller fyll i granskningen innan planen skickas åter för komplettering.',
     });
   }
   return { missing, invalid };

@@ -7,6 +7,7 @@ import { planForWrite } from './access.js';
 import { planDetail } from './detail.service.js';
 import * as repo from './repo.js';
 import * as activitiesRepo from './repo-activities.js';
+import { copyPlanContent } from './copy.js';
 import { uniqueViolation } from './text.js';
 
 /** The annual revision: next year's plan as a copy, and last year's final status on carried-over activities. */
@@ -31,48 +32,19 @@ export async function copyToNextYear(opts: { db: Database; actor: ServiceActor; 
         previous_plan_id: source.id,
         measure_area_gaps: source.measure_area_gaps ?? {},
       });
-      const sections = await repo.listSections(trx, [source.id]);
-      await repo.insertSections(
-        trx,
-        sections.map((s) => ({
-          plan_id: id,
-          key: s.key,
-          title: s.title,
-          body_html: s.body_html,
-          dated_on: s.dated_on,
-          position: s.position,
-          updated_by: actorUserId(opts.actor),
-        })),
-      );
-      const activities = await activitiesRepo.listActivities(trx, [source.id]);
-      await activitiesRepo.insertActivities(
-        trx,
-        activities.map((a, i) => ({
-          plan_id: id,
-          position: i + 1,
-          title: a.title,
-          description: a.description,
-          measure_area: a.measure_area,
-          perspective: a.perspective,
-          guideline_element_ids: a.guideline_element_ids ?? [],
-          responsible: a.responsible,
-          responsible_unit_id: a.responsible_unit_id,
-          partners: a.partners,
-          timeline: a.timeline,
-          start_date: a.start_date,
-          end_date: a.end_date,
-          follow_up: a.follow_up,
-          indicators: a.indicators ?? [],
-          carried_over_from_activity_id: a.id,
-          previous_year_final_status: null,
-        })),
-      );
+      // Last year's final status is filled in from follow-up (recordPreviousYearFinalStatus).
+      const copied = await copyPlanContent(trx, {
+        sourceId: source.id,
+        targetId: id,
+        userId: actorUserId(opts.actor),
+        link: (a) => ({ carried_over_from_activity_id: a.id, previous_year_final_status: null }),
+      });
       await recordAudit(trx, opts.actor, {
         action: 'plans.copy',
         entity: 'plan',
         entityId: id,
         boardId: source.board_id,
-        summary: { fromPlanId: source.id, fromYear: source.year, year, activities: activities.length },
+        summary: { fromPlanId: source.id, fromYear: source.year, year, activities: copied.activities },
       });
       return planDetail(trx, opts.actor, (await repo.findPlan(trx, id))!);
     });

@@ -4,8 +4,10 @@ import { todayInSweden } from '../../domain/calendar.js';
 import { checkPlan, type PlanCheckResult } from '../../domain/plans/check.js';
 import { plainText } from '../../domain/plans/model.js';
 import { allowedTransitions, isContentEditable, STATUS_LABELS_SV, type PlanState } from '../../domain/plans/workflow.js';
-import type { ServiceActor } from '../../domain/policy/index.js';
+import { DECIDABLE_STATES, OUTCOME_LABELS_SV, RESERVATION_KIND_LABELS_SV } from '../../domain/plans/decisions.js';
+import { canOn, type ServiceActor } from '../../domain/policy/index.js';
 import { canReviewPlanOf, canWritePlanOf, planForRead, planScope } from './access.js';
+import { decisionsOf } from './decisions.service.js';
 import { SITUATION_SECTION_KEY } from './defaults.js';
 import { effectiveInstruction } from './governance-service.js';
 import { iso, presentActivity, presentPlanSummary, presentReview } from './presenters.js';
@@ -80,6 +82,10 @@ export async function planDetail(db: Database, actor: ServiceActor, plan: PlanRo
   const reviews = await workflowRepo.listReviews(db, plan.id);
   const versions = await workflowRepo.listVersions(db, plan.id);
   const next = await repo.findNextYearPlan(db, plan.id);
+  const decisions = await decisionsOf(db, [plan.id]);
+  const revisions = await repo.listRevisionsOf(db, plan.id);
+  const openRevision = revisions.find((r) => r.status !== 'approved' && r.status !== 'superseded');
+  const successor = revisions.find((r) => r.status === 'approved' || r.status === 'superseded');
   const central = canReviewPlanOf(actor, plan.board_id);
   const open = reviews.find((r) => r.transition_id === null);
   return {
@@ -109,6 +115,11 @@ export async function planDetail(db: Database, actor: ServiceActor, plan: PlanRo
         review: review ? presentReview(review) : null,
       };
     }),
+    decisions,
+    canRecordDecision: canOn(actor, 'plans.decisions.create', plan.board_id) && DECIDABLE_STATES.includes(plan.status),
+    canRevise: canOn(actor, 'plans.revise', plan.board_id) && plan.status === 'approved' && !openRevision,
+    openRevisionId: openRevision?.id ?? null,
+    supersededById: plan.status === 'superseded' ? (successor?.id ?? null) : null,
     versions: versions.map((v) => ({ number: v.number, status: v.status as PlanState, createdAt: iso(v.created_at) })),
     nextYearPlanId: next?.id ?? null,
   };
@@ -153,6 +164,18 @@ export async function getPlanForExport(opts: { db: Database; actor: ServiceActor
     statusLabel: plan.status === 'approved' ? 'Godkänd av kommunstyrelsen' : STATUS_LABELS_SV[plan.status],
     decidedOn: plan.decided_on,
     paragraph: plan.paragraph,
+    approvedOn: plan.approved_on,
+    approvedParagraph: plan.approved_paragraph,
+    revisionReason: plan.revision_reason,
+    decisions: (await decisionsOf(opts.db, [plan.id])).map((d) => ({
+      meetingOn: d.meetingOn,
+      paragraph: d.paragraph,
+      caseNumber: d.caseNumber,
+      outcome: OUTCOME_LABELS_SV[d.outcome],
+      proposals: d.proposals.map((p) => ({ by: p.by, text: p.text, adopted: p.result === 'adopted' })),
+      reservations: d.reservations.map((r) => ({ party: r.party, text: r.text, label: RESERVATION_KIND_LABELS_SV[r.kind] })),
+      attachments: d.attachments.map((a) => a.name),
+    })),
     generatedOn: todayInSweden(),
     sections: sections.filter((s) => plainText(s.bodyHtml) !== '').map((s) => ({ title: s.title, html: s.bodyHtml })),
     activities: activities.map((a) => ({

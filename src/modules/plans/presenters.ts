@@ -1,7 +1,9 @@
 import type { PlanRow } from './repo.js';
 import type { ActivityRow } from './repo-activities.js';
 import type { InstructionRow } from './repo-governance.js';
-import type { TActivity, TGuidelineElement, TInstruction, TPlanSummary, TReview } from './schema.js';
+import type { TAttachment } from '../attachments/schema.js';
+import type { DecisionRow } from './repo-decisions.js';
+import type { TActivity, TDecision, TGuidelineElement, TInstruction, TPlanSummary, TReview } from './schema.js';
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
@@ -25,6 +27,7 @@ export function presentActivity(a: ActivityRow): TActivity {
     indicators: (a.indicators ?? []).map((i) => ({ kind: i.kind, name: i.name, baseline: i.baseline ?? null, target: i.target ?? null })),
     carriedOverFromActivityId: a.carried_over_from_activity_id,
     previousYearFinalStatus: a.previous_year_final_status,
+    revisedFromActivityId: a.revised_from_activity_id ?? null,
     updatedAt: iso(a.updated_at),
   };
 }
@@ -39,6 +42,10 @@ export function presentPlanSummary(p: PlanRow & { activity_count?: number | null
     decidedOn: p.decided_on,
     paragraph: p.paragraph,
     previousPlanId: p.previous_plan_id,
+    revisionOf: p.revision_of,
+    revisionReason: p.revision_reason,
+    approvedOn: p.approved_on,
+    approvedParagraph: p.approved_paragraph,
     activityCount: Number(p.activity_count ?? 0),
     createdAt: iso(p.created_at),
     updatedAt: iso(p.updated_at),
@@ -87,6 +94,22 @@ export function presentReview(r: {
     comment: r.comment,
     final: r.transition_id !== null,
     updatedAt: iso(r.updated_at),
+  };
+}
+
+export function presentDecision(d: DecisionRow, attachments: TAttachment[] = []): TDecision {
+  return {
+    id: d.id,
+    planId: d.plan_id,
+    meetingOn: d.meeting_on,
+    paragraph: d.paragraph,
+    caseNumber: d.case_number,
+    outcome: d.outcome,
+    proposals: d.proposals.map((p) => ({ by: p.by, text: p.text, result: p.result })),
+    reservations: d.reservations.map((r) => ({ party: r.party, text: r.text, kind: r.kind ?? 'reservation' })),
+    attachments,
+    recordedByName: d.recorded_by_name,
+    createdAt: iso(d.created_at),
   };
 }
 

@@ -36,7 +36,7 @@ export async function nextActivityPosition(db: Database, planId: string) {
   return (r?.max ?? 0) + 1;
 }
 
-type ActivityValues = {
+export type ActivityValues = {
   plan_id: string;
   position: number;
   title: string;
@@ -54,6 +54,7 @@ type ActivityValues = {
   indicators: unknown[];
   carried_over_from_activity_id?: string | null;
   previous_year_final_status?: PlanActivityTable['previous_year_final_status'];
+  revised_from_activity_id?: string | null;
 };
 
 export async function insertActivities(db: Database, rows: ActivityValues[]) {

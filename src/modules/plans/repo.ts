@@ -17,6 +17,10 @@ const planColumns = [
   'plan.paragraph',
   'plan.measure_area_gaps',
   'plan.previous_plan_id',
+  'plan.revision_of',
+  'plan.revision_reason',
+  'plan.approved_on',
+  'plan.approved_paragraph',
   'plan.created_at',
   'plan.updated_at',
   'board.name as board_name',
@@ -61,7 +65,15 @@ export async function listPlans(db: Database, q: { municipalityId: string; board
 
 export async function insertPlan(
   db: Database,
-  p: { board_id: string; year: number; created_by: string | null; previous_plan_id?: string | null; measure_area_gaps?: Record<string, string> },
+  p: {
+    board_id: string;
+    year: number;
+    created_by: string | null;
+    previous_plan_id?: string | null;
+    measure_area_gaps?: Record<string, string>;
+    revision_of?: string | null;
+    revision_reason?: string | null;
+  },
 ) {
   return db
     .insertInto('plan')
@@ -73,12 +85,21 @@ export async function insertPlan(
 export async function updatePlan(
   db: Database,
   id: string,
-  patch: { status?: PlanRow['status']; decided_on?: string | null; paragraph?: string | null; measure_area_gaps?: Record<string, string> },
+  patch: {
+    status?: PlanRow['status'];
+    decided_on?: string | null;
+    paragraph?: string | null;
+    approved_on?: string | null;
+    approved_paragraph?: string | null;
+    measure_area_gaps?: Record<string, string>;
+  },
 ) {
   const set = definedOnly({
     status: patch.status,
     decided_on: patch.decided_on,
     paragraph: patch.paragraph,
+    approved_on: patch.approved_on,
+    approved_paragraph: patch.approved_paragraph,
     measure_area_gaps: patch.measure_area_gaps === undefined ? undefined : json(patch.measure_area_gaps),
   });
   await db
@@ -93,7 +114,12 @@ export async function touchPlan(db: Database, id: string) {
 }
 
 export async function findNextYearPlan(db: Database, planId: string) {
-  return db.selectFrom('plan').select('id').where('previous_plan_id', '=', planId).executeTakeFirst();
+  return db.selectFrom('plan').select('id').where('previous_plan_id', '=', planId).where('revision_of', 'is', null).executeTakeFirst();
+}
+
+/** Revisions of `planId`, newest first: the open one (not yet approved) and the one that replaced it. */
+export async function listRevisionsOf(db: Database, planId: string) {
+  return db.selectFrom('plan').select(['id', 'status']).where('revision_of', '=', planId).orderBy('created_at', 'desc').execute();
 }
 
 // ---------------------------------------------------------------- sections

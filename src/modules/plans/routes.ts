@@ -8,7 +8,10 @@ import {
   ZCompareQuery,
   ZCompareResult,
   ZCreateActivityRequest,
+  ZCreateDecisionRequest,
   ZCreatePlanRequest,
+  ZCreateRevisionRequest,
+  ZDecision,
   ZListPlansQuery,
   ZOverview,
   ZOverviewQuery,
@@ -28,6 +31,8 @@ import {
   ZVersionParams,
   ZVersionSummary,
 } from './schema.js';
+import * as decisions from './decisions.service.js';
+import * as revisions from './revision.service.js';
 import * as service from './service.js';
 
 /** Local action plans: the stable paths of API.md plus editing, review, versions, overview. */
@@ -184,6 +189,39 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: ZReview },
     },
     handler: (req) => service.saveReview({ db: app.db, actor: req.actor!, planId: req.params.id, input: req.body }),
+  });
+
+  app.post('/api/plans/:id/decisions', {
+    config: { action: 'plans.decisions.create' },
+    schema: {
+      tags,
+      summary:
+        'Record the board’s handling of the plan at a meeting: proposals, outcome (adopted → board_decided; sent back or postponed keep the draft), reservations in full, the protocol extract',
+      params: ZPlanIdParams,
+      body: ZCreateDecisionRequest,
+      response: { 201: ZDecision },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await decisions.recordDecision({ db: app.db, actor: req.actor!, planId: req.params.id, input: req.body })),
+  });
+
+  app.get('/api/plans/:id/decisions', {
+    config: { action: 'plans.decisions.list' },
+    schema: { tags, summary: 'The board’s decisions on the plan, oldest first', params: ZPlanIdParams, response: { 200: z.array(ZDecision) } },
+    handler: (req) => decisions.listDecisions({ db: app.db, actor: req.actor!, planId: req.params.id }),
+  });
+
+  app.post('/api/plans/:id/revisions', {
+    config: { action: 'plans.revise' },
+    schema: {
+      tags,
+      summary: 'Start a revision of an approved plan during the year: a new draft for the same board and year; the approved plan stays in force until the revision is approved',
+      params: ZPlanIdParams,
+      body: ZCreateRevisionRequest,
+      response: { 201: ZPlan },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await revisions.createRevision({ db: app.db, actor: req.actor!, planId: req.params.id, input: req.body })),
   });
 
   app.post('/api/plans/:id/next-year', {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FINAL_STATUSES, MEASURE_AREAS } from '../../domain/plans/model.js';
+import { DECISION_OUTCOMES, MAX_RECORD_TEXT, PROPOSAL_RESULTS, RESERVATION_KINDS } from '../../domain/plans/decisions.js';
 import { PLAN_STATES } from '../../domain/plans/workflow.js';
+import { ZAttachment, ZAttachmentIds } from '../attachments/schema.js';
 
 /** Request and response schemas of the plans capability (shared with the web app). */
 
@@ -218,6 +220,8 @@ export const ZActivity = z.object({
   indicators: z.array(z.object({ kind: z.enum(INDICATOR_KINDS), name: z.string(), baseline: z.string().nullable().optional(), target: z.string().nullable().optional() })),
   carriedOverFromActivityId: z.string().nullable(),
   previousYearFinalStatus: z.enum(FINAL_STATUSES).nullable(),
+  /** The activity of the approved plan this revision's activity carries on (its follow-up moves here on approval). */
+  revisedFromActivityId: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type TActivity = z.infer<typeof ZActivity>;
@@ -274,6 +278,12 @@ export const ZPlanSummary = z.object({
   decidedOn: z.string().nullable(),
   paragraph: z.string().nullable(),
   previousPlanId: z.string().nullable(),
+  /** The approved plan this plan revises during the year (null for a year's first plan). */
+  revisionOf: z.string().nullable(),
+  revisionReason: z.string().nullable(),
+  /** The city board's approval: its own date and paragraph, when recorded. */
+  approvedOn: z.string().nullable(),
+  approvedParagraph: z.string().nullable(),
   activityCount: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -311,6 +321,53 @@ export const ZReviewRequest = z.strictObject({
 });
 export type TReviewRequest = z.infer<typeof ZReviewRequest>;
 
+// ---------------------------------------------------------------- board decisions and revision
+
+const recordText = (missing: string, label: string) => requiredText(MAX_RECORD_TEXT, missing, label);
+
+export const ZProposal = z.strictObject({
+  by: requiredText(200, 'Ange vem som lade förslaget, t.ex. ett parti eller förvaltningen.', 'Förslagsställaren'),
+  text: recordText('Skriv förslagets text.', 'Förslaget'),
+  result: z.enum(PROPOSAL_RESULTS, { error: 'Ange om förslaget bifölls eller avslogs.' }),
+});
+
+export const ZReservation = z.strictObject({
+  party: requiredText(200, 'Ange vilket parti eller vilken ledamot som reserverar sig.', 'Partiet'),
+  text: recordText('Skriv reservationens text.', 'Reservationen'),
+  kind: z.enum(RESERVATION_KINDS, { error: 'Välj reservation eller särskilt uttalande.' }).optional(),
+});
+
+export const ZCreateDecisionRequest = z.strictObject({
+  meetingOn: z.string({ error: 'Ange sammanträdets datum.' }).trim().min(1, 'Ange sammanträdets datum.').max(20, 'Ange datumet som ÅÅÅÅ-MM-DD.'),
+  paragraph: requiredText(50, 'Ange paragraf i protokollet, t.ex. ”§ 12”.', 'Paragrafen'),
+  caseNumber: optionalText(100, 'Diarienumret'),
+  outcome: z.enum(DECISION_OUTCOMES, { error: 'Välj nämndens beslut: antagen, återremitterad eller bordlagd.' }),
+  proposals: z.array(ZProposal).max(30, 'Högst 30 förslag.').optional(),
+  reservations: z.array(ZReservation).max(30, 'Högst 30 reservationer och särskilda uttalanden.').optional(),
+  attachmentIds: ZAttachmentIds.optional(),
+});
+export type TCreateDecisionRequest = z.infer<typeof ZCreateDecisionRequest>;
+
+export const ZDecision = z.object({
+  id: z.string(),
+  planId: z.string(),
+  meetingOn: z.string(),
+  paragraph: z.string(),
+  caseNumber: z.string().nullable(),
+  outcome: z.enum(DECISION_OUTCOMES),
+  proposals: z.array(z.object({ by: z.string(), text: z.string(), result: z.enum(PROPOSAL_RESULTS) })),
+  reservations: z.array(z.object({ party: z.string(), text: z.string(), kind: z.enum(RESERVATION_KINDS) })),
+  attachments: z.array(ZAttachment),
+  recordedByName: z.string(),
+  createdAt: z.string(),
+});
+export type TDecision = z.infer<typeof ZDecision>;
+
+export const ZCreateRevisionRequest = z.strictObject({
+  reason: requiredText(5000, 'Skriv varför planen revideras, t.ex. kommunstyrelsens direktiv.', 'Skälet'),
+});
+export type TCreateRevisionRequest = z.infer<typeof ZCreateRevisionRequest>;
+
 export const ZTransitionEntry = z.object({
   id: z.string(),
   from: ZPlanStatus,
@@ -345,6 +402,14 @@ export const ZPlan = ZPlanSummary.extend({
   /** The review being written now (central coordinators only), while the plan is in review. */
   review: ZReview.nullable(),
   timeline: z.array(ZTransitionEntry),
+  /** The board's handling of the plan at each meeting, oldest first (issue 14). */
+  decisions: z.array(ZDecision),
+  canRecordDecision: z.boolean(),
+  canRevise: z.boolean(),
+  /** The revision of this approved plan being worked on, if any. */
+  openRevisionId: z.string().nullable(),
+  /** The plan that replaced this one, when it is superseded. */
+  supersededById: z.string().nullable(),
   versions: z.array(ZVersionSummary),
   nextYearPlanId: z.string().nullable(),
 });
@@ -445,3 +510,19 @@ export const ZOverview = z.object({
   coverage: z.record(z.string(), z.record(z.string(), z.number())),
 });
 export type TOverview = z.infer<typeof ZOverview>;
+
+/** The board's decisions on the year's plans, for the board and city reports (issue 14). */
+export const ZDecisionsSection = z.object({
+  available: z.boolean(),
+  items: z.array(
+    ZDecision.omit({ attachments: true, recordedByName: true, createdAt: true }).extend({
+      boardId: z.string(),
+      boardName: z.string(),
+      planYear: z.number(),
+      /** The decision concerns a revision of an approved plan. */
+      revision: z.boolean(),
+      attachments: z.array(z.string()),
+    }),
+  ),
+});
+export type TDecisionsSection = z.infer<typeof ZDecisionsSection>;

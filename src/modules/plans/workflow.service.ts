@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { todayInSweden } from '../../domain/calendar.js';
 import {
   AUTO_REOPEN_COMMENT_SV,
   autoReopenOnEdit,
@@ -10,12 +11,14 @@ import {
 import { actorUserId, type ServiceActor } from '../../domain/policy/index.js';
 import { AppError, conflict, forbidden, unprocessable } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
+import { moveFollowUpToRevision } from '../followup/revision.service.js';
 import { canReviewPlanOf, planForRead, planForWrite } from './access.js';
 import { planDetail, snapshotOf } from './detail.service.js';
 import { effectiveInstruction } from './governance-service.js';
 import { presentReview } from './presenters.js';
 import * as repo from './repo.js';
 import type { PlanRow } from './repo.js';
+import * as decisionsRepo from './repo-decisions.js';
 import * as workflowRepo from './repo-workflow.js';
 import type { TReview, TReviewRequest, TTransitionRequest } from './schema.js';
 import { orNull } from './text.js';
@@ -35,6 +38,8 @@ export async function applyTransition(
   await repo.updatePlan(trx, plan.id, {
     status: to,
     ...(to === 'board_decided' && { decided_on: input.decidedOn!.trim(), paragraph: input.paragraph!.trim() }),
+    // The city board's approval records its own date and paragraph, when given.
+    ...(to === 'approved' && { approved_on: orNull(input.decidedOn?.trim()), approved_paragraph: orNull(input.paragraph?.trim()) }),
     // Undoing the registered decision before submission clears it.
     ...(to === 'draft' && from === 'board_decided' && { decided_on: null, paragraph: null }),
   });
@@ -48,8 +53,8 @@ export async function applyTransition(
     actor_id: actorUserId(actor),
     actor_name: actor.name,
     comment: orNull(input.comment),
-    decided_on: to === 'board_decided' ? updated.decided_on : null,
-    paragraph: to === 'board_decided' ? updated.paragraph : null,
+    decided_on: to === 'board_decided' ? updated.decided_on : to === 'approved' ? updated.approved_on : null,
+    paragraph: to === 'board_decided' ? updated.paragraph : to === 'approved' ? updated.approved_paragraph : null,
     version_number: number,
   });
   if (to === 'returned' || to === 'approved') {
@@ -82,9 +87,37 @@ export async function transitionPlan(opts: { db: Database; actor: ServiceActor; 
       today: opts.now ?? new Date(),
     });
     if (!decision.ok) throw new AppError(decision.status, decision.code, decision.message, decision.fields);
+    if (opts.input.to === 'approved') await supersedeRevised(trx, opts.actor, plan);
     const updated = await applyTransition(trx, opts.actor, plan, opts.input.to, opts.input);
+    // A decision registered as a move is the board adopting the plan: it joins the decision history.
+    if (opts.input.to === 'board_decided') {
+      await decisionsRepo.insertDecision(trx, {
+        plan_id: plan.id,
+        meeting_on: updated.decided_on!,
+        paragraph: updated.paragraph!,
+        case_number: null,
+        outcome: 'adopted',
+        proposals: [],
+        reservations: [],
+        recorded_by: actorUserId(opts.actor),
+        recorded_by_name: opts.actor.name,
+      });
+    }
     return planDetail(trx, opts.actor, updated);
   });
+}
+
+/**
+ * Before a revision is approved (same transaction): follow-up moves to its activities while the
+ * revised plan still counts, then the revised plan is superseded, so one plan is in force.
+ */
+async function supersedeRevised(trx: Database, actor: ServiceActor, revision: PlanRow) {
+  if (!revision.revision_of) return;
+  await repo.lockPlan(trx, revision.revision_of);
+  const revised = await repo.findPlan(trx, revision.revision_of);
+  if (!revised || revised.status !== 'approved') return;
+  await moveFollowUpToRevision({ trx, actor, revisionPlanId: revision.id, revisedPlanId: revised.id, boardId: revised.board_id, year: revised.year });
+  await applyTransition(trx, actor, revised, 'superseded', { comment: `Ersatt av den reviderade planen, godkänd ${todayInSweden()}.` }, true);
 }
 
 /** Saves the central coordinator's review (criteria × pass/partly/fail + comments) while the plan is in review. */

@@ -12,6 +12,7 @@ import { STATUS_LABELS_SV, type StatusKey } from '../../domain/followup/status.j
 import { LABELS as SITUATION_LABELS, ENVIRONMENTS } from '../../domain/situation/categories.js';
 import { STATUS_LABELS_SV as PLAN_STATUS_LABELS_SV } from '../../domain/plans/workflow.js';
 import { auditsExternalSection } from './audits-section.js';
+import { decisionsExternalSection } from './decisions-section.js';
 import type { TReport } from './schema.js';
 
 /** Status colours: each at least 3:1 against white (WCAG 1.4.11); tables always carry the numbers. */
@@ -204,7 +205,7 @@ function externalSections(r: TReport): ReportModel['external'] {
     ],
     notes: r.situation.available && r.situation.legend ? [r.situation.legend] : undefined,
   };
-  return [training, situation, auditsExternalSection(r)];
+  return [training, situation, auditsExternalSection(r), decisionsExternalSection(r)];
 }
 
 /** The charts of a report; each with the table that carries the same numbers. */

@@ -7,6 +7,7 @@ import { STATUS_KEYS } from '../../domain/followup/status.js';
 import { MEASURE_AREAS } from '../../domain/plans/model.js';
 import { PLAN_STATES } from '../../domain/plans/workflow.js';
 import { ZAuditsSection } from '../audit-tracking/section.schema.js';
+import { ZDecisionsSection } from '../plans/schema.js';
 
 /** The board and city reports (shared with the web app). */
 
@@ -116,6 +117,8 @@ export const ZReport = z.object({
   }),
   /** Audit recommendations, the boards' replies and their measures (audit tracking). */
   audits: ZAuditsSection,
+  /** The board's handling of the year's plans: meetings, proposals, reservations (board decisions). */
+  decisions: ZDecisionsSection,
 });
 export type TReport = z.infer<typeof ZReport>;
 

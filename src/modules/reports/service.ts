@@ -26,6 +26,7 @@ import * as orgs from '../orgs/service.js';
 import { getBoardCounts, getCityPicture } from '../situation/pictures.service.js';
 import { coverageByBoard, listCourses } from '../training/service.js';
 import { auditsSection } from '../audit-tracking/section.service.js';
+import { decisionsSection } from '../plans/report-section.js';
 import * as repo from './repo.js';
 import type { TReport } from './schema.js';
 
@@ -70,12 +71,13 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   const year = req.year ?? Number(today.slice(0, 4));
   const upToRank = req.period ? periodRank(req.period) : 3;
   // Independent reads, started together (a PostgreSQL pool runs them in parallel).
-  const [data, municipality, training, situation, audits] = await Promise.all([
+  const [data, municipality, training, situation, audits, decisions] = await Promise.all([
     repo.reportData(db, { municipalityId: actor.municipalityId, year, boardId, upToRank, effectIndicatorsOnly: scope === 'city' }),
     repo.municipalityName(db, actor.municipalityId),
     trainingSection(db, actor, boardId, year, today),
     situationSection(db, actor, scope, boardId, year),
     auditsSection({ db, actor, boardId, year, today }),
+    decisionsSection({ db, actor, boardId, year }),
   ]);
   const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || SWEDISH.compare(a.name, b.name));
   const names = new Map(boards.map((b) => [b.id, b.name]));
@@ -205,6 +207,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     training,
     situation,
     audits,
+    decisions,
   };
 }
 

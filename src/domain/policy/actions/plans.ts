@@ -41,4 +41,9 @@ export const planRules = {
   // Which moves each role may make is decided per move by src/domain/plans/workflow.ts.
   'plans.transition': WRITERS,
   'plans.review': anyOf('central_coordinator'),
+  // The board's handling of its plan is recorded by its local coordinator (as the board's
+  // secretary would) and read by everyone who reads the board's plans, its members included.
+  'plans.decisions.create': anyOf('local_coordinator'),
+  'plans.decisions.list': READERS,
+  'plans.revise': WRITERS,
 } satisfies Record<string, Rule>;

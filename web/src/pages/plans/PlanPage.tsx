@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ConfirmDialog, EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, errorsFrom, TextField, type FieldErrors } from '../../components/form';
+import { ErrorSummary, errorsFrom, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { CheckPanel } from './CheckPanel';
+import { Decisions, ReviewCriteria, ReviseDuringYear, RevisionNotice } from './PlanDecisions';
 import { formatDate, MEASURE_AREAS, SectionBody, StatusTag, TextAreaField, useActionOutcome, type PlanState, type TActivity, type TPlan, type TReview } from './shared';
 
 export function PlanPage() {
@@ -36,8 +37,10 @@ export function PlanPage() {
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">
         <StatusTag status={p.status} />{' '}
-        {p.decidedOn && t('plans.decidedOn', { date: p.decidedOn, paragraph: p.paragraph ?? '' })}
+        {p.decidedOn && t('plans.decidedOn', { date: p.decidedOn, paragraph: p.paragraph ?? '' })}{' '}
+        {p.approvedOn && t('plans.approvedOn', { date: p.approvedOn, paragraph: p.approvedParagraph ?? '' })}
       </p>
+      <RevisionNotice plan={p} />
       {notice && <Notice>{notice}</Notice>}
       {error && (
         <div className="error-summary" role="alert">
@@ -55,11 +58,14 @@ export function PlanPage() {
       </nav>
 
       <WorkflowPanel plan={p} onDone={done} onError={failed} ask={setQuestion} />
+      <ReviewCriteria plan={p} />
       <CheckPanel planId={p.id} />
       <Sections plan={p} />
       <Activities plan={p} onDone={done} onError={failed} ask={setQuestion} />
       <GapExplanations key={p.updatedAt} plan={p} onDone={done} />
+      <Decisions plan={p} />
       <Timeline plan={p} />
+      <ReviseDuringYear plan={p} />
       <Revision plan={p} onError={failed} ask={setQuestion} />
       <ConfirmDialog
         open={question !== null}
@@ -104,11 +110,11 @@ const MOVE_LABEL: Record<PlanState, string> = {
   in_review: 'plans.workflow.toInReview',
   approved: 'plans.workflow.toApproved',
   returned: 'plans.workflow.toReturned',
+  superseded: 'plans.workflow.toSuperseded',
 };
 
 function WorkflowPanel({ plan, onDone, onError, ask }: { plan: TPlan } & Handlers) {
   const { t } = useTranslation();
-  const [decisionOpen, setDecisionOpen] = useState(false);
   const moves = plan.allowedTransitions.filter((to) => to !== 'approved' && to !== 'returned' && to !== 'board_decided');
 
   async function move(to: PlanState) {
@@ -126,10 +132,10 @@ function WorkflowPanel({ plan, onDone, onError, ask }: { plan: TPlan } & Handler
       <p>{t(`plans.workflow.explain.${plan.status}`)}</p>
       {plan.allowedTransitions.length === 0 && !plan.canReview && <p className="hint">{t('plans.workflow.nothing')}</p>}
       <div className="button-row">
-        {plan.allowedTransitions.includes('board_decided') && (
-          <button type="button" className="button" aria-expanded={decisionOpen} aria-controls="decision-form" onClick={() => setDecisionOpen(!decisionOpen)}>
-            {t(MOVE_LABEL.board_decided)}
-          </button>
+        {plan.canRecordDecision && (
+          <Link className="button" to={`/planer/${plan.id}/beslut`}>
+            {t('plans.decisions.record')}
+          </Link>
         )}
         {moves.map((to) => (
           <button
@@ -149,57 +155,7 @@ function WorkflowPanel({ plan, onDone, onError, ask }: { plan: TPlan } & Handler
           </Link>
         )}
       </div>
-      {decisionOpen && <DecisionForm plan={plan} onDone={onDone} onError={onError} ask={ask} />}
     </section>
-  );
-}
-
-function DecisionForm({ plan, onDone }: { plan: TPlan } & Handlers) {
-  const { t } = useTranslation();
-  const [decidedOn, setDecidedOn] = useState('');
-  const [paragraph, setParagraph] = useState('');
-  const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const local: FieldErrors = {};
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(decidedOn)) local.decidedOn = t('plans.workflow.decidedOnMissing');
-    if (!/\d/.test(paragraph)) local.paragraph = t('plans.workflow.paragraphMissing');
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setSaving(true);
-    try {
-      await api('POST', `/api/plans/${plan.id}/transitions`, { to: 'board_decided', decidedOn, paragraph, comment: comment || null });
-      await onDone(t('plans.workflow.moved', { status: t('plans.status.board_decided') }));
-    } catch (err) {
-      setErrors(errorsFrom(err, ['decidedOn', 'paragraph', 'comment'], 'decidedOn', t('common.networkError')));
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <form id="decision-form" onSubmit={submit} noValidate aria-labelledby="decision-heading">
-      <h3 id="decision-heading">{t('plans.workflow.decisionHeading')}</h3>
-      <ErrorSummary errors={errors} idPrefix="decision" />
-      <fieldset disabled={saving} className="plain-fieldset">
-        <TextField id="decision-decidedOn" type="date" label={t('plans.workflow.decidedOn')} value={decidedOn} error={errors.decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />
-        <TextField
-          id="decision-paragraph"
-          label={t('plans.workflow.paragraph')}
-          hint={t('plans.workflow.paragraphHint')}
-          value={paragraph}
-          error={errors.paragraph}
-          onChange={(e) => setParagraph(e.target.value)}
-        />
-        <TextAreaField id="decision-comment" label={t('plans.workflow.comment')} value={comment} error={errors.comment} onChange={(e) => setComment(e.target.value)} />
-        <button type="submit" className="button">
-          {t('plans.workflow.saveDecision')}
-        </button>
-      </fieldset>
-    </form>
   );
 }
 

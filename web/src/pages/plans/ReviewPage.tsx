@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ConfirmDialog, Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, type FieldErrors } from '../../components/form';
+import { ErrorSummary, TextField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { CheckPanel } from './CheckPanel';
+import { RevisionDiff } from './PlanDecisions';
 import { RadioGroup, TextAreaField, type TPlan } from './shared';
 
 type Result = 'pass' | 'partly' | 'fail' | '';
@@ -21,6 +22,9 @@ export function ReviewPage() {
   const [results, setResults] = useState<Record<string, Result>>({});
   const [comments, setComments] = useState<Record<string, string>>({});
   const [comment, setComment] = useState('');
+  // The city board's approval: its own date and paragraph, recorded when given.
+  const [approvedOn, setApprovedOn] = useState('');
+  const [approvedParagraph, setApprovedParagraph] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState('');
   const [saving, setSaving] = useState(false);
@@ -69,7 +73,8 @@ export function ReviewPage() {
     }
     await run(async () => {
       await save();
-      await api('POST', `/api/plans/${p.id}/transitions`, { to, comment: comment.trim() || null });
+      const approval = to === 'approved' ? { decidedOn: approvedOn || null, paragraph: approvedParagraph.trim() || null } : {};
+      await api('POST', `/api/plans/${p.id}/transitions`, { to, comment: comment.trim() || null, ...approval });
       navigate(`/planer/${p.id}`, { state: { notice: t(to === 'returned' ? 'plans.review.returned' : 'plans.review.approved') } });
     });
   }
@@ -83,6 +88,7 @@ export function ReviewPage() {
       {!p.canReview && <LoadError message={t('plans.review.notInReview')} />}
       {notice && <Notice>{notice}</Notice>}
       <ErrorSummary errors={errors} idPrefix="review" />
+      {p.revisionOf && <RevisionDiff from={p.revisionOf} to={p.id} />}
       <CheckPanel planId={p.id} auto />
       <form
         onSubmit={(e) => {
@@ -116,6 +122,8 @@ export function ReviewPage() {
             </div>
           ))}
           <TextAreaField id="review-comment" label={t('plans.review.overall')} hint={t('plans.review.overallHint')} rows={4} value={comment} error={errors.comment} onChange={(e) => setComment(e.target.value)} />
+          <TextField id="review-approvedOn" type="date" label={t('plans.review.approvedOn')} hint={t('plans.review.approvedHint')} value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
+          <TextField id="review-approvedParagraph" label={t('plans.review.approvedParagraph')} value={approvedParagraph} onChange={(e) => setApprovedParagraph(e.target.value)} />
           <div className="button-row">
             <button type="submit" className="button button--secondary">
               {t('plans.review.save')}

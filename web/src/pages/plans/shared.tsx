@@ -37,6 +37,7 @@ const STATUS_TAG: Record<PlanState, string> = {
   in_review: 'tag--warn',
   approved: 'tag--ok',
   returned: 'tag--off',
+  superseded: '',
 };
 
 /** The plan's state as a tag with a word (never colour alone). */
