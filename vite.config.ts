@@ -6,7 +6,7 @@ export default defineConfig({
   root: 'web',
   plugins: [react()],
   // `@shared/…` is the server's pure code the web app shares: src/domain/** and the modules'
-  // schema.ts files (zod request schemas and response types). test/web/shared-alias.test.ts
+  // schema files (schema.ts, <part>.schema.ts: zod request schemas, response types). test/web/shared-alias.test.ts
   // refuses anything else, so no server I/O reaches the browser bundle.
   resolve: { alias: [{ find: /^@shared\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }] },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 },
