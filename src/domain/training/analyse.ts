@@ -74,6 +74,8 @@ export interface CompletionToStore {
   unitId: string | null;
   employeeKey: string;
   completedOn: string;
+  /** Started, not completed (the list said påbörjad or pågående). */
+  started: boolean;
 }
 
 export interface ParticipantAnalysis extends AnalysisBase {
@@ -211,12 +213,12 @@ export async function analyseParticipantImport(
   filename: string,
   org: ImportOrg,
   scope: ImportScope,
-  options: { courseName: string; pepper: string },
+  options: { courseName: string; pepper: string; today?: string },
 ): Promise<ParticipantAnalysis> {
   const table = await tableOf(bytes, filename);
   const empty = { fileError: true, add: [], skipped: [], unmatched: [], ignoredColumns: [], merged: 0, duplicates: [] };
   if (isError(table)) return { ...empty, rowCount: 0, errors: [table] };
-  const parsed = await parseParticipants(table, { pepper: options.pepper });
+  const parsed = await parseParticipants(table, { pepper: options.pepper, today: options.today });
   if (parsed.fileError) return { ...empty, rowCount: table.rows.length, errors: [parsed.fileError] };
 
   const skipped = [...parsed.skipped];
@@ -239,7 +241,7 @@ export async function analyseParticipantImport(
       return;
     }
     const r = rowByLine.get(line)!;
-    candidates.push({ line, boardId, unitId, employeeKey: r.employeeKey, completedOn: r.completedOn, course: null });
+    candidates.push({ line, boardId, unitId, employeeKey: r.employeeKey, completedOn: r.completedOn, started: r.started, course: null });
   };
   for (const r of matched.matched) accept(r.line, r.boardId, r.unitId);
   for (const u of matched.unmatched) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  startedAsOf,
   coverageAsOf,
   forecast,
   groupCoverage,
@@ -225,5 +226,20 @@ describe('forecast', () => {
     );
     const result = forecast({ points: t.map((c) => ({ date: c.asOf, percent: c.total.percent! })), target: 100 });
     expect(result).toBe('2019-05-23'); // 20 points in 28 days; 60 more take 84 days from 2019-02-28
+  });
+});
+
+describe('started, apart from completed', () => {
+  it('counts distinct people who started by the date, per board and in total; completions stay the coverage figure', () => {
+    const started = [
+      { boardId: 'b1', employeeKey: 'p1', completedOn: '2019-05-01' },
+      { boardId: 'b1', employeeKey: 'p2', completedOn: '2019-08-01' },
+      { boardId: 'b1', employeeKey: 'p2', completedOn: '2019-08-02' },
+      { boardId: 'b2', employeeKey: 'p3', completedOn: '2019-10-01' },
+    ];
+    const s = startedAsOf(started, '2019-09-04');
+    expect(s.total).toBe(2);
+    expect([...s.boards]).toEqual([['b1', 2]]);
+    expect(startedAsOf(started, '2019-12-31').total).toBe(3);
   });
 });

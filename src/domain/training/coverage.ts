@@ -153,6 +153,23 @@ export function coverageAsOf(input: CoverageInput): Coverage {
   return { asOf, total: figure(totalEmployees, allKeys.size), boards, units: unitResults };
 }
 
+/**
+ * People who have started but not completed the course as of a date, per board and in total:
+ * distinct keys of started rows dated on or before it. Shown beside coverage; coverage itself
+ * counts completions only. (A person is stored once per course: completed, or started.)
+ */
+export function startedAsOf(started: readonly Pick<Completion, 'boardId' | 'employeeKey' | 'completedOn'>[], asOf: string): { total: number; boards: Map<string, number> } {
+  const perBoard = new Map<string, Set<string>>();
+  const all = new Set<string>();
+  for (const s of started) {
+    if (s.completedOn > asOf) continue;
+    all.add(s.employeeKey);
+    if (!perBoard.has(s.boardId)) perBoard.set(s.boardId, new Set());
+    perBoard.get(s.boardId)!.add(s.employeeKey);
+  }
+  return { total: all.size, boards: new Map([...perBoard].map(([b, keys]) => [b, keys.size])) };
+}
+
 /** Coverage at each of the dates (e.g. month ends), oldest first. */
 export function trend(data: CoverageData, dates: string[]): Coverage[] {
   return [...new Set(dates)].sort().map((asOf) => coverageAsOf({ ...data, asOf }));

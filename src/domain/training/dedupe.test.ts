@@ -64,4 +64,22 @@ describe('dedupeCompletions', () => {
       }),
     );
   });
+
+  it('a completion beats a row that only says the course is started, whatever the dates', () => {
+    const rows = [
+      { line: 2, employeeKey: 'E1', course: null, completedOn: '2019-03-01', started: true },
+      { line: 3, employeeKey: 'E1', course: null, completedOn: '2019-09-04', started: false },
+      { line: 4, employeeKey: 'E2', course: null, completedOn: '2019-02-01', started: false },
+      { line: 5, employeeKey: 'E2', course: null, completedOn: '2019-01-01', started: true },
+      { line: 6, employeeKey: 'E3', course: null, completedOn: '2019-05-01', started: true },
+      { line: 7, employeeKey: 'E3', course: null, completedOn: '2019-04-01', started: true },
+    ];
+    const out = dedupeCompletions(rows);
+    expect(out.rows.map((r) => [r.employeeKey, r.line, r.started])).toEqual([
+      ['E1', 3, false],
+      ['E2', 4, false],
+      ['E3', 7, true],
+    ]);
+    expect(out.merged).toBe(3);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The same person completing the same course more than once (re-exports, retakes, two rows for
  * two platforms) counts once: the earliest completion is kept, with the unit it was recorded in.
+ * A completion beats a row that only says the course is started, whatever the dates.
  */
 
 export interface Completable {
@@ -8,6 +9,7 @@ export interface Completable {
   employeeKey: string;
   course: string | null;
   completedOn: string;
+  started?: boolean;
 }
 
 export interface DedupeResult<R> {
@@ -33,7 +35,7 @@ export function dedupeCompletions<R extends Completable>(rows: R[]): DedupeResul
     const current = kept.get(key);
     if (!current) {
       kept.set(key, row);
-    } else if (row.completedOn < current.completedOn) {
+    } else if (!!current.started !== !!row.started ? !row.started : row.completedOn < current.completedOn) {
       dropped.push({ row: current, key });
       kept.set(key, row);
     } else {

@@ -74,6 +74,7 @@ describe('parseParticipants', () => {
         unitCode: null,
         course: 'Grundkurs',
         completedOn: '2019-09-04',
+        started: false,
       },
       {
         line: 4,
@@ -85,6 +86,7 @@ describe('parseParticipants', () => {
         unitCode: null,
         course: 'Webbutbildning',
         completedOn: '2019-09-04',
+        started: false,
       },
     ]);
     expect(r.errors).toEqual([
@@ -104,7 +106,7 @@ describe('parseParticipants', () => {
     expect(r.rows[0]).toMatchObject({ employeeKey: sha('eva@example.org'), keyHashed: true, course: null });
   });
 
-  it('skips rows whose status says not completed, without calling them errors', async () => {
+  it('keeps rows marked started as started, skips rows not started, without calling them errors', async () => {
     const r = await parseParticipants(
       table(
         ['Anst.nr', 'Förvaltning', 'Enhet', 'Status', 'Slutförd'],
@@ -113,13 +115,26 @@ describe('parseParticipants', () => {
         ['3', 'Farsta', 'IFO', 'Not started', ''],
         ['4', 'Farsta', 'IFO', 'Godkänd', ''],
       ),
+      { today: '2019-09-10' },
     );
-    expect(r.rows.map((x) => x.employeeKey)).toEqual(['1']);
-    expect(r.skipped).toEqual([
-      { line: 3, message: 'Inte slutförd (status ”Pågående”).' },
-      { line: 4, message: 'Inte slutförd (status ”Not started”).' },
+    expect(r.rows.map((x) => [x.employeeKey, x.started, x.completedOn])).toEqual([
+      ['1', false, '2019-09-04'],
+      ['2', true, '2019-09-10'],
     ]);
+    expect(r.skipped).toEqual([{ line: 4, message: 'Inte slutförd (status ”Not started”).' }]);
     expect(r.errors).toEqual([{ line: 5, message: 'Slutdatum saknas.' }]);
+  });
+
+  it.each(['påbörjad', 'Påbörjad', 'PÅGÅENDE', 'pågår', 'In progress'])('a row marked %j is started, dated by the file when it has a date', async (status) => {
+    const r = await parseParticipants(table(['Anst.nr', 'Förvaltning', 'Status', 'Datum'], ['7', 'Farsta', status, '2019-05-02']), { today: '2019-09-10' });
+    expect(r.rows).toEqual([expect.objectContaining({ employeeKey: '7', started: true, completedOn: '2019-05-02' })]);
+    expect(r.skipped).toEqual([]);
+  });
+
+  it.each(['Ej påbörjad', 'Not started', 'Anmäld', 'Avbruten'])('a row marked %j is neither started nor completed: skipped', async (status) => {
+    const r = await parseParticipants(table(['Anst.nr', 'Förvaltning', 'Status', 'Datum'], ['7', 'Farsta', status, '2019-05-02']), { today: '2019-09-10' });
+    expect(r.rows).toEqual([]);
+    expect(r.skipped).toHaveLength(1);
   });
 
   it('reports a missing column as a file error', async () => {

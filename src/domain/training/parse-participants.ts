@@ -1,6 +1,7 @@
 /**
  * Participant lists from the learning platform. Only what coverage needs is kept: an employee key,
- * where the person works, the course and the completion date. Names and any other columns are
+ * where the person works, the course and the completion date — or, for a row marked started
+ * (påbörjad, pågående), that it was started and when. Names and any other columns are
  * never read. A key that is an e-mail address or a personnummer is replaced by its SHA-256
  * (or, with a pepper, HMAC-SHA-256) in hex.
  */
@@ -14,7 +15,10 @@ export interface ParticipantRow extends OrgRef {
   employeeKey: string;
   keyHashed: boolean;
   course: string | null;
+  /** The completion date; for a started row, the date in the file or else the import's date. */
   completedOn: string;
+  /** The row says the course is started (påbörjad, pågående), not completed. */
+  started: boolean;
 }
 
 export interface ParseParticipantsOptions {
@@ -22,6 +26,8 @@ export interface ParseParticipantsOptions {
   course?: string;
   /** Secret mixed into the hash of e-mail addresses and personnummer (HMAC-SHA-256). */
   pepper?: string;
+  /** The import's date (YYYY-MM-DD): the date of a started row that has none. */
+  today?: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -85,17 +91,20 @@ export async function employeeKeyOf(raw: string, pepper?: string): Promise<{ key
   return { key: /^\d+$/.test(compact) ? compact.replace(/^0+(?=\d)/, '') : compact, hashed: false };
 }
 
+/** Started, not completed: kept as started, so coverage can show started and completed apart. */
+const STARTED = new Set(['pågående', 'pågår', 'påbörjad', 'påbörjat', 'startad', 'in progress', 'started'].map(headerKey));
+
 const NOT_COMPLETED = new Set(
   [
     'ej slutförd', 'inte slutförd', 'ej slutfört', 'ej genomförd', 'inte genomförd', 'ej genomfört', 'ej klar',
-    'pågående', 'pågår', 'påbörjad', 'ej påbörjad', 'ej startad', 'inte startad', 'anmäld', 'registrerad',
+    'ej påbörjad', 'ej startad', 'inte startad', 'anmäld', 'registrerad',
     'underkänd', 'avbruten', 'nej',
-    'in progress', 'not started', 'not completed', 'incomplete', 'enrolled', 'registered', 'failed', 'no',
+    'not started', 'not completed', 'incomplete', 'enrolled', 'registered', 'failed', 'no',
   ].map(headerKey),
 );
 
 export interface ParseParticipantsResult extends ParseResult<ParticipantRow> {
-  /** Rows whose status says the course was not completed; not errors, just not counted. */
+  /** Rows whose status says the course was neither completed nor started; not errors, just not counted. */
   skipped: RowError[];
   fileError?: RowError;
 }
@@ -115,6 +124,7 @@ export async function parseParticipants(table: Table, options: ParseParticipants
       skipped.push({ line, message: `Inte slutförd (status ”${status}”).` });
       continue;
     }
+    const started = !!status && STARTED.has(headerKey(status));
     const problems: string[] = [];
     const key = await employeeKeyOf(cellOf(cells, columns, 'employeeKey'), options.pepper);
     if (!key) problems.push('Anställningsnummer saknas.');
@@ -125,7 +135,8 @@ export async function parseParticipants(table: Table, options: ParseParticipants
     const unitName = cellOf(cells, columns, 'unit');
     const unitCode = cellOf(cells, columns, 'unitCode') || null;
 
-    const date = readDateCell(cellOf(cells, columns, 'completedOn'), 'Slutdatum');
+    const dateCell = cellOf(cells, columns, 'completedOn');
+    const date = started && !dateCell.trim() && options.today ? { date: options.today } : readDateCell(dateCell, started ? 'Datum' : 'Slutdatum');
     if ('error' in date) problems.push(date.error);
 
     if (problems.length > 0 || !key || 'error' in date) {
@@ -142,6 +153,7 @@ export async function parseParticipants(table: Table, options: ParseParticipants
       unitCode,
       course: cellOf(cells, columns, 'course') || options.course || null,
       completedOn: date.date,
+      started,
     });
   }
   return { rows, errors, skipped, ignoredColumns: ignored };

@@ -226,14 +226,15 @@ export async function existingCompletionKeys(db: Database, courseId: string): Pr
 
 /**
  * Stores completions, one per person and course. A person already registered keeps the earliest
- * date (and the unit of that completion); with `boards` given, only rows of those boards change.
+ * date (and the unit of that completion), and a completion replaces a row that only says the course
+ * was started; with `boards` given, only rows of those boards change.
  * Rows go in as arrays (unnest), 10,000 per statement: 100,000 rows in about a second on PGlite.
  */
 export async function upsertCompletions(
   db: Database,
   courseId: string,
   importId: string,
-  rows: { board_id: string; unit_id: string | null; employee_key: string; completed_on: string }[],
+  rows: { board_id: string; unit_id: string | null; employee_key: string; completed_on: string; status: 'completed' | 'started' }[],
   boards: 'all' | string[],
 ) {
   const all = boards === 'all';
@@ -241,12 +242,13 @@ export async function upsertCompletions(
   for (let i = 0; i < rows.length; i += UNNEST_BATCH) {
     const part = rows.slice(i, i + UNNEST_BATCH);
     await sql`
-      insert into training_completion (course_id, employee_key, board_id, unit_id, completed_on, import_id)
-      select ${courseId}::uuid, r.k, r.b, r.u, r.d, ${importId}::uuid
-      from unnest(${part.map((r) => r.employee_key)}::text[], ${part.map((r) => r.board_id)}::uuid[], ${part.map((r) => r.unit_id)}::uuid[], ${part.map((r) => r.completed_on)}::date[]) as r(k, b, u, d)
+      insert into training_completion (course_id, employee_key, board_id, unit_id, completed_on, status, import_id)
+      select ${courseId}::uuid, r.k, r.b, r.u, r.d, r.s, ${importId}::uuid
+      from unnest(${part.map((r) => r.employee_key)}::text[], ${part.map((r) => r.board_id)}::uuid[], ${part.map((r) => r.unit_id)}::uuid[], ${part.map((r) => r.completed_on)}::date[], ${part.map((r) => r.status)}::text[]) as r(k, b, u, d, s)
       on conflict (course_id, employee_key) do update
-        set completed_on = excluded.completed_on, board_id = excluded.board_id, unit_id = excluded.unit_id, import_id = excluded.import_id
-        where excluded.completed_on < training_completion.completed_on
+        set completed_on = excluded.completed_on, board_id = excluded.board_id, unit_id = excluded.unit_id, status = excluded.status, import_id = excluded.import_id
+        where (excluded.status = training_completion.status and excluded.completed_on < training_completion.completed_on
+               or excluded.status = 'completed' and training_completion.status = 'started')
           and (${all} or training_completion.board_id = any(${scope}::uuid[]))
     `.execute(db);
   }
@@ -270,7 +272,7 @@ export async function headcountsOf(db: Database, boards: 'all' | string[], munic
 export async function completionsOf(db: Database, courseId: string, boards: 'all' | string[]) {
   let q = db
     .selectFrom('training_completion')
-    .select(['board_id', 'unit_id', 'employee_key', 'completed_on'])
+    .select(['board_id', 'unit_id', 'employee_key', 'completed_on', 'status'])
     .where('course_id', '=', courseId);
   if (boards !== 'all') {
     if (!boards.length) return [];

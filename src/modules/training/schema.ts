@@ -109,6 +109,8 @@ export const ZImportResult = z.object({
   rowCount: z.number(),
   /** Rows that will be (or were) stored. */
   toAdd: z.number(),
+  /** Participants: of those, people marked as started (påbörjad, pågående), not completed. */
+  started: z.number().optional(),
   /** Headcounts: rows that replace a count already stored for the same unit and date. Participants: people already registered for the course (an earlier date wins). */
   alreadyStored: z.number(),
   duplicatesMerged: z.number(),
@@ -137,6 +139,8 @@ export const ZCoverageRow = z.object({
   completed: z.number(),
   /** completed / employees in percent with one decimal; null without a headcount. */
   percent: z.number().nullable(),
+  /** People who have started but not completed the course (not part of the coverage figure). */
+  started: z.number(),
 });
 export type TCoverageRow = z.infer<typeof ZCoverageRow>;
 
@@ -166,6 +170,8 @@ export const ZBoardCoverage = ZFigure.extend({
   kind: z.enum(['city_board', 'district_board', 'specialist_board']),
   status: z.enum(COVERAGE_STATUSES),
   headcountAsOf: z.string().nullable(),
+  /** People who have started but not completed the course (not part of the coverage figure). */
+  started: z.number(),
 });
 
 export const ZUnitCoverage = ZFigure.extend({
@@ -198,7 +204,7 @@ export const ZOverview = z.object({
   course: ZCourse,
   asOf: z.string(),
   target: ZTargetInfo,
-  total: ZFigure,
+  total: ZFigure.extend({ started: z.number() }),
   boards: z.array(ZBoardCoverage),
   laggingBelow: z.number(),
   lagging: z.array(ZLaggingUnit),

@@ -4,6 +4,7 @@ import { inScope, scopeOf, type Actor, type BoardScope } from '../../domain/poli
 import { analyseHeadcountImport, analyseParticipantImport, type AnalysisBase, type ImportScope } from '../../domain/training/analyse.js';
 import {
   coverageAsOf,
+  startedAsOf,
   forecast as forecastDate,
   groupCoverage,
   laggingUnits,
@@ -423,6 +424,7 @@ export async function importParticipants(opts: ImportOptions & { courseId: strin
     const a = await analyseParticipantImport(opts.file.bytes, opts.file.filename, { ...org, mapping: opts.mapping }, scope, {
       courseName: course.name,
       pepper,
+      today: todayIso(),
     });
     const known = await repo.existingCompletionKeys(trx, course.id);
     const alreadyStored = a.add.filter((r) => known.has(r.employeeKey)).length;
@@ -431,6 +433,7 @@ export async function importParticipants(opts: ImportOptions & { courseId: strin
       ...baseResult('participants', a, opts.dryRun),
       courseId: course.id,
       toAdd: a.add.length - alreadyStored,
+      started: a.add.filter((r) => r.started).length,
       alreadyStored,
       duplicatesMerged: a.merged,
       duplicates: a.duplicates.slice(0, MAX_LINES_REPORTED),
@@ -454,7 +457,7 @@ export async function importParticipants(opts: ImportOptions & { courseId: strin
       trx,
       course.id,
       imp.id,
-      a.add.map((r) => ({ board_id: r.boardId, unit_id: r.unitId, employee_key: r.employeeKey, completed_on: r.completedOn })),
+      a.add.map((r) => ({ board_id: r.boardId, unit_id: r.unitId, employee_key: r.employeeKey, completed_on: r.completedOn, status: r.started ? ('started' as const) : ('completed' as const) })),
       scope,
     );
     await recordAudit(trx, opts.actor, {
@@ -476,7 +479,10 @@ interface CoverageContext {
   boards: { id: string; name: string; kind: 'city_board' | 'district_board' | 'specialist_board'; code: string | null }[];
   units: { id: string; board_id: string; parent_id: string | null; name: string }[];
   headcounts: Headcount[];
+  /** Completions only: every coverage figure counts these. */
   completions: Completion[];
+  /** Rows that say the course is started, not completed (shown apart). */
+  started: Completion[];
 }
 
 /** The course asked for, or the web-based basic training (the first course when there is none). */
@@ -501,13 +507,11 @@ async function loadCoverage(db: Database, actor: Actor, courseId?: string, onlyB
     employees: h.employees,
     asOf: h.as_of,
   }));
-  const completions = (await repo.completionsOf(db, course.id, scope)).map((c) => ({
-    boardId: c.board_id,
-    unitId: c.unit_id,
-    employeeKey: c.employee_key,
-    completedOn: c.completed_on,
-  }));
-  return { course, scope, boards, units, headcounts, completions };
+  const rows = await repo.completionsOf(db, course.id, scope);
+  const asCompletion = (c: (typeof rows)[number]) => ({ boardId: c.board_id, unitId: c.unit_id, employeeKey: c.employee_key, completedOn: c.completed_on });
+  const completions = rows.filter((c) => c.status !== 'started').map(asCompletion);
+  const started = rows.filter((c) => c.status === 'started').map(asCompletion);
+  return { course, scope, boards, units, headcounts, completions, started };
 }
 
 function statusOf(percent: number | null, target: number, below: number): CoverageStatus {
@@ -520,11 +524,13 @@ function statusOf(percent: number | null, target: number, below: number): Covera
 /** GET /api/training/coverage: one row per board the actor may see (API.md). */
 export async function coverageByBoard(opts: { db: Database; actor: Actor; courseId?: string; asOf?: string }): Promise<TCoverageRow[]> {
   const ctx = await loadCoverage(opts.db, opts.actor, opts.courseId);
-  const c = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf: opts.asOf ?? todayIso() });
+  const asOf = opts.asOf ?? todayIso();
+  const c = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
+  const started = startedAsOf(ctx.started, asOf).boards;
   const byBoard = new Map(c.boards.map((b) => [b.boardId, b]));
   return ctx.boards.map((b) => {
     const f = byBoard.get(b.id);
-    return { boardId: b.id, employees: f?.employees ?? 0, completed: f?.completed ?? 0, percent: f?.percent ?? null };
+    return { boardId: b.id, employees: f?.employees ?? 0, completed: f?.completed ?? 0, percent: f?.percent ?? null, started: started.get(b.id) ?? 0 };
   });
 }
 
@@ -633,13 +639,14 @@ export async function overview(opts: { db: Database; actor: Actor; courseId?: st
   const ctx = await loadCoverage(opts.db, opts.actor, opts.courseId);
   const target = await targetOf(opts.db, ctx.course.id, Number(asOf.slice(0, 4)));
   const coverage = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
+  const started = startedAsOf(ctx.started, asOf);
   const byBoard = new Map(coverage.boards.map((b) => [b.boardId, b]));
   const trendPoints = trendOf(ctx, asOf);
   return {
     course: presentCourse(ctx.course),
     asOf,
     target,
-    total: coverage.total,
+    total: { ...coverage.total, started: started.total },
     boards: ctx.boards.map((b) => {
       const f = byBoard.get(b.id);
       const percent = f?.percent ?? null;
@@ -652,6 +659,7 @@ export async function overview(opts: { db: Database; actor: Actor; courseId?: st
         percent,
         status: statusOf(percent, target.percent, below),
         headcountAsOf: f?.headcountAsOf ?? null,
+        started: started.boards.get(b.id) ?? 0,
       };
     }),
     laggingBelow: below,
