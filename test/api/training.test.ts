@@ -112,7 +112,7 @@ describe.each(await testDatabaseKinds())('[TRAINING] API on %s', (kind) => {
     it('gives the audit’s figures as of 2019-09-04: EÅV 208 / 2,679 = 7.8 %, Skärholmen 94, Spånga-Tensta 76 of 1,000', async () => {
       const rows = (await central.get(`/api/training/coverage?courseId=${basic}&asOf=2019-09-04`)).json();
       const eavId = await t.boardId('Enskede-Årsta-Vantör');
-      expect(rows.find((r: { boardId: string }) => r.boardId === eavId)).toEqual({ boardId: eavId, employees: 2679, completed: 208, percent: 7.8 });
+      expect(rows.find((r: { boardId: string }) => r.boardId === eavId)).toEqual({ boardId: eavId, employees: 2679, completed: 208, percent: 7.8, started: 0 });
       expect(await coverageOf(central, await t.boardId('Skärholmen'), '2019-09-04')).toMatchObject({ employees: 1000, completed: 94, percent: 9.4 });
       expect(await coverageOf(central, await t.boardId('Spånga-Tensta'), '2019-09-04')).toMatchObject({ employees: 1000, completed: 76, percent: 7.6 });
       // Every board of the municipality is listed for the central coordinator.
@@ -186,7 +186,7 @@ describe.each(await testDatabaseKinds())('[TRAINING] API on %s', (kind) => {
       const res = await upload(C, participantsUrl(basic), participants(), 'p.csv');
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({ imported: true, toAdd: 208, duplicatesMerged: 15 });
-      expect(await coverageOf(central, boardId, '2019-09-04')).toEqual({ boardId, employees: 2679, completed: 208, percent: 7.8 });
+      expect(await coverageOf(central, boardId, '2019-09-04')).toEqual({ boardId, employees: 2679, completed: 208, percent: 7.8, started: 0 });
       // Names are never stored.
       const stored = await t.database.db.selectFrom('training_completion').selectAll().where('board_id', '=', boardId).execute();
       expect(JSON.stringify(stored)).not.toContain('Person');
@@ -246,7 +246,7 @@ describe.each(await testDatabaseKinds())('[TRAINING] API on %s', (kind) => {
       expect(dry.json()).toMatchObject({ toAdd: 3, unmatched: [{ kind: 'unit', name: 'Okänd enhet', fallback: 'board', lines: [4] }] });
       const r2 = await upload(C, participantsUrl(basic), p, 'deltagare.xlsx');
       expect(r2.statusCode, r2.body).toBe(201);
-      expect(await coverageOf(central, boardId, '2020-03-01')).toEqual({ boardId, employees: 100, completed: 3, percent: 3 });
+      expect(await coverageOf(central, boardId, '2020-03-01')).toEqual({ boardId, employees: 100, completed: 3, percent: 3, started: 0 });
       const detail = (await central.get(`/api/training/boards/${boardId}?courseId=${basic}&asOf=2020-03-01`)).json();
       expect(detail.units.map((u: { name: string; completed: number; employees: number }) => [u.name, u.completed, u.employees])).toEqual([
         ['Fritid', 1, 40],
@@ -304,9 +304,9 @@ describe.each(await testDatabaseKinds())('[TRAINING] API on %s', (kind) => {
       const boardId = await newBoard(board);
       await upload(C, '/api/training/headcounts', csv('Nämnd;Enhet;Antal anställda;Datum', `${board};X;100;2019-01-01`, `${board};X;200;2020-01-01`), 'hc.csv');
       await upload(C, participantsUrl(basic), csv('Anst.nr;Nämnd;Enhet;Slutförd', `H1;${board};X;2019-06-01`, `H2;${board};X;2020-06-01`), 'p.csv');
-      expect(await coverageOf(central, boardId, '2018-12-31')).toEqual({ boardId, employees: 0, completed: 0, percent: null });
-      expect(await coverageOf(central, boardId, '2019-12-31')).toEqual({ boardId, employees: 100, completed: 1, percent: 1 });
-      expect(await coverageOf(central, boardId, '2020-12-31')).toEqual({ boardId, employees: 200, completed: 2, percent: 1 });
+      expect(await coverageOf(central, boardId, '2018-12-31')).toEqual({ boardId, employees: 0, completed: 0, percent: null, started: 0 });
+      expect(await coverageOf(central, boardId, '2019-12-31')).toEqual({ boardId, employees: 100, completed: 1, percent: 1, started: 0 });
+      expect(await coverageOf(central, boardId, '2020-12-31')).toEqual({ boardId, employees: 200, completed: 2, percent: 1, started: 0 });
       const history = (await central.get(`/api/training/headcounts?boardId=${boardId}`)).json();
       expect(history.map((h: { asOf: string; employees: number }) => [h.asOf, h.employees])).toEqual([
         ['2019-01-01', 100],
@@ -395,7 +395,7 @@ describe.each(await testDatabaseKinds())('[TRAINING] API on %s', (kind) => {
         expect(o.lagging.every((u: { boardId: string }) => u.boardId === eavId)).toBe(true);
       }
       const skh = await t.login('skarholmen@stockholm.example');
-      expect((await skh.get(`/api/training/coverage?asOf=2019-09-04`)).json()).toEqual([{ boardId: skhId, employees: 1000, completed: 94, percent: 9.4 }]);
+      expect((await skh.get(`/api/training/coverage?asOf=2019-09-04`)).json()).toEqual([{ boardId: skhId, employees: 1000, completed: 94, percent: 9.4, started: 0 }]);
       for (const email of ['central@stockholm.example', 'revisor@stockholm.example', 'politiker@stockholm.example']) {
         const c = await t.login(email);
         expect((await c.get(`/api/training/coverage?asOf=2019-09-04`)).json()).toHaveLength(all);
