@@ -20,6 +20,7 @@ import { GuidelinesPage } from './pages/plans/GuidelinesPage';
 import { ComparePage } from './pages/plans/ComparePage';
 import { PlansImportPage } from './pages/plans-import/PlansImportPage';
 import { situationRoutes, publicSurveyRoute } from './pages/situation/routes';
+import { auditTrackingRoutes } from './pages/audit-tracking/routes';
 import { TrainingBoardPage, TrainingCoursesPage, TrainingImportPage, TrainingPage } from './pages/training/lazy';
 import { FollowUpPage } from './pages/followup/FollowUpPage';
 import { MyActivitiesPage } from './pages/followup/MyActivitiesPage';
@@ -55,6 +56,7 @@ export function App() {
         <Route path="konto" element={<AccountPage />} />
         <Route path="hjalp" element={<HelpPage />} />
         {situationRoutes}
+        {auditTrackingRoutes}
         <Route path="planer" element={<PlansPage />} />
         <Route path="planer/anvisningar" element={<InstructionsPage />} />
         <Route path="planer/styrdokument" element={<GuidelinesPage />} />

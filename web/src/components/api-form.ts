@@ -37,6 +37,7 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const errors = summaryOf(form.formState.errors as Record<string, unknown>, order);
   return {
     form,
+    idPrefix,
     errors,
     saving: form.formState.isSubmitting,
     submits: form.formState.submitCount,

@@ -7,7 +7,8 @@ import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { useApiForm } from '../../components/api-form';
 import { EmptyState, Notice } from '../../components/feedback';
-import { ErrorSummary, SelectField, TextField } from '../../components/form';
+import { SelectField, TextField } from '../../components/form';
+import { FormPanel } from '../../components/FormPanel';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { ORGANISATION_READS } from './OrganisationPage';
@@ -78,29 +79,20 @@ function CreateUnitForm({ boardId, units, onCreated }: { boardId: string; units:
   });
 
   return (
-    <section aria-labelledby="new-unit" className="panel">
-      <h2 id="new-unit">{t('orgs.newUnit')}</h2>
-      <ErrorSummary errors={f.errors} idPrefix="unit" focusKey={f.submits} />
-      <form onSubmit={submit} noValidate>
-        <fieldset disabled={f.saving} className="plain-fieldset">
-          <TextField label={t('orgs.unitName')} {...f.field('name')} />
-          <SelectField label={t('orgs.unitKind')} {...f.field('kind')}>
-            {UNIT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`unitKinds.${k}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('orgs.parent')} {...f.field('parentId', { setValueAs: (v: string | null) => v || null })}>
-            <option value="">{t('orgs.noParent')}</option>
-            {unitOptions(units)}
-          </SelectField>
-          <button type="submit" className="button">
-            {t('orgs.createUnit')}
-          </button>
-        </fieldset>
-      </form>
-    </section>
+    <FormPanel id="new-unit" heading={t('orgs.newUnit')} form={f} onSubmit={submit} submitLabel={t('orgs.createUnit')}>
+      <TextField label={t('orgs.unitName')} {...f.field('name')} />
+      <SelectField label={t('orgs.unitKind')} {...f.field('kind')}>
+        {UNIT_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`unitKinds.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label={t('orgs.parent')} {...f.field('parentId', { setValueAs: (v: string | null) => v || null })}>
+        <option value="">{t('orgs.noParent')}</option>
+        {unitOptions(units)}
+      </SelectField>
+    </FormPanel>
   );
 }
 
@@ -116,20 +108,11 @@ function RenameUnitForm({ units, onRenamed }: { units: TUnit[]; onRenamed(u: TUn
   });
 
   return (
-    <section aria-labelledby="rename-unit" className="panel">
-      <h2 id="rename-unit">{t('orgs.renameUnit')}</h2>
-      <ErrorSummary errors={f.errors} idPrefix="rename" focusKey={f.submits} />
-      <form onSubmit={submit} noValidate>
-        <fieldset disabled={f.saving} className="plain-fieldset">
-          <SelectField id="rename-unit-id" label={t('orgs.unitToRename')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            {unitOptions(units)}
-          </SelectField>
-          <TextField label={t('orgs.newName')} {...f.field('name')} />
-          <button type="submit" className="button">
-            {t('orgs.rename')}
-          </button>
-        </fieldset>
-      </form>
-    </section>
+    <FormPanel id="rename-unit" heading={t('orgs.renameUnit')} form={f} onSubmit={submit} submitLabel={t('orgs.rename')}>
+      <SelectField id="rename-unit-id" label={t('orgs.unitToRename')} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+        {unitOptions(units)}
+      </SelectField>
+      <TextField label={t('orgs.newName')} {...f.field('name')} />
+    </FormPanel>
   );
 }

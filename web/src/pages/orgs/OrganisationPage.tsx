@@ -7,7 +7,8 @@ import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { useApiForm } from '../../components/api-form';
 import { Notice } from '../../components/feedback';
-import { ErrorSummary, SelectField, TextField } from '../../components/form';
+import { SelectField, TextField } from '../../components/form';
+import { FormPanel } from '../../components/FormPanel';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 
@@ -63,24 +64,15 @@ function CreateBoardForm({ onCreated }: { onCreated(b: TBoard): void }) {
   });
 
   return (
-    <section aria-labelledby="new-board" className="panel">
-      <h2 id="new-board">{t('orgs.newBoard')}</h2>
-      <ErrorSummary errors={f.errors} idPrefix="board" focusKey={f.submits} />
-      <form onSubmit={submit} noValidate>
-        <fieldset disabled={f.saving} className="plain-fieldset">
-          <TextField label={t('orgs.boardName')} {...f.field('name')} />
-          <SelectField label={t('orgs.boardKind')} {...f.field('kind')}>
-            {BOARD_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`boardKinds.${k}`)}
-              </option>
-            ))}
-          </SelectField>
-          <button type="submit" className="button">
-            {t('orgs.createBoard')}
-          </button>
-        </fieldset>
-      </form>
-    </section>
+    <FormPanel id="new-board" heading={t('orgs.newBoard')} form={f} onSubmit={submit} submitLabel={t('orgs.createBoard')}>
+      <TextField label={t('orgs.boardName')} {...f.field('name')} />
+      <SelectField label={t('orgs.boardKind')} {...f.field('kind')}>
+        {BOARD_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`boardKinds.${k}`)}
+          </option>
+        ))}
+      </SelectField>
+    </FormPanel>
   );
 }

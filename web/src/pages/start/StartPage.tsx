@@ -4,6 +4,7 @@ import { useSession } from '../../auth/session';
 import { PageHeading } from '../../components/PageHeading';
 import { navFor } from '../../nav';
 import { ConcernInbox } from '../situation/ConcernInbox';
+import { AuditPanel } from '../audit-tracking/AuditPanel';
 
 export function StartPage() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function StartPage() {
       <p className="lead">{t('start.lead', { municipality: me.municipality.name })}</p>
 
       <ConcernInbox />
+      <AuditPanel />
 
       <section aria-labelledby="roles-heading" className="panel">
         <h2 id="roles-heading">{t('start.rolesHeading')}</h2>

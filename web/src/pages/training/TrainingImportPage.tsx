@@ -6,6 +6,7 @@ import { useApiMutation } from '../../api/mutation';
 import type { TBoard, TUnit } from '../../api/types';
 import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
+import { DataTable } from '../../components/DataTable';
 import { ConfirmDialog, EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
 import { ErrorSummary, errorsFrom, SelectField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
@@ -394,24 +395,14 @@ export function TrainingImportPage() {
 function LineTable({ caption, head, rows }: { caption: string; head: string; rows: [line: number, text: ReactNode][] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('training.line')}</th>
-            <th scope="col">{head}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([line, text]) => (
-            <tr key={line}>
-              <th scope="row">{line}</th>
-              <td>{text}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={([line]) => String(line)}
+      columns={[
+        { key: 'line', header: t('training.line'), rowHeader: true, sort: ([line]) => line, cell: ([line]) => line },
+        { key: 'text', header: head, cell: ([, text]) => text },
+      ]}
+    />
   );
 }
