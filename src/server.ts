@@ -6,6 +6,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
@@ -47,6 +48,7 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 50 * 1024 * 1024;
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export async function buildServer(opts: {
   config: Config;
@@ -113,6 +115,9 @@ export async function buildServer(opts: {
     // Over HTTPS browsers are told to use nothing else for a year (HSTS).
     strictTransportSecurity: opts.config.secureCookies ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
   });
+  // Text (JSON, HTML, scripts, styles, CSV) brotli- or gzip-compressed when the client accepts it;
+  // images and office files are left alone (not compressible, see mime-db).
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'] });
   // Signs the short-lived OIDC state cookie only; a restart just means logging in again.
   await app.register(cookie, { secret: randomBytes(32).toString('hex') });
   // Routes with their own limit (login) say so in `config.rateLimit`; every other request, anonymous
@@ -136,7 +141,16 @@ export async function buildServer(opts: {
   for (const mod of MODULES) await app.register(mod);
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      // Vite names everything under /assets/ by its content hash: cached for a year and never
+      // revalidated. Anything else (index.html, the favicon) is revalidated on every use, so a new
+      // build reaches users at their next page load.
+      cacheControl: false,
+      setHeaders: (reply, path) => reply.header('cache-control', /[\\/]assets[\\/]/.test(path.slice(WEB_DIST.length - 1)) ? IMMUTABLE : 'no-cache'),
+    });
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
       const path = req.url.split('?')[0];
       if (path.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Sidan eller resursen finns inte.' } });

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import { buildServer } from '../../src/server.js';
+
+/**
+ * How the web app reaches a phone: text compressed, hashed assets cached for a year, the page shell
+ * revalidated. Needs a built web app (`npm test` builds it first).
+ */
+const DIST = new URL('../../web/dist/', import.meta.url);
+const shell = readFileSync(new URL('index.html', DIST), 'utf8');
+const script = /src="(\/assets\/[^"]+\.js)"/.exec(shell)![1];
+const style = /href="(\/assets\/[^"]+\.css)"/.exec(shell)![1];
+
+describe('[STATIC] compression and caching of the web app and the API', () => {
+  let app: FastifyInstance;
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    // Static delivery reads no table: an unmigrated in-memory database answers the health ping.
+    database = await openDatabase({ dataDir: 'memory' });
+    app = await buildServer({ config: loadConfig({}), database, logger: false });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+  const get = (url: string, encoding?: string) => app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+
+  it('serves the hashed script brotli-compressed, much smaller, identical once decompressed, cached as immutable', async () => {
+    const plain = readFileSync(new URL(script.slice(1), DIST));
+    const res = await get(script, 'gzip, deflate, br');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(String(res.headers.vary)).toMatch(/accept-encoding/i);
+    expect(res.rawPayload.length).toBeLessThan(plain.length / 2);
+    expect(brotliDecompressSync(res.rawPayload).equals(plain)).toBe(true);
+  });
+
+  it('falls back to gzip for a client without brotli, and sends the file as it is to a client that accepts neither', async () => {
+    const plain = readFileSync(new URL(style.slice(1), DIST));
+    const gz = await get(style, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).equals(plain)).toBe(true);
+    expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const none = await get(style);
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.rawPayload.equals(plain)).toBe(true);
+  });
+
+  it('revalidates the page shell on every load, at / and at any route of the web app, so a new build is seen at once', async () => {
+    for (const url of ['/', '/index.html', '/planer/123']) {
+      const res = await get(url, 'br');
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(res.headers['content-type'], url).toMatch(/text\/html/);
+      expect(brotliDecompressSync(res.rawPayload).toString(), url).toContain(script);
+    }
+  });
+
+  it('compresses large API answers but leaves tiny ones alone', async () => {
+    const doc = await get('/api/openapi.json', 'br');
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(doc.rawPayload).toString()).openapi).toBe('3.0.3');
+    const health = await get('/api/health', 'br');
+    expect(health.headers['content-encoding']).toBeUndefined();
+    expect(health.json().status).toBe('ok');
+  });
+
+  it('does not serve the build stamp', async () => {
+    const res = await get('/.build-stamp');
+    expect(res.body).not.toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+});
