@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
-import type { TAuditSummary } from '../../../../src/modules/audit-tracking/schema';
+import type { TAuditSummary } from '@shared/modules/audit-tracking/schema';
 
 /**
  * Start-page panel for those who answer or follow audits: local coordinators (their boards'

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { Notice } from '../../components/feedback';
 import { ErrorSummary, SelectField, TextAreaField, TextField, type FieldErrors } from '../../components/form';
-import type { TMeasureTargets } from '../../../../src/modules/audit-tracking/schema';
+import type { TMeasureTargets } from '@shared/modules/audit-tracking/schema';
 import { isIsoDate } from './shared';
 
 function errorsOf(err: unknown, known: string[], fallback: string, network: string): FieldErrors {

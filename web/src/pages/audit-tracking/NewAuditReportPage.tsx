@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
-import { useSession } from '../../auth/session';
 import { describedBy, Described, ErrorSummary, TextAreaField, TextField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { isIsoDate, type TAuditReport } from './shared';
@@ -13,7 +12,6 @@ const FIELDS = ['title', 'number', 'caseNumber', 'issuedOn', 'replyDue', 'scope'
 /** The auditor registers an audit report: its details and the report itself as a file. */
 export function NewAuditReportPage() {
   const { t } = useTranslation();
-  const { me } = useSession();
   const navigate = useNavigate();
   const [form, setForm] = useState({ title: '', number: '', caseNumber: '', issuedOn: '', replyDue: '', scope: '' });
   const [file, setFile] = useState<File | null>(null);
@@ -35,7 +33,7 @@ export function NewAuditReportPage() {
       if (file) {
         stage = 'upload';
         setSaving('upload');
-        attachmentIds.push((await uploadAttachment(file, me?.csrfToken ?? '')).id);
+        attachmentIds.push((await uploadAttachment(file)).id);
       }
       stage = 'save';
       setSaving('save');

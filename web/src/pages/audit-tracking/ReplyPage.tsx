@@ -7,7 +7,7 @@ import { useSession } from '../../auth/session';
 import { Loading, LoadError, Notice } from '../../components/feedback';
 import { ErrorSummary, TextAreaField, TextField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
-import type { TMeasureTargets } from '../../../../src/modules/audit-tracking/schema';
+import type { TMeasureTargets } from '@shared/modules/audit-tracking/schema';
 import { AddMeasureForm, MeasureStatusForm } from './MeasureForms';
 import { MeasureLink, MeasureStatusTag, OverdueTag, ReplyStatusTag, dayOf, isIsoDate, useReportTitle, type TAuditReport, type TReply } from './shared';
 import './audit-tracking.css';

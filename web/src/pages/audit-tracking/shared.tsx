@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TAuditReport, TMeasure, TReply } from '../../../../src/modules/audit-tracking/schema';
+import type { TAuditReport, TMeasure, TReply } from '@shared/modules/audit-tracking/schema';
 
 export type { TAuditReport, TMeasure, TReply };
 
