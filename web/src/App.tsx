@@ -9,15 +9,17 @@ import { NewUserPage, UserPage, UsersPage } from './pages/users/lazy';
 import { AuditPage } from './pages/audit/AuditPage';
 import { AccountPage } from './pages/account/AccountPage';
 import { HelpPage } from './pages/help/HelpPage';
-import { PlansPage } from './pages/plans/PlansPage';
-import { PlanPage } from './pages/plans/PlanPage';
-import { ActivityFormPage } from './pages/plans/ActivityFormPage';
-import { SectionPage } from './pages/plans/SectionPage';
-import { ReviewPage } from './pages/plans/ReviewPage';
-import { DecisionFormPage } from './pages/plans/DecisionFormPage';
-import { InstructionsPage } from './pages/plans/InstructionsPage';
-import { GuidelinesPage } from './pages/plans/GuidelinesPage';
-import { ComparePage } from './pages/plans/ComparePage';
+import {
+  ActivityFormPage,
+  ComparePage,
+  DecisionFormPage,
+  GuidelinesPage,
+  InstructionsPage,
+  PlanPage,
+  PlansPage,
+  ReviewPage,
+  SectionPage,
+} from './pages/plans/lazy';
 import { PlansImportPage } from './pages/plans-import/PlansImportPage';
 import { situationRoutes, publicSurveyRoute } from './pages/situation/routes';
 import { auditTrackingRoutes } from './pages/audit-tracking/routes';
