@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Set-up seeds a whole demo municipality per file; on a shared, busy machine that can take minutes.
+    hookTimeout: 300_000,
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],
