@@ -220,6 +220,14 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
     expect((await lc.post(`/api/plans/${planId}/decisions`, { meetingOn: `${YEAR}-10-01`, paragraph: '§ 2', outcome: 'adopted' })).statusCode).toBe(409);
   });
 
+  it('next year’s plan starts with each activity’s latest reported status', async () => {
+    const res = await lc.post(`/api/plans/${revisionId}/next-year`, {});
+    expect(res.statusCode, res.body).toBe(201);
+    const statuses = Object.fromEntries(res.json().activities.map((a: { title: string; previousYearFinalStatus: string | null }) => [a.title, a.previousYearFinalStatus]));
+    // The carried-over activity was reported in T1, T2 and VB (done); the new one never.
+    expect(statuses).toEqual({ [ACTIVITY.title]: 'done', 'Dialog med bostadsbolagen': null });
+  });
+
   it('every write is in the audit log, without the texts', async () => {
     const rows = await t.database.db
       .selectFrom('audit_log')

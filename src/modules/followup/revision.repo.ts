@@ -33,3 +33,17 @@ export async function moveToRevision(db: Database, revisionPlanId: string) {
     where a.plan_id = ${revisionPlanId} and a.deleted_at is null and a.revised_from_activity_id = k.activity_id`.execute(db);
   return Number(reports.numAffectedRows ?? 0);
 }
+
+/** The latest reported status of each activity (its last period's report), for carrying into next year's plan. */
+export async function latestStatuses(db: Database, activityIds: readonly string[]) {
+  if (activityIds.length === 0) return [];
+  return db
+    .selectFrom('follow_up')
+    .select(['activity_id', 'status'])
+    .distinctOn('activity_id')
+    .where('activity_id', 'in', activityIds)
+    .orderBy('activity_id')
+    .orderBy('year', 'desc')
+    .orderBy('period_rank', 'desc')
+    .execute();
+}

@@ -27,3 +27,12 @@ export async function moveFollowUpToRevision(opts: { trx: Database; actor: Servi
   });
   return moved;
 }
+
+/**
+ * Each activity's latest reported status (VB, else T2, else T1), for next year's copy of the plan:
+ * "I revideringen ska status på föregående års vidtagna åtgärder framgå". Activities without a
+ * report are left out.
+ */
+export async function latestReportedStatuses(opts: { db: Database; activityIds: readonly string[] }) {
+  return new Map((await repo.latestStatuses(opts.db, opts.activityIds)).map((r) => [r.activity_id, r.status]));
+}

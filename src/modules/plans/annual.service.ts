@@ -3,6 +3,7 @@ import type { FinalStatus } from '../../domain/plans/model.js';
 import { actorUserId, type ServiceActor } from '../../domain/policy/index.js';
 import { conflict } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
+import { latestReportedStatuses } from '../followup/revision.service.js';
 import { planForWrite } from './access.js';
 import { planDetail } from './detail.service.js';
 import * as repo from './repo.js';
@@ -32,12 +33,14 @@ export async function copyToNextYear(opts: { db: Database; actor: ServiceActor; 
         previous_plan_id: source.id,
         measure_area_gaps: source.measure_area_gaps ?? {},
       });
-      // Last year's final status is filled in from follow-up (recordPreviousYearFinalStatus).
+      // Each activity starts with its latest reported status; a later T2 or VB report updates it
+      // (recordPreviousYearFinalStatus).
+      const latest = await latestReportedStatuses({ db: trx, activityIds: (await activitiesRepo.listActivities(trx, [source.id])).map((a) => a.id) });
       const copied = await copyPlanContent(trx, {
         sourceId: source.id,
         targetId: id,
         userId: actorUserId(opts.actor),
-        link: (a) => ({ carried_over_from_activity_id: a.id, previous_year_final_status: null }),
+        link: (a) => ({ carried_over_from_activity_id: a.id, previous_year_final_status: latest.get(a.id) ?? null }),
       });
       await recordAudit(trx, opts.actor, {
         action: 'plans.copy',
