@@ -31,6 +31,8 @@ export interface Config {
   auditAnchor: string | undefined;
   /** Largest attachment accepted, in bytes (VARNA_ATTACHMENT_MAX_MB, default 20). */
   attachmentMaxBytes: number;
+  /** Bearer token that lets a scraper elsewhere read /metrics (VARNA_METRICS_TOKEN); unset: this machine only. */
+  metricsToken?: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; claim: string; allowHttp: boolean } | undefined;
 }
 
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     auditAnchor: env.VARNA_AUDIT_ANCHOR ? resolve(env.VARNA_AUDIT_ANCHOR) : undefined,
     attachmentMaxBytes: Math.round((Number(env.VARNA_ATTACHMENT_MAX_MB) > 0 ? Number(env.VARNA_ATTACHMENT_MAX_MB) : 20) * 1024 * 1024),
+    metricsToken: env.VARNA_METRICS_TOKEN || undefined,
     oidc: oidcIssuer
       ? {
           issuer: oidcIssuer,

@@ -20,6 +20,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { AppError } from './http/errors.js';
 import { registerGuard } from './http/guard.js';
 import { registerInvalidTextCheck } from './http/invalid-text.js';
+import { registerMetrics } from './http/metrics.js';
 import { serializeRequest } from './http/log-redaction.js';
 import { sessionCookieName } from './http/session-cookie.js';
 import { accessibilityCheckerHashes } from './http/csp.js';
@@ -135,6 +136,7 @@ export async function buildServer(opts: {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerErrorHandler(app);
+  registerMetrics(app, { database: opts.database, token: opts.config.metricsToken });
   registerRequestRateLimit(app, opts.config.rateLimit.perMinute);
   registerGuard(app);
   registerInvalidTextCheck(app);

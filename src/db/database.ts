@@ -12,6 +12,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /** The server's connection pool (PostgreSQL only), for the /metrics gauges. */
+  pool?: Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'>;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     // unhandled it would crash the process. The pool replaces the client on next use.
     pool.on('error', (err) => console.warn(`PostgreSQL idle client error: ${err.message}`));
     const db = new Kysely<DB>({ dialect: withAuditAnchor(new PostgresDialect({ pool }), opts.auditAnchor) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const dir = opts.dataDir && opts.dataDir !== 'memory' ? opts.dataDir : undefined;
   if (dir) mkdirSync(dir, { recursive: true });

@@ -44,3 +44,9 @@ export async function migrateToLatest(db: Database): Promise<void> {
     throw new Error(`Migration failed${failed ? ` in ${failed.migrationName}` : ''}: ${String(error)}`);
   }
 }
+
+/** Names of the migrations this code knows that the database has not applied (readiness check). */
+export async function pendingMigrations(db: Database): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new ListedMigrations() });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
