@@ -17,13 +17,14 @@ describe.each(await testDatabaseKinds())('[ATTACHMENTS] the one file store on %s
   const count = async (table: 'attachment' | 'attachment_content' | 'audit_log') =>
     Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
+  // Seeding the demo and the Argon2 logins take a while on a busy machine.
   beforeAll(async () => {
     // A small limit, so the size test needs no large file: 64 KiB.
     t = await startTestApp(kind, { attachmentMaxBytes: 64 * 1024 });
     [revisor, central] = await Promise.all([uploader(t, 'revisor@stockholm.example'), uploader(t, 'central@stockholm.example')]);
     auditorJson = await t.login('revisor@stockholm.example');
     eavBoard = await t.boardId('Enskede-Årsta-Vantör');
-  });
+  }, 300_000);
   afterAll(() => t.close());
 
   describe('upload: the type is read from the content, not from the name or header', () => {

@@ -32,13 +32,14 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
   }
   const replyOf = (report: Json, rec: string, board: string) => report.recommendations.find((c: Json) => c.id === rec)?.replies.find((r: Json) => r.boardId === board);
 
+  // Seeding the demo and the Argon2 logins take a while on a busy machine.
   beforeAll(async () => {
     t = await startTestApp(kind);
     [revisor, eav, skarholmen, central, politiker, enhetschef] = await Promise.all(
       ['revisor', 'eav', 'skarholmen', 'central', 'politiker', 'enhetschef'].map((u) => t.login(`${u}@stockholm.example`)),
     );
     [eavBoard, skhBoard, ksBoard] = await Promise.all(['Enskede-Årsta-Vantör', 'Skärholmen', 'Kommunstyrelsen'].map((n) => t.boardId(n)));
-  });
+  }, 300_000);
   afterAll(() => t.close());
 
   describe('the auditor registers a report and its recommendations', () => {
@@ -263,6 +264,21 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
       await refused(() => eav.post(`/api/recommendations/${recId}/assessments`, { boardId: eavBoard, result: 'addressed' }), 403);
       await refused(() => central.post(`/api/recommendations/${recId}/assessments`, { boardId: eavBoard, result: 'addressed' }), 403);
       await refused(() => revisor.post(`/api/recommendations/${recId}/assessments`, { boardId: ksBoard, result: 'addressed' }), 404);
+    });
+  });
+
+  describe('the reply as a Word memo', () => {
+    it('is a DOCX for the board’s readers, named after the report and board; not for a board the report does not address', async () => {
+      const res = await eav.get(`/api/audit-reports/${reportId}/replies/${eavBoard}/document`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="yttrande-2-2019-enskede-arsta-vantor.docx"');
+      expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      expect((await politiker.get(`/api/audit-reports/${reportId}/replies/${eavBoard}/document`)).statusCode).toBe(200);
+      expect((await skarholmen.get(`/api/audit-reports/${reportId}/replies/${eavBoard}/document`)).statusCode).toBe(404);
+      const farsta = await t.boardId('Farsta');
+      expect((await revisor.get(`/api/audit-reports/${reportId}/replies/${farsta}/document`)).statusCode).toBe(404);
+      expect((await enhetschef.get(`/api/audit-reports/${reportId}/replies/${eavBoard}/document`)).statusCode).toBe(403);
     });
   });
 

@@ -22,6 +22,7 @@ describe.each(await testDatabaseKinds())('[TRAINING] started and completed apart
     return res.json().find((r: { boardId: string }) => r.boardId === boardId);
   };
 
+  // Seeding the demo and the Argon2 logins take a while on a busy machine.
   beforeAll(async () => {
     t = await startTestApp(kind);
     central = await t.login('central@stockholm.example');
@@ -31,7 +32,7 @@ describe.each(await testDatabaseKinds())('[TRAINING] started and completed apart
     boardId = (await admin.post('/api/boards', { name: board, kind: 'district_board' })).json().id;
     const hc = await files.upload('/api/training/headcounts', csv('Förvaltning;Enhet;Anställda;Per datum', `${board};Enhet A;100;2020-01-01`), 'hc.csv');
     expect(hc.statusCode, hc.body).toBe(201);
-  });
+  }, 300_000);
   afterAll(() => t.close());
 
   it('keeps påbörjad and pågående rows as started; ej påbörjad is still skipped; the preview says how many started', async () => {
