@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../src/domain/attachments/test-files.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
@@ -294,6 +298,21 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
       const city = await central.get('/api/reports/city?year=2026&format=json');
       const boards = new Set(city.json().audits.replies.map((r: Json) => r.boardId));
       expect([...boards]).toEqual(expect.arrayContaining([eavBoard, skhBoard, ksBoard]));
+    });
+
+    it('the board report’s PDF has the section with the replies’ status and the measures', async () => {
+      const res = await eav.get(`/api/reports/boards/${eavBoard}?year=2026&format=pdf`);
+      expect(res.statusCode).toBe(200);
+      const dir = mkdtempSync(join(tmpdir(), 'varna-audits-'));
+      try {
+        writeFileSync(join(dir, 'r.pdf'), res.rawPayload);
+        const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+        for (const words of ['Revision', 'Rekommendationer och svar', 'Åtgärder pågår', 'Förskolans personal genomför grundutbildningen', 'Väntar på: Kommunstyrelsens vägledning']) {
+          expect(text).toContain(words);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });
