@@ -98,9 +98,11 @@ describe('[AUDIT-TRACKING] browser', () => {
     await expectAccessible(page);
 
     await page.getByLabel('Svar på rekommendationen').fill('Nämnden instämmer. Förskolan genomför utbildningen under våren och äldreomsorgen under hösten.');
+    await page.getByLabel('Bifoga protokollsutdrag eller annan handling').setInputFiles({ name: 'Protokollsutdrag § 12.pdf', mimeType: 'application/pdf', buffer: Buffer.from(tinyPdf('Protokollsutdrag 12')) });
     await page.getByLabel('Paragraf').fill('§ 12');
     await page.getByLabel('Paragraf').press('Enter');
     await expectStatus(page, 'Svaret är sparat.');
+    await page.getByRole('link', { name: 'Protokollsutdrag § 12.pdf' }).waitFor();
     await page.getByRole('heading', { level: 2, name: /Rekommendation 1\s*Besvarad/ }).waitFor();
 
     // Measure 1: through an activity already in the plan, due yesterday (so it is late).

@@ -157,6 +157,27 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
       expect(entry).toEqual({ action: 'audit_replies.create', board_id: eavBoard });
     });
 
+    it('the board’s protocol extract attached to its reply is read by the board and the auditors, not by another board', async () => {
+      const lc = await uploader(t, 'eav@stockholm.example');
+      const file = (await lc.upload('/api/attachments', tinyPdf('Protokollsutdrag 9'), 'Protokollsutdrag § 9.pdf')).json();
+      const res = await eav.request('PUT', `/api/recommendations/${recId}/replies/${eavBoard}`, {
+        text: 'Nämnden instämmer. Alla chefer ska se till att medarbetarna genomför utbildningen under 2020.',
+        decidedOn: '2020-02-20',
+        paragraph: '§ 9',
+        caseNumber: 'EÅV 2019/412',
+        attachmentIds: [file.id],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().attachments).toEqual([expect.objectContaining({ id: file.id, name: 'Protokollsutdrag § 9.pdf' })]);
+      const read = async (email: string) => (await (await uploader(t, email)).get(`/api/attachments/${file.id}`)).statusCode;
+      expect(await read('revisor@stockholm.example')).toBe(200);
+      expect(await read('politiker@stockholm.example')).toBe(200);
+      expect(await read('skarholmen@stockholm.example')).toBe(404);
+      // Saving the reply again without attachmentIds keeps the file.
+      const again = await eav.request('PUT', `/api/recommendations/${recId}/replies/${eavBoard}`, { text: res.json().text, decidedOn: '2020-02-20', paragraph: '§ 9', caseNumber: 'EÅV 2019/412' });
+      expect(again.json().attachments).toHaveLength(1);
+    });
+
     it('a measure linked to an activity of the board’s plan, and one waiting for another body: in progress when one is done', async () => {
       const plan = await eav.post('/api/plans', { boardId: eavBoard, year: 2030 });
       expect(plan.statusCode, plan.body).toBe(201);

@@ -5,11 +5,12 @@ import { api, ApiError } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, TextAreaField, TextField, type FieldErrors } from '../../components/form';
+import { Described, describedBy, ErrorSummary, TextAreaField, TextField, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import type { TMeasureTargets } from '@shared/modules/audit-tracking/schema';
 import { AddMeasureForm, MeasureStatusForm } from './MeasureForms';
 import { MeasureLink, MeasureStatusTag, OverdueTag, ReplyStatusTag, dayOf, isIsoDate, useReportTitle, type TAuditReport, type TReply } from './shared';
+import { uploadAttachment } from './upload';
 import './audit-tracking.css';
 
 /** One board's reply to an audit report: per recommendation the answer, the decision and the measures. */
@@ -122,6 +123,8 @@ function ReplyForm({ recommendationId, boardId, reply, idPrefix, onSaved }: { re
   const { t } = useTranslation();
   const initial = () => ({ text: reply.text ?? '', decidedOn: reply.decidedOn ?? '', paragraph: reply.paragraph ?? '', caseNumber: reply.caseNumber ?? '' });
   const [form, setForm] = useState(initial);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileKey, setFileKey] = useState(0);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -137,20 +140,30 @@ function ReplyForm({ recommendationId, boardId, reply, idPrefix, onSaved }: { re
     setErrors(local);
     if (Object.keys(local).length) return;
     setSaving(true);
+    let stage: 'upload' | 'save' = 'save';
     try {
+      const attachmentIds = reply.attachments.map((a) => a.id);
+      if (file) {
+        stage = 'upload';
+        attachmentIds.push((await uploadAttachment(file)).id);
+        stage = 'save';
+      }
       await api('PUT', `/api/recommendations/${recommendationId}/replies/${boardId}`, {
         text: form.text.trim(),
         decidedOn: form.decidedOn || null,
         paragraph: form.paragraph.trim() || null,
         caseNumber: form.caseNumber.trim() || null,
+        attachmentIds,
       });
+      setFile(null);
+      setFileKey((k) => k + 1);
       setSaved(true);
       await onSaved();
     } catch (err) {
       const out: FieldErrors = {};
       if (err instanceof ApiError) {
-        for (const f of err.body.fields ?? []) out[['text', 'decidedOn', 'paragraph', 'caseNumber'].includes(f.field) ? f.field : 'text'] ??= f.message;
-        if (!err.body.fields?.length) out.text = err.body.message;
+        for (const f of err.body.fields ?? []) out[['text', 'decidedOn', 'paragraph', 'caseNumber', 'file'].includes(f.field) ? f.field : f.field.startsWith('attachmentIds') ? 'file' : 'text'] ??= f.message;
+        if (!err.body.fields?.length) out[stage === 'upload' ? 'file' : 'text'] = err.body.message;
       } else out.text = t('common.networkError');
       setErrors(out);
     } finally {
@@ -169,6 +182,31 @@ function ReplyForm({ recommendationId, boardId, reply, idPrefix, onSaved }: { re
           <TextField id={`${idPrefix}-paragraph`} label={t('auditTracking.paragraph')} hint={t('auditTracking.paragraphHint')} value={form.paragraph} error={errors.paragraph} maxLength={40} onChange={set('paragraph')} />
           <TextField id={`${idPrefix}-caseNumber`} label={t('auditTracking.replyCase')} value={form.caseNumber} error={errors.caseNumber} maxLength={60} onChange={set('caseNumber')} />
         </div>
+        {reply.attachments.length > 0 && (
+          <p>
+            {t('auditTracking.attachments')}:{' '}
+            {reply.attachments.map((a, n) => (
+              <span key={a.id}>
+                {n > 0 && ', '}
+                <a href={`/api/attachments/${a.id}`} download={a.name}>
+                  {a.name}
+                </a>
+              </span>
+            ))}
+          </p>
+        )}
+        <Described id={`${idPrefix}-file`} label={t('auditTracking.replyFile')} hint={t('auditTracking.fieldFileHint')} error={errors.file}>
+          <input
+            key={fileKey}
+            id={`${idPrefix}-file`}
+            name="file"
+            type="file"
+            accept=".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg"
+            aria-invalid={errors.file ? true : undefined}
+            aria-describedby={describedBy(`${idPrefix}-file`, t('auditTracking.fieldFileHint'), errors.file)}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </Described>
         <button type="submit" className="button">
           {saving ? t('auditTracking.saving') : t('auditTracking.saveReply')}
         </button>
