@@ -1,24 +1,11 @@
 import { z } from 'zod';
+import { isoDate, optionalText, requiredText } from '../../domain/schema-fields.js';
 import { ASSESSMENT_RESULTS, MEASURE_STATUSES, REPLY_STATUSES } from '../../domain/audit-tracking/status.js';
 import { MEASURE_AREAS } from '../../domain/plans/model.js';
 import { ZAttachment, ZAttachmentIds } from '../attachments/schema.js';
 
 /** Audit tracking (API.md "Audit tracking (revision)"); request and response schemas, shared with the web app. */
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string({ error: `${label} ska vara text.` })
-    .trim()
-    .max(max, `${label} får vara högst ${max} tecken.`)
-    .nullable()
-    .optional();
-const requiredText = (max: number, missing: string, label: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${label} får vara högst ${max} tecken.`);
-const isoDate = (message: string) => z.iso.date({ error: message });
 const uuid = (message: string) => z.uuid({ error: message });
 
 // ---------------------------------------------------------------- requests

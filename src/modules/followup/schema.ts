@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../domain/schema-fields.js';
 import { MEASURE_AREAS } from '../../domain/plans/model.js';
 import { PLAN_STATES } from '../../domain/plans/workflow.js';
 import { ANALYSIS_HEADINGS, MAX_ANALYSIS_TEXT } from '../../domain/followup/analysis.js';
@@ -11,7 +12,6 @@ import { FOLLOW_UP_STATUSES } from '../../domain/followup/status.js';
 const PERIOD_MESSAGE = 'Ange perioden som ÅÅÅÅ-T1, ÅÅÅÅ-T2 eller ÅÅÅÅ-VB, till exempel 2026-T1.';
 export const ZPeriod = z.string({ error: PERIOD_MESSAGE }).refine((s) => parsePeriod(s) !== null, PERIOD_MESSAGE);
 export const ZYearQuery = z.coerce.number({ error: 'Ange ett år, t.ex. 2026.' }).int('Ange ett helt år.').min(2000, 'Året ska vara 2000 eller senare.').max(2100, 'Året ska vara 2100 eller tidigare.');
-const isoDate = (message: string) => z.iso.date({ error: message });
 
 export const ZActivityIdParams = z.object({ id: z.uuid({ error: 'Ogiltigt id.' }) });
 export const ZPeriodParams = z.object({ period: ZPeriod });

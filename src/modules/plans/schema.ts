@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, optionalText, requiredText } from '../../domain/schema-fields.js';
 import { FINAL_STATUSES, MEASURE_AREAS } from '../../domain/plans/model.js';
 import { DECISION_OUTCOMES, MAX_RECORD_TEXT, PROPOSAL_RESULTS, RESERVATION_KINDS } from '../../domain/plans/decisions.js';
 import { PLAN_STATES } from '../../domain/plans/workflow.js';
@@ -23,20 +24,6 @@ export const ACTIVITY_FIELDS = [
   'indicators',
 ] as const;
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string({ error: `${label} ska vara text.` })
-    .trim()
-    .max(max, `${label} får vara högst ${max} tecken.`)
-    .nullable()
-    .optional();
-const requiredText = (max: number, missing: string, label: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${label} får vara högst ${max} tecken.`);
-const isoDate = (message: string) => z.iso.date({ error: message });
 
 export const ZYear = z.number({ error: 'Ange ett år, t.ex. 2026.' }).int('Ange ett helt år.').min(2000, 'Året ska vara 2000 eller senare.').max(2100, 'Året ska vara 2100 eller tidigare.');
 export const ZPlanIdParams = z.object({ id: z.uuid({ error: 'Ogiltigt id.' }) });
