@@ -24,13 +24,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { ACCENT, BORDER, FONT, HEADER_FILL, NONE } from '../docx-style.js';
 import { replyOutline, type ReplyDocumentInput, type ReplyTable } from './model.js';
 
-const FONT = 'Arial';
-const ACCENT = '1F4E79';
-const HEADER_FILL = 'DCE6F2';
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8EA9C1' } as const;
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 // A4, 2.5 cm margins.
 const PAGE = { width: 11906, height: 16838, margin: 1418 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;

@@ -27,15 +27,12 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { ACCENT, BORDER, FONT, HEADER_FILL } from '../docx-style.js';
 import type { Block, Inline } from '../html-blocks.js';
 import type { PlanDocumentModel } from './model.js';
 import { estimatePageNumbers } from 'docx/layout';
 import { ACTIVITY_COLUMN_WIDTHS, ACTIVITY_COLUMNS, planOutline, TOC_TITLE, type ActivityCell, type ActivityTable } from './outline.js';
 
-const FONT = 'Arial';
-const ACCENT = '1F4E79'; // dark blue: contrast 8.6:1 on white
-const HEADER_FILL = 'DCE6F2';
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8EA9C1' } as const;
 
 // A4, 2.5 cm margins: 11,906 × 16,838 twips.
 const PAGE = { width: 11906, height: 16838, margin: 1418 };

@@ -6,7 +6,6 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   HeadingLevel,
@@ -24,15 +23,11 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { ACCENT, BORDER, FONT, HEADER_FILL, NONE } from '../docx-style.js';
 import { htmlToBlocks, inlineText } from '../html-blocks.js';
 import type { ChartSpec, ReportModel, ReportTable } from './model.js';
 import { barUnits, formatCell, reportChapters } from './outline.js';
 
-const FONT = 'Arial';
-const ACCENT = '1F4E79';
-const HEADER_FILL = 'DCE6F2';
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8EA9C1' } as const;
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 // A4 landscape with 2 cm margins.
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.height - 2 * PAGE.margin;
