@@ -1,14 +1,12 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type DatabaseKind } from '../src/db/database.js';
 import { buildServer } from '../src/server.js';
-import { PG_ADMIN_URL, testDatabaseKinds } from './helpers/databases.js';
+import { createServerDatabase, testDatabaseKinds } from './helpers/databases.js';
 
 /** A fresh, empty database of `kind` for the CLI: the environment that points at it, and a cleanup. */
 async function emptyDatabase(kind: DatabaseKind): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDatabase>; drop: () => Promise<void> }> {
@@ -16,23 +14,8 @@ async function emptyDatabase(kind: DatabaseKind): Promise<{ env: Record<string, 
     const dir = mkdtempSync(join(tmpdir(), 'varna-cli-'));
     return { env: { VARNA_DATA_DIR: dir, DATABASE_URL: '' }, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `varna_test_cli_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.href },
-    open: () => openDatabase({ databaseUrl: url.href }),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
+  const server = await createServerDatabase('varna_test_cli');
+  return { env: { DATABASE_URL: server.url }, open: () => openDatabase({ databaseUrl: server.url }), drop: server.drop };
 }
 
 interface Run {

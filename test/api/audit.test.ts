@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -9,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
-import { PG_ADMIN_URL, testDatabaseKinds } from '../helpers/databases.js';
-import { openDatabase, type Database, type DatabaseHandle, type DatabaseKind } from '../../src/db/database.js';
+import { createTestDatabase, testDatabaseKinds } from '../helpers/databases.js';
+import { openDatabase, type Database, type DatabaseHandle } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { parseAnchor } from '../../src/domain/audit-chain.js';
 import { recordAudit, verifyAudit } from '../../src/modules/audit/service.js';
@@ -184,34 +183,6 @@ describe.each(await testDatabaseKinds())('[AUDIT] audit log on %s', (kind) => {
   });
 });
 
-/** A fresh migrated database of `kind` whose audit writes are anchored in `anchor`. */
-async function anchoredDatabase(kind: DatabaseKind, anchor: string): Promise<DatabaseHandle> {
-  if (kind === 'pglite') {
-    const h = await openDatabase({ dataDir: 'memory', auditAnchor: anchor });
-    await migrateToLatest(h.db);
-    return h;
-  }
-  const name = `varna_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const h = await openDatabase({ databaseUrl: url.href, auditAnchor: anchor });
-  await migrateToLatest(h.db);
-  return {
-    ...h,
-    close: async () => {
-      await h.close();
-      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
-
 describe.each(await testDatabaseKinds())('[AUDIT] the anchor outside the database on %s', (kind) => {
   let dir: string;
   let anchor: string;
@@ -225,7 +196,7 @@ describe.each(await testDatabaseKinds())('[AUDIT] the anchor outside the databas
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'varna-anchor-'));
     anchor = join(dir, 'anchor', 'audit-head');
-    h = await anchoredDatabase(kind, anchor);
+    h = await createTestDatabase(kind, { auditAnchor: anchor });
     for (let i = 1; i <= 8; i++) await write(h.db, i);
   });
   afterAll(async () => {

@@ -3,14 +3,13 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { DEMO_EMAILS, DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { SESSION_COOKIE } from '../../src/http/session-cookie.js';
 import { buildServer } from '../../src/server.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, PG_ADMIN_URL, testDatabaseKinds } from '../helpers/databases.js';
+import { createServerDatabase, createTestDatabase, testDatabaseKinds } from '../helpers/databases.js';
 
 const kinds = await testDatabaseKinds();
 
@@ -145,26 +144,17 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 describe.runIf(kinds.includes('postgres'))('[DEPLOY] a server started on an empty PostgreSQL database', () => {
-  const name = `varna_test_deploy_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-
+  let database: Awaited<ReturnType<typeof createServerDatabase>>;
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
+    database = await createServerDatabase('varna_test_deploy');
   });
   afterAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database.drop();
   });
 
   it('seeds no demo data with NODE_ENV unset, listens on 127.0.0.1 and says how to create the first admin', async () => {
     const port = await freePort();
-    const server = startServer({ DATABASE_URL: url.href, PORT: String(port) });
+    const server = startServer({ DATABASE_URL: database.url, PORT: String(port) });
     try {
       await server.ready;
       const base = `http://127.0.0.1:${port}`;
@@ -181,7 +171,7 @@ describe.runIf(kinds.includes('postgres'))('[DEPLOY] a server started on an empt
     } finally {
       await stop(server.child);
     }
-    const h = await openDatabase({ databaseUrl: url.href });
+    const h = await openDatabase({ databaseUrl: database.url });
     try {
       expect(await h.db.selectFrom('municipality').select('id').execute()).toEqual([]);
       expect(await h.db.selectFrom('app_user').select('id').execute()).toEqual([]);

@@ -48,30 +48,42 @@ export async function testDatabaseKinds(): Promise<DatabaseKind[]> {
   return cached;
 }
 
-/** A fresh, migrated database: in-memory PGlite, or a new database on the server dropped on close. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
+/** An empty database on the PostgreSQL server, under a unique name; `drop` removes it. */
+export async function createServerDatabase(prefix = 'varna_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/**
+ * A fresh, migrated database: in-memory PGlite, or a new database on the server dropped on close.
+ * `auditAnchor` anchors its audit writes in that file (src/db/audit-anchor.ts).
+ */
+export async function createTestDatabase(kind: DatabaseKind, opts: { auditAnchor?: string } = {}): Promise<DatabaseHandle> {
   if (kind === 'pglite') {
-    const h = await openDatabase({ dataDir: 'memory' });
+    const h = await openDatabase({ dataDir: 'memory', auditAnchor: opts.auditAnchor });
     await migrateToLatest(h.db);
     return h;
   }
-  const name = `varna_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const h = await openDatabase({ databaseUrl: url.href });
+  const server = await createServerDatabase();
+  const h = await openDatabase({ databaseUrl: server.url, auditAnchor: opts.auditAnchor });
   await migrateToLatest(h.db);
   return {
     ...h,
     close: async () => {
       await h.close();
-      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await server.drop();
     },
   };
 }
