@@ -52,6 +52,8 @@ describe('[POLICY] menus and buttons from the server’s board scope', () => {
   it('an auditor granted for one board gets that board’s report, not the city report, and no plan form', async () => {
     const { ctx, page } = await loggedIn(e, 'revisor-eav@stockholm.example');
     await page.goto(`${e.base}/`);
+    // The menu is drawn once GET /api/me has answered: wait for it before reading the links.
+    await menu(page).getByRole('link', { name: 'Rapporter', exact: true }).waitFor();
     const links = await menu(page).getByRole('link').allInnerTexts();
     expect(links).toEqual(expect.arrayContaining(['Handlingsplaner', 'Rapporter']));
     expect(links).not.toContain('Användare');

@@ -119,7 +119,9 @@ describe.each(await testDatabaseKinds())('[HTTP] bad input on %s', (kind) => {
     }
   });
 
-  it.runIf(kind === 'postgres')('two requests creating the same board at once: one 201, the other 409 (a real race on the server)', async () => {
+  // The race needs a second connection holding a transaction open, which only a server has;
+  // PGlite runs one statement at a time, so the case cannot arise there and is not defined.
+  if (kind === 'postgres') it('two requests creating the same board at once: one 201, the other 409 (a real race on the server)', async () => {
     const name = `Samtidig nämnd ${Date.now()}`;
     const municipality = await t.database.db.selectFrom('municipality').select('id').executeTakeFirstOrThrow();
     // Another session inserts the same name and holds its transaction open: the request's check
