@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { JPEG_BYTES, PNG_BYTES, docxShapedZip, odtBytes, tinyPdf } from '../../src/domain/attachments/test-files.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
+import { expectStatus, rowCount } from '../helpers/factories.js';
 import { uploader, type Uploader } from '../helpers/upload.js';
 
 describe.each(await testDatabaseKinds())('[ATTACHMENTS] the one file store on %s', (kind) => {
@@ -14,8 +15,7 @@ describe.each(await testDatabaseKinds())('[ATTACHMENTS] the one file store on %s
   let auditorJson: Client;
   let eavBoard: string;
 
-  const count = async (table: 'attachment' | 'attachment_content' | 'audit_log') =>
-    Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = (table: 'attachment' | 'attachment_content' | 'audit_log') => rowCount(t, table);
 
   // Seeding the demo and the Argon2 logins take a while on a busy machine.
   beforeAll(async () => {
@@ -121,14 +121,12 @@ describe.each(await testDatabaseKinds())('[ATTACHMENTS] the one file store on %s
   });
 
   describe('reading: through the record that refers to the file', () => {
-    let fileId: string;
     const pdf = tinyPdf('Stadens arbete mot valdsbejakande extremism');
-
-    beforeAll(async () => {
-      fileId = (await revisor.upload('/api/attachments', pdf, 'Rapport 2-2019.pdf')).json().id;
-    });
+    /** The auditor's own upload, which no record refers to yet. */
+    const uploaded = async () => expectStatus(await revisor.upload('/api/attachments', pdf, 'Rapport 2-2019.pdf'), 201, 'upload').id as string;
 
     it('a file no record refers to yet is the uploader’s only', async () => {
+      const fileId = await uploaded();
       const own = await revisor.get(`/api/attachments/${fileId}`);
       expect(own.statusCode).toBe(200);
       expect(Buffer.compare(own.rawPayload, Buffer.from(pdf))).toBe(0);
@@ -139,6 +137,7 @@ describe.each(await testDatabaseKinds())('[ATTACHMENTS] the one file store on %s
     });
 
     it('once an audit report refers to it: readable by the addressed board and the city-level readers, not by others', async () => {
+      const fileId = await uploaded();
       const report = await auditorJson.post('/api/audit-reports', { title: 'Stadens arbete mot våldsbejakande extremism', number: '2/2019', issuedOn: '2019-11-19', replyDue: '2020-02-28', attachmentIds: [fileId] });
       expect(report.statusCode, report.body).toBe(201);
       expect(report.json().attachments).toEqual([expect.objectContaining({ id: fileId, name: 'Rapport 2-2019.pdf' })]);
