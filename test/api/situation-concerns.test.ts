@@ -5,6 +5,7 @@ import { insertConcerns } from '../../src/modules/situation/concerns.repo.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
+import { concernReport, rowCount } from '../helpers/factories.js';
 
 const yesterday = () => new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
 const REFUSED: [string, string][] = [
@@ -51,8 +52,7 @@ describe.each(await testDatabaseKinds())('[SITUATION] concern reports and counts
   let auditor: Client;
   let admin: Client;
   let viewer: Client;
-  const count = async (table: 'concern_report' | 'audit_log' | 'concern_note') =>
-    Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = (table: 'concern_report' | 'audit_log' | 'concern_note') => rowCount(t, table);
   const report = (over: Record<string, unknown> = {}) => ({ boardId: eavBoard, occurredOn: yesterday(), type: 'graffiti', environment: 'white_power', description: CLEAN, ...over });
 
   beforeAll(async () => {
@@ -165,7 +165,7 @@ describe.each(await testDatabaseKinds())('[SITUATION] concern reports and counts
       });
 
       it('holds back a note and a closing comment the same way; confirmed, they are stored and the confirmation audited', async () => {
-        const id = (await contributor.post('/api/concerns', report())).json().id;
+        const id = await concernReport({ as: contributor, boardId: eavBoard });
         const notes = await count('concern_note');
         const held = await eav.post(`/api/concerns/${id}/notes`, { body: 'Pratade med Fatima Al-Hassan på skolan' });
         expect(held.statusCode).toBe(422);
@@ -213,12 +213,11 @@ describe.each(await testDatabaseKinds())('[SITUATION] concern reports and counts
   });
 
   describe('who reads texts', () => {
-    let id: string;
-    beforeAll(async () => {
-      id = (await contributor.post('/api/concerns', report({ description: 'Flygblad från nazistisk organisation i brevlådor i Hagsätra.' }))).json().id;
-    });
+    /** A report the board's coordinator has not read yet, filed by a contributor. */
+    const unreadReport = () => concernReport({ as: contributor, boardId: eavBoard, description: 'Flygblad från nazistisk organisation i brevlådor i Hagsätra.' });
 
     it('the board’s coordinator sees it unread in the inbox and the list (without text), reads it (audited), and it is read', async () => {
+      const id = await unreadReport();
       const inbox = (await eav.get('/api/concerns/inbox')).json();
       expect(inbox.boards).toEqual([expect.objectContaining({ boardId: eavBoard })]);
       const list = await eav.get(`/api/concerns?boardId=${eavBoard}`);
@@ -240,12 +239,14 @@ describe.each(await testDatabaseKinds())('[SITUATION] concern reports and counts
     });
 
     it('the central coordinator reads texts of any board (audited)', async () => {
+      const id = await unreadReport();
       const res = await central.get(`/api/concerns/${id}`);
       expect(res.statusCode).toBe(200);
       expect(res.json().description).toContain('Hagsätra');
     });
 
     it('another board’s coordinator, the filer, the auditor, a viewer and the admin cannot read it, and the refusal writes nothing', async () => {
+      const id = await unreadReport();
       const audits = await count('audit_log');
       for (const c of [skarholmen, contributor, auditor, viewer, admin]) {
         const res = await c.get(`/api/concerns/${id}`);
@@ -259,6 +260,7 @@ describe.each(await testDatabaseKinds())('[SITUATION] concern reports and counts
     });
 
     it('the auditor sees counts only', async () => {
+      await unreadReport(); // a text the counts must not carry
       const res = await auditor.get(`/api/situation/boards/${eavBoard}?year=${yesterday().slice(0, 4)}`);
       expect(res.statusCode).toBe(200);
       expect(res.json().suppressed).toBe(true);
@@ -268,6 +270,7 @@ describe.each(await testDatabaseKinds())('[SITUATION] concern reports and counts
     });
 
     it('classifies, adds a guarded note, closes; a closed report cannot change', async () => {
+      const id = await unreadReport();
       const cls = await eav.post(`/api/concerns/${id}/classification`, { type: 'propaganda', environment: 'white_power', relevance: 'vbe' });
       expect(cls.statusCode, cls.body).toBe(200);
       expect(cls.json()).toMatchObject({ type: 'propaganda', relevance: 'vbe' });
@@ -400,13 +403,24 @@ describe.each(await testDatabaseKinds())('[SITUATION] concern reports and counts
       });
 
       it('uses the municipality’s own threshold', async () => {
-        await t.database.db.updateTable('municipality').set({ suppression_threshold: 3 }).where('name', '=', `Provkommun ${kind}`).execute();
-        const city = (await prov.get('/api/situation/city?year=2025')).json();
-        expect(city.threshold).toBe(3);
-        expect(city.boards.find((b: { boardId: string }) => b.boardId === boards.b).total).toBe(3);
-        await t.database.db.updateTable('municipality').set({ suppression_threshold: 10 }).where('name', '=', `Provkommun ${kind}`).execute();
-        const strict = (await prov.get('/api/situation/city?year=2025')).json();
-        expect(strict.boards.find((b: { boardId: string }) => b.boardId === boards.c).total).toBe('<10');
+        // No API sets the threshold yet: the test sets it in the database and puts it back after.
+        const municipality = t.database.db.updateTable('municipality').where('name', '=', `Provkommun ${kind}`);
+        const { suppression_threshold: original } = await t.database.db
+          .selectFrom('municipality')
+          .select('suppression_threshold')
+          .where('name', '=', `Provkommun ${kind}`)
+          .executeTakeFirstOrThrow();
+        try {
+          await municipality.set({ suppression_threshold: 3 }).execute();
+          const city = (await prov.get('/api/situation/city?year=2025')).json();
+          expect(city.threshold).toBe(3);
+          expect(city.boards.find((b: { boardId: string }) => b.boardId === boards.b).total).toBe(3);
+          await municipality.set({ suppression_threshold: 10 }).execute();
+          const strict = (await prov.get('/api/situation/city?year=2025')).json();
+          expect(strict.boards.find((b: { boardId: string }) => b.boardId === boards.c).total).toBe('<10');
+        } finally {
+          await municipality.set({ suppression_threshold: original }).execute();
+        }
       });
     });
   });
