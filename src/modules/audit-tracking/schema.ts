@@ -15,7 +15,7 @@ export const ZCreateAuditReportRequest = z.strictObject({
   number: optionalText(50, 'Rapportens nummer'),
   caseNumber: optionalText(60, 'Diarienumret'),
   issuedOn: isoDate('Ange rapportens datum som ÅÅÅÅ-MM-DD.'),
-  replyDue: isoDate('Ange sista dag för yttrande som ÅÅÅÅ-MM-DD.'),
+  replyDue: isoDate('Ange sista dag för svar som ÅÅÅÅ-MM-DD.'),
   scope: optionalText(4000, 'Granskningens inriktning'),
   attachmentIds: ZAttachmentIds.optional(),
 });

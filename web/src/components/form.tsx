@@ -5,16 +5,18 @@ import type { FieldErrors } from './form-errors';
 export { errorsFrom, fieldErrors, type FieldErrors } from './form-errors';
 
 /**
- * GOV.UK-style error summary: focused when it appears (and again on each `focusKey`, e.g. a
- * form's submit count, so every failed submit takes the reader there), links to every invalid field.
+ * GOV.UK-style error summary: focused when it appears, links to every invalid field. With a
+ * `focusKey` (a form's submit count) it is focused on each failed submit and only then: a form
+ * that re-checks fields as the reader corrects them must not take the focus away while they type.
  */
 export function ErrorSummary({ errors, idPrefix = 'f', focusKey }: { errors: FieldErrors; idPrefix?: string; focusKey?: number }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter(([, m]) => m);
+  const trigger = focusKey ?? `${entries.length}:${JSON.stringify(errors)}`;
   useEffect(() => {
     if (entries.length) ref.current?.focus();
-  }, [entries.length, JSON.stringify(errors), focusKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [trigger]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!entries.length) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${idPrefix}-error-summary-title`}>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/use-query';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import type { TAuditSummary } from '@shared/modules/audit-tracking/schema';
 
@@ -12,7 +12,7 @@ export function AuditPanel() {
   const { t } = useTranslation();
   const { can } = useSession();
   const follows = can('audit_measures.create') || can('audit_reports.create') || can('plans.review');
-  const summary = useQuery<TAuditSummary>(follows && can('audit_reports.summary') ? '/api/audit-reports/summary' : null);
+  const summary = useApiQuery<TAuditSummary>(follows && can('audit_reports.summary') ? '/api/audit-reports/summary' : null);
   if (!follows || !summary.data) return null;
   const { tally, boards } = summary.data;
   return (

@@ -1,24 +1,24 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/use-query';
-import type { TBoard } from '../../api/types';
-import { Loading, LoadError } from '../../components/feedback';
+import type { TBoard } from '@shared/modules/orgs/schema';
+import { useApiQuery } from '../../api/use-query';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
 import { AddRecommendationForm, AssessmentForm } from './RecommendationForms';
 import { MeasureLink, MeasureStatusTag, OverdueTag, ReplyStatusTag, useReportTitle, type TAuditReport, type TReply } from './shared';
 import './audit-tracking.css';
 
 /** One audit report: its details, attachments, recommendations and each board's reply as the user may see them. */
 export function AuditReportPage() {
-  const { t } = useTranslation();
   const { id } = useParams();
-  const q = useQuery<TAuditReport>(`/api/audit-reports/${id}`);
-  const boards = useQuery<TBoard[]>('/api/boards');
+  const q = useApiQuery<TAuditReport>(`/api/audit-reports/${id}`);
+  return <QueryState query={q}>{(r) => <AuditReport report={r} />}</QueryState>;
+}
+
+function AuditReport({ report: r }: { report: TAuditReport }) {
+  const { t } = useTranslation();
+  const boards = useApiQuery<TBoard[]>('/api/boards');
   const title = useReportTitle();
-  if (q.loading && !q.data) return <Loading />;
-  if (q.error) return <LoadError message={q.error.message} />;
-  const r = q.data;
-  if (!r) return null;
   const boardName = (bid: string) => boards.data?.find((b) => b.id === bid)?.name ?? '';
 
   return (
@@ -77,16 +77,16 @@ export function AuditReportPage() {
           <p>{c.text}</p>
           <p className="hint">{t('auditTracking.addressedTo', { boards: c.boardIds.map(boardName).filter(Boolean).join(', ') })}</p>
           {c.replies.map((reply) => (
-            <ReplySummary key={reply.boardId} reportId={r.id} recommendationId={c.id} reply={reply} onChanged={q.reload} />
+            <ReplySummary key={reply.boardId} reportId={r.id} recommendationId={c.id} reply={reply} />
           ))}
         </section>
       ))}
-      {r.can.addRecommendation && boards.data && <AddRecommendationForm reportId={r.id} boards={boards.data} onSaved={q.reload} />}
+      {r.can.addRecommendation && boards.data && <AddRecommendationForm reportId={r.id} boards={boards.data} />}
     </>
   );
 }
 
-function ReplySummary({ reportId, recommendationId, reply, onChanged }: { reportId: string; recommendationId: string; reply: TReply; onChanged(): Promise<void> }) {
+function ReplySummary({ reportId, recommendationId, reply }: { reportId: string; recommendationId: string; reply: TReply }) {
   const { t } = useTranslation();
   const latest = reply.assessments.at(-1);
   return (
@@ -146,7 +146,7 @@ function ReplySummary({ reportId, recommendationId, reply, onChanged }: { report
           </>
         )}
       </p>
-      {reply.can.assess && <AssessmentForm recommendationId={recommendationId} boardId={reply.boardId} boardName={reply.boardName} idPrefix={`assess-${recommendationId}-${reply.boardId}`} onSaved={onChanged} />}
+      {reply.can.assess && <AssessmentForm recommendationId={recommendationId} boardId={reply.boardId} boardName={reply.boardName} idPrefix={`assess-${recommendationId}-${reply.boardId}`} />}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/use-query';
-import type { TBoard } from '../../api/types';
+import type { TBoard } from '@shared/modules/orgs/schema';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
-import { EmptyState, Loading, LoadError } from '../../components/feedback';
+import { EmptyState } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { OverdueTag, ReplyStatusTag, useReportTitle, type TAuditReport } from './shared';
 
@@ -14,9 +15,9 @@ export function AuditReportsPage() {
   const { can, scopeOf } = useSession();
   const [params, setParams] = useSearchParams();
   const boardId = params.get('namnd');
-  const reports = useQuery<TAuditReport[]>(`/api/audit-reports${boardId ? `?boardId=${boardId}` : ''}`);
+  const reports = useApiQuery<TAuditReport[]>(`/api/audit-reports${boardId ? `?boardId=${boardId}` : ''}`);
   const scope = scopeOf('audit_reports.list');
-  const boards = useQuery<TBoard[]>('/api/boards');
+  const boards = useApiQuery<TBoard[]>('/api/boards');
   const title = useReportTitle();
   const choosable = (boards.data ?? []).filter((b) => scope === 'all' || scope.includes(b.id));
 
@@ -56,64 +57,71 @@ export function AuditReportsPage() {
           </button>
         </form>
       )}
-      {reports.loading && !reports.data ? (
-        <Loading />
-      ) : reports.error ? (
-        <LoadError message={reports.error.message} />
-      ) : !reports.data?.length ? (
-        <EmptyState>{t('auditTracking.none')}</EmptyState>
-      ) : (
-        reports.data.map((r) => (
-          <section key={r.id} className="panel" aria-labelledby={`report-${r.id}`}>
-            <h2 id={`report-${r.id}`}>
-              <Link to={`/revision/${r.id}`}>{title(r)}</Link>
-            </h2>
-            <p>
-              {t('auditTracking.issuedOn')}: {r.issuedOn} · {t('auditTracking.replyDue')}: {r.replyDue}
-            </p>
-            <p className="hint">
-              {t('auditTracking.tallyLine', { replies: r.tally.replies, awaiting: r.tally.awaiting_reply, inProgress: r.tally.in_progress, done: r.tally.done, overdue: r.tally.overdue })}
-            </p>
-            {r.recommendations.length > 0 && (
-              <ScrollTable label={t('auditTracking.repliesCaption', { title: title(r) })}>
-                <table className="table">
-                  <caption className="visually-hidden">{t('auditTracking.repliesCaption', { title: title(r) })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('auditTracking.recommendationCol')}</th>
-                      <th scope="col">{t('auditTracking.board')}</th>
-                      <th scope="col">{t('auditTracking.statusCol')}</th>
-                      <th scope="col">{t('auditTracking.measuresCol')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.recommendations.flatMap((c) =>
-                      c.replies.map((reply) => (
-                        <tr key={`${c.id}-${reply.boardId}`}>
-                          <td>
-                            {t('auditTracking.recommendationN', { n: c.position })}: {c.text}
-                          </td>
-                          <th scope="row">{reply.boardName}</th>
-                          <td>
-                            <ReplyStatusTag status={reply.status} />
-                            <OverdueTag overdue={reply.overdue} />
-                          </td>
-                          <td>
-                            {t('auditTracking.measuresDone', {
-                              done: reply.measures.filter((m) => m.status === 'done' || m.status === 'cancelled').length,
-                              total: reply.measures.length,
-                            })}
-                          </td>
-                        </tr>
-                      )),
-                    )}
-                  </tbody>
-                </table>
-              </ScrollTable>
-            )}
-          </section>
-        ))
-      )}
+      <QueryState query={reports}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState>{t('auditTracking.none')}</EmptyState>
+          ) : (
+            list.map((r) => <ReportReplies key={r.id} report={r} />)
+          )
+        }
+      </QueryState>
     </>
+  );
+}
+
+/** One report in the list: its dates, tally and each board's reply per recommendation. */
+function ReportReplies({ report: r }: { report: TAuditReport }) {
+  const { t } = useTranslation();
+  const title = useReportTitle();
+  return (
+    <section className="panel" aria-labelledby={`report-${r.id}`}>
+      <h2 id={`report-${r.id}`}>
+        <Link to={`/revision/${r.id}`}>{title(r)}</Link>
+      </h2>
+      <p>
+        {t('auditTracking.issuedOn')}: {r.issuedOn} · {t('auditTracking.replyDue')}: {r.replyDue}
+      </p>
+      <p className="hint">
+        {t('auditTracking.tallyLine', { replies: r.tally.replies, awaiting: r.tally.awaiting_reply, inProgress: r.tally.in_progress, done: r.tally.done, overdue: r.tally.overdue })}
+      </p>
+      {r.recommendations.length > 0 && (
+        <ScrollTable label={t('auditTracking.repliesCaption', { title: title(r) })}>
+          <table className="table">
+            <caption className="visually-hidden">{t('auditTracking.repliesCaption', { title: title(r) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('auditTracking.recommendationCol')}</th>
+                <th scope="col">{t('auditTracking.board')}</th>
+                <th scope="col">{t('auditTracking.statusCol')}</th>
+                <th scope="col">{t('auditTracking.measuresCol')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.recommendations.flatMap((c) =>
+                c.replies.map((reply) => (
+                  <tr key={`${c.id}-${reply.boardId}`}>
+                    <td>
+                      {t('auditTracking.recommendationN', { n: c.position })}: {c.text}
+                    </td>
+                    <th scope="row">{reply.boardName}</th>
+                    <td>
+                      <ReplyStatusTag status={reply.status} />
+                      <OverdueTag overdue={reply.overdue} />
+                    </td>
+                    <td>
+                      {t('auditTracking.measuresDone', {
+                        done: reply.measures.filter((m) => m.status === 'done' || m.status === 'cancelled').length,
+                        total: reply.measures.length,
+                      })}
+                    </td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+    </section>
   );
 }

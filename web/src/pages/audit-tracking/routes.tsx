@@ -1,8 +1,5 @@
 import { Route } from 'react-router';
-import { AuditReportPage } from './AuditReportPage';
-import { AuditReportsPage } from './AuditReportsPage';
-import { NewAuditReportPage } from './NewAuditReportPage';
-import { ReplyPage } from './ReplyPage';
+import { AuditReportPage, AuditReportsPage, NewAuditReportPage, ReplyPage } from './lazy';
 
 /** Audit tracking pages behind the login, placed inside App's RequireSession route. */
 export const auditTrackingRoutes = (

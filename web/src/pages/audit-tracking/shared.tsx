@@ -57,4 +57,3 @@ export function MeasureLink({ measure }: { measure: TMeasure }) {
 }
 
 export const dayOf = (iso: string) => iso.slice(0, 10);
-export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
