@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSituationPictureSummary } from '../../src/modules/situation/pictures.service.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
+import { answerSurvey, expectStatus, rowCount, survey } from '../helpers/factories.js';
 
 const QUESTIONS = [
   { kind: 'yes_no', text: 'Har ni sett klotter eller klistermärken?', required: true },
@@ -20,8 +21,7 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
   let auditor: Client;
   let viewer: Client;
   let contributor: Client;
-  const count = async (table: 'survey_response' | 'audit_log' | 'situation_note' | 'survey') =>
-    Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = (table: 'survey_response' | 'audit_log' | 'situation_note' | 'survey') => rowCount(t, table);
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -34,9 +34,28 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
   afterAll(() => t.close());
 
   describe('surveys with single-use links', () => {
-    let surveyId: string;
-    let questionIds: string[];
-    let links: { id: string; token: string; path: string }[];
+    const RECIPIENTS = [
+      { label: 'Förskoleenhet 1', group: 'preschool' },
+      { label: 'Fastighetsägare i Rågsved', group: 'property_owner' },
+      { label: 'Trossamfund i Högdalen', group: 'faith_community' },
+    ];
+    const TITLE = 'Lägesbildsenkät hösten 2026';
+    /** The board's survey sent to the three recipients above (or still a draft). */
+    const sentSurvey = () => survey(t, { as: eav, boardId: eavBoard, title: TITLE, intro: 'Svara utifrån er verksamhet.', questions: QUESTIONS, recipients: RECIPIENTS });
+    const draftSurvey = () => survey(t, { as: eav, boardId: eavBoard, title: 'Lägesbildsenkät 2026', intro: 'Svara utifrån er verksamhet.', questions: QUESTIONS });
+    const fullAnswer = (q: string[]) => [
+      { questionId: q[0], value: true },
+      { questionId: q[1], value: 4 },
+      { questionId: q[2], value: [0, 1] },
+      { questionId: q[3], value: 'Klistermärken vid tunnelbanan.' },
+    ];
+    /** A sent survey whose first link has the full answer and second a "no": two of three answered. */
+    const answeredSurvey = async () => {
+      const s = await sentSurvey();
+      await answerSurvey(t, s.links[0].token, fullAnswer(s.questionIds));
+      await answerSurvey(t, s.links[1].token, [{ questionId: s.questionIds[0], value: false }]);
+      return s;
+    };
 
     it('a coordinator builds a survey; a choice question needs two options', async () => {
       const bad = await eav.post('/api/surveys', { boardId: eavBoard, title: 'Enkät', questions: [{ kind: 'choice', text: 'Välj', options: ['Bara ett'] }] });
@@ -46,25 +65,19 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
       expect((await skarholmen.post('/api/surveys', { boardId: eavBoard, title: 'Enkät', questions: QUESTIONS })).statusCode).toBe(403);
       const res = await eav.post('/api/surveys', { boardId: eavBoard, title: 'Lägesbildsenkät 2026', intro: 'Svara utifrån er verksamhet.', questions: QUESTIONS });
       expect(res.statusCode, res.body).toBe(201);
-      surveyId = res.json().id;
-      questionIds = res.json().questions.map((q: { id: string }) => q.id);
+      const surveyId = res.json().id;
       expect(res.json()).toMatchObject({ status: 'draft', sent: 0, year: expect.any(Number) });
       expect((await eav.patch(`/api/surveys/${surveyId}`, { title: 'Lägesbildsenkät hösten 2026' })).json().title).toBe('Lägesbildsenkät hösten 2026');
     });
 
     it('sends individual links (shown once, stored hashed), refusing personal data in recipient names', async () => {
+      const { id: surveyId } = await draftSurvey();
       const refused = await eav.post(`/api/surveys/${surveyId}/recipients`, { recipients: [{ label: 'Anna, anna.svensson@example.se', group: 'association' }] });
       expect(refused.statusCode).toBe(422);
       expect(refused.json().error.fields[0].field).toBe('recipients.0.label');
-      const res = await eav.post(`/api/surveys/${surveyId}/recipients`, {
-        recipients: [
-          { label: 'Förskoleenhet 1', group: 'preschool' },
-          { label: 'Fastighetsägare i Rågsved', group: 'property_owner' },
-          { label: 'Trossamfund i Högdalen', group: 'faith_community' },
-        ],
-      });
+      const res = await eav.post(`/api/surveys/${surveyId}/recipients`, { recipients: RECIPIENTS });
       expect(res.statusCode, res.body).toBe(201);
-      links = res.json().links;
+      const links = res.json().links;
       expect(links).toHaveLength(3);
       expect(links[0].path).toBe(`/enkat/${links[0].token}`);
       const stored = await t.database.db.selectFrom('survey_recipient').select('token_hash').where('survey_id', '=', surveyId).execute();
@@ -80,6 +93,7 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
     });
 
     it('opens without login and refuses a free-text answer with personal data, naming the answer', async () => {
+      const { links, questionIds } = await sentSurvey();
       const open = await t.anonymous.get(`/api/public/surveys/${links[0].token}`);
       expect(open.statusCode).toBe(200);
       expect(open.json()).toMatchObject({ title: 'Lägesbildsenkät hösten 2026', boardName: 'Enskede-Årsta-Vantör', municipalityName: 'Stockholms stad' });
@@ -103,14 +117,8 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
     });
 
     it('takes one answer per link; a second is refused with 409 and writes nothing', async () => {
-      const answer = {
-        answers: [
-          { questionId: questionIds[0], value: true },
-          { questionId: questionIds[1], value: 4 },
-          { questionId: questionIds[2], value: [0, 1] },
-          { questionId: questionIds[3], value: 'Klistermärken vid tunnelbanan.' },
-        ],
-      };
+      const { id: surveyId, links, questionIds } = await sentSurvey();
+      const answer = { answers: fullAnswer(questionIds) };
       const before = await count('survey_response');
       const first = await t.anonymous.post(`/api/public/surveys/${links[0].token}`, answer);
       expect(first.statusCode, first.body).toBe(201);
@@ -129,6 +137,7 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
     });
 
     it('a link expires (default 30 days); a renewed link works and the old one is gone', async () => {
+      const { id: surveyId, links, questionIds } = await answeredSurvey();
       await t.database.db.updateTable('survey_recipient').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', links[2].id).execute();
       const expired = await t.anonymous.get(`/api/public/surveys/${links[2].token}`);
       expect(expired.statusCode).toBe(409);
@@ -140,7 +149,6 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
       expect(renewed.statusCode).toBe(200);
       expect((await t.anonymous.get(`/api/public/surveys/${links[2].token}`)).statusCode).toBe(404);
       expect((await t.anonymous.get(`/api/public/surveys/${renewed.json().token}`)).statusCode).toBe(200);
-      links[2] = renewed.json();
     });
 
     it('an unknown or malformed token is 404 or 400', async () => {
@@ -149,6 +157,7 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
     });
 
     it('shows results with the response rate: exact inside the board, suppressed and without free text outside', async () => {
+      const { id: surveyId } = await answeredSurvey();
       const inside = (await eav.get(`/api/surveys/${surveyId}/results`)).json();
       expect(inside).toMatchObject({ suppressed: false, sent: 3, responses: 2, responseRate: 67 });
       expect(inside.questions[0].counts).toEqual([
@@ -165,12 +174,14 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
     });
 
     it('closing stops every link', async () => {
+      const { id: surveyId, links } = await answeredSurvey();
       const closed = await eav.post(`/api/surveys/${surveyId}/close`);
       expect(closed.json().status).toBe('closed');
       expect((await t.anonymous.get(`/api/public/surveys/${links[2].token}`)).json().error.code).toBe('closed');
     });
 
     it('deletes drafts only', async () => {
+      const { id: surveyId } = await sentSurvey();
       const draft = (await eav.post('/api/surveys', { boardId: eavBoard, title: 'Utkast', questions: QUESTIONS })).json();
       expect((await eav.del(`/api/surveys/${surveyId}`)).statusCode).toBe(409);
       expect((await skarholmen.del(`/api/surveys/${draft.id}`)).statusCode).toBe(403);
@@ -195,17 +206,20 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
     let textQuestion: string;
     let yesNo: string;
 
+    // Refused answers leave the first link unused; the second is answered once, by its one test.
     beforeAll(async () => {
-      const survey = (await eav.post('/api/surveys', { boardId: eavBoard, title: 'Trygghetsenkät', questions: QUESTIONS })).json();
-      [yesNo, , , textQuestion] = survey.questions.map((q: { id: string }) => q.id);
-      const sent = await eav.post(`/api/surveys/${survey.id}/recipients`, {
+      const sent = await survey(t, {
+        as: eav,
+        boardId: eavBoard,
+        title: 'Trygghetsenkät',
+        questions: QUESTIONS,
         recipients: [
           { label: 'Fritidsgården', group: 'leisure' },
           { label: 'Förskolan', group: 'preschool' },
         ],
       });
-      expect(sent.statusCode, sent.body).toBe(201);
-      tokens = sent.json().links.map((l: { token: string }) => l.token);
+      [yesNo, , , textQuestion] = sent.questionIds;
+      tokens = sent.links.map((l) => l.token);
     });
     const answer = (text: string, more: Record<string, unknown> = {}) => ({
       answers: [
@@ -317,7 +331,17 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
       expect((await viewer.get(`/api/situation/boards/${eavBoard}/pictures`)).json().map((p: { year: number }) => p.year)).toEqual([2026, 2025]);
     });
 
+    /** The board's picture of the year published, as the test above leaves it (made here when it has not run). */
+    async function publishedPicture(boardId: string, y: number) {
+      const current = await eav.get(`/api/situation/boards/${boardId}/pictures/${y}`);
+      if (current.statusCode === 200 && current.json().status === 'published') return;
+      const { suggestedBody } = expectStatus(await eav.get(`/api/situation/boards/${boardId}/compilation?year=${y}`), 200, 'compile picture');
+      expectStatus(await eav.request('PUT', `/api/situation/boards/${boardId}/pictures/${y}`, { body: suggestedBody }), 200, 'save picture');
+      expectStatus(await eav.post(`/api/situation/boards/${boardId}/pictures/${y}/publish`), 200, 'publish picture');
+    }
+
     it('tells the plan check whether a published picture exists', async () => {
+      await publishedPicture(eavBoard, year);
       const actor = { municipalityId: (await t.database.db.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id };
       expect(await getSituationPictureSummary({ db: t.database.db, actor, boardId: eavBoard, year: 2026 })).toEqual({ present: true, compiledOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), year: 2026 });
       expect(await getSituationPictureSummary({ db: t.database.db, actor, boardId: eavBoard, year: 2025 })).toEqual({ present: true, compiledOn: '2025-11-28', year: 2025 });
