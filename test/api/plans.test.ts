@@ -4,10 +4,10 @@ import { addActivities, getPlanForExport, recordPreviousYearFinalStatus } from '
 import type { Actor } from '../../src/domain/policy/index.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
+import { draftPlan, expectStatus, planAt, type PlanStatus, rowCount } from '../helpers/factories.js';
 
 type Table = 'plan' | 'plan_activity' | 'plan_transition' | 'plan_version' | 'plan_section' | 'plan_review' | 'audit_log' | 'plan_instruction';
-const count = async (t: TestApp, table: Table) =>
-  Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = (t: TestApp, table: Table) => rowCount(t, table);
 const counts = async (t: TestApp) => {
   const out: Record<string, number> = {};
   for (const table of ['plan', 'plan_activity', 'plan_transition', 'plan_version', 'plan_section', 'plan_review', 'audit_log'] as const) {
@@ -125,7 +125,13 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
   });
 
   describe('creating a plan and its activities', () => {
-    let planId: string;
+    /** A new draft plan of EÅV (in a year no other test uses) with `activities` in order. */
+    const eavDraft = (activities: object[] = []) => draftPlan(t, { as: eav, boardId: eavBoard, activities });
+    /** A general activity and a minimal one, as the coordinator first adds them. */
+    const TWO = [
+      { ...ACTIVITY, measureArea: 'general' },
+      { title: 'Andra insatsen', responsible: 'x', timeline: '2027', followUp: 'y' },
+    ];
 
     it('lets the board’s local coordinator create a draft: 201 with the instructions’ sections', async () => {
       const res = await eav.post('/api/plans', { boardId: eavBoard, year: 2027 });
@@ -135,13 +141,14 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
       // No published instructions for 2027 (only a draft): the latest published ones apply.
       expect(plan.instructions).toMatchObject({ year: 2026, fallback: true });
       expect(plan.sections).toHaveLength(8);
-      planId = plan.id;
+      const planId = plan.id;
       const entry = await t.database.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
       expect(entry).toMatchObject({ action: 'plans.create', entity_id: planId, board_id: eavBoard, actor_email: 'eav@stockholm.example' });
     });
 
     it('refuses a second plan for the same board and year with 409, writing nothing', async () => {
-      const err = await expectNothingWritten(() => central.post('/api/plans', { boardId: eavBoard, year: 2027 }), 409);
+      const { year } = await eavDraft();
+      const err = await expectNothingWritten(() => central.post('/api/plans', { boardId: eavBoard, year }), 409);
       expect(err.code).toBe('duplicate');
     });
 
@@ -162,6 +169,7 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('adds activities with the API.md shape and the classification fields', async () => {
+      const { id: planId } = await eavDraft();
       const docs = (await eav.get('/api/guidelines')).json();
       const direction = docs[0].elements.find((e: { kind: string }) => e.kind === 'direction');
       const unit = (await eav.get(`/api/boards/${eavBoard}/units`)).json()[0];
@@ -185,11 +193,13 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('refuses another board’s coordinator (404) and a contributor (403) adding activities', async () => {
+      const { id: planId } = await eavDraft();
       await expectNothingWritten(() => skarholmen.post(`/api/plans/${planId}/activities`, ACTIVITY), /^(403|404)$/);
       await expectNothingWritten(() => contributor.post(`/api/plans/${planId}/activities`, ACTIVITY), 403);
     });
 
     it('names each missing or invalid field of an activity', async () => {
+      const { id: planId } = await eavDraft();
       const err = await expectNothingWritten(() => eav.post(`/api/plans/${planId}/activities`, { title: ' ', measureArea: 'all', indicators: [{ kind: 'x' }] }), 400);
       const byField = Object.fromEntries(err.fields.map((f: { field: string; message: string }) => [f.field, f.message]));
       expect(byField).toMatchObject({
@@ -213,6 +223,7 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('edits, reorders and removes activities, keeping removed ones in the history', async () => {
+      const { id: planId } = await eavDraft(TWO);
       const plan = (await eav.get(`/api/plans/${planId}`)).json();
       const [first, second] = plan.activities;
       const patched = await eav.patch(`/api/plans/${planId}/activities/${second.id}`, { measureArea: 'individual', partners: 'Polisen' });
@@ -234,6 +245,7 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('restores a removed activity last in the order, once, and logs it', async () => {
+      const { id: planId } = await eavDraft(TWO);
       const extra = (await eav.post(`/api/plans/${planId}/activities`, { ...ACTIVITY, title: 'Ångras' })).json();
       expect((await eav.del(`/api/plans/${planId}/activities/${extra.id}`)).statusCode).toBe(204);
       const live = (await eav.get(`/api/plans/${planId}`)).json().activities.map((a: { id: string }) => a.id);
@@ -257,6 +269,7 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('stores section text reduced to the safe subset', async () => {
+      const { id: planId } = await eavDraft();
       const res = await eav.request('PUT', `/api/plans/${planId}/sections/inledning`, {
         bodyHtml:
           '<p onclick="x()">Hej <b>fet</b> <script>alert(1)</script><a href="javascript:alert(1)">x</a> <a href="https://stockholm.se" target="_blank">länk</a></p><h1>Rubrik</h1><img src=x onerror=alert(1)><ul><li>punkt</li></ul>',
@@ -275,6 +288,7 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('explains a measure-area gap, which the check accepts', async () => {
+      const { id: planId } = await eavDraft([TWO[0], { ...ACTIVITY, title: 'Andra insatsen', measureArea: 'individual' }]);
       const before = (await eav.get(`/api/plans/${planId}/check`)).json();
       expect(before.items.find((i: { key: string }) => i.key === 'measure_areas_covered').ok).toBe(false);
       const res = await eav.patch(`/api/plans/${planId}`, { measureAreaGaps: { targeted: 'Inga kända grupperingar i området enligt polisens lägesbild.' } });
@@ -285,14 +299,42 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
   });
 
   describe('workflow', () => {
-    let planId: string;
-    beforeAll(async () => {
-      planId = (await skarholmen.post('/api/plans', { boardId: skarholmenBoard, year: 2027 })).json().id;
-      await skarholmen.post(`/api/plans/${planId}/activities`, { ...ACTIVITY, measureArea: 'general' });
-    });
-    const move = (c: Client, body: object) => c.post(`/api/plans/${planId}/transitions`, body);
+    /** Skärholmen's new plan with one general activity, brought to `status` (decided on 20 April, § 12). */
+    const skhPlan = async (status: PlanStatus) =>
+      (
+        await planAt(t, {
+          as: skarholmen,
+          central,
+          boardId: skarholmenBoard,
+          status,
+          activities: [{ ...ACTIVITY, measureArea: 'general' }],
+          decided: { decidedOn: '2026-04-20', paragraph: '§ 12', comment: 'Beslutad i nämnden' },
+        })
+      ).id;
+    const mover = (planId: string) => (c: Client, body: object) => c.post(`/api/plans/${planId}/transitions`, body);
+    /** In review, with the checklist filled: one criterion failed, one partly met, and a comment. */
+    async function reviewedPlan() {
+      const planId = await skhPlan('in_review');
+      const criteria = (await central.get(`/api/plans/${planId}`)).json().instructions.reviewCriteria;
+      const items = [
+        { criterionId: criteria[0].id, result: 'pass' },
+        { criterionId: criteria[1].id, result: 'fail', comment: 'Klassificera insatserna.' },
+        { criterionId: criteria[2].id, result: 'partly', comment: null },
+      ];
+      expectStatus(await central.request('PUT', `/api/plans/${planId}/review`, { items, comment: 'Två saker att rätta.' }), 200, 'save review');
+      return planId;
+    }
+    /** Returned with the review, and opened again as a draft by the board adding an activity. */
+    async function reopenedPlan() {
+      const planId = await reviewedPlan();
+      expectStatus(await mover(planId)(central, { to: 'returned' }), 200, 'return');
+      expectStatus(await skarholmen.post(`/api/plans/${planId}/activities`, { ...ACTIVITY, title: 'Ny insats efter återremiss', measureArea: 'targeted' }), 201, 'revise');
+      return planId;
+    }
 
     it('refuses the local coordinator approving the own plan (409) and wrong-state moves (409)', async () => {
+      const planId = await skhPlan('draft');
+      const move = mover(planId);
       const err = await expectNothingWritten(() => move(skarholmen, { to: 'approved' }), 409);
       expect(err.code).toBe('invalid_transition');
       expect((await expectNothingWritten(() => move(skarholmen, { to: 'submitted' }), 409)).message).toContain('beslutas i nämnd');
@@ -302,12 +344,16 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('requires the decision date and paragraph (422 naming them)', async () => {
+      const planId = await skhPlan('draft');
+      const move = mover(planId);
       const err = await expectNothingWritten(() => move(skarholmen, { to: 'board_decided' }), 422);
       expect(err.fields.map((f: { field: string }) => f.field)).toEqual(['decidedOn', 'paragraph']);
       await expectNothingWritten(() => move(skarholmen, { to: 'board_decided', decidedOn: '2099-01-01', paragraph: '§ 3' }), 422);
     });
 
     it('goes draft → board_decided → submitted → in_review, with versions and a timeline', async () => {
+      const planId = await skhPlan('draft');
+      const move = mover(planId);
       const decided = await move(skarholmen, { to: 'board_decided', decidedOn: '2026-04-20', paragraph: '§ 12', comment: 'Beslutad i nämnden' });
       expect(decided.statusCode, decided.body).toBe(200);
       expect(decided.json()).toMatchObject({ status: 'board_decided', decidedOn: '2026-04-20', paragraph: '§ 12', canEdit: false });
@@ -329,6 +375,8 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('saves the review checklist (central coordinator only, in review only)', async () => {
+      const planId = await skhPlan('in_review');
+      const move = mover(planId);
       const criteria = (await central.get(`/api/plans/${planId}`)).json().instructions.reviewCriteria;
       await expectNothingWritten(() => skarholmen.request('PUT', `/api/plans/${planId}/review`, { items: [] }), 403);
       await expectNothingWritten(() => central.request('PUT', `/api/plans/${planId}/review`, { items: [{ criterionId: 'okand', result: 'pass' }] }), 422);
@@ -348,6 +396,8 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('returns the plan with the filled review; the board sees it on the timeline', async () => {
+      const planId = await reviewedPlan();
+      const move = mover(planId);
       await expectNothingWritten(() => move(skarholmen, { to: 'returned', comment: 'x' }), 409);
       const res = await move(central, { to: 'returned' });
       expect(res.statusCode, res.body).toBe(200);
@@ -359,6 +409,8 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('reopens a returned plan as a draft when the board starts revising it', async () => {
+      const planId = await reviewedPlan();
+      expectStatus(await mover(planId)(central, { to: 'returned' }), 200, 'return');
       const res = await skarholmen.post(`/api/plans/${planId}/activities`, { ...ACTIVITY, title: 'Ny insats efter återremiss', measureArea: 'targeted' });
       expect(res.statusCode).toBe(201);
       const plan = (await skarholmen.get(`/api/plans/${planId}`)).json();
@@ -367,6 +419,8 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('goes through again to approval; a return needs a comment or a review', async () => {
+      const planId = await reopenedPlan();
+      const move = mover(planId);
       await move(skarholmen, { to: 'board_decided', decidedOn: '2026-05-20', paragraph: '§ 15' });
       await move(skarholmen, { to: 'submitted' });
       await move(central, { to: 'in_review' });
@@ -379,6 +433,13 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
     });
 
     it('compares any two versions: what was added between the first decision and the approval', async () => {
+      // Decided, returned with the review, revised, decided again and approved.
+      const planId = await reopenedPlan();
+      const move = mover(planId);
+      expectStatus(await move(skarholmen, { to: 'board_decided', decidedOn: '2026-05-20', paragraph: '§ 15' }), 200, 'decide');
+      expectStatus(await move(skarholmen, { to: 'submitted' }), 200, 'submit');
+      expectStatus(await move(central, { to: 'in_review' }), 200, 'review');
+      expectStatus(await move(central, { to: 'approved', comment: 'Godkänd.' }), 200, 'approve');
       const plan = (await central.get(`/api/plans/${planId}`)).json();
       const last = plan.versions.at(-1).number;
       const res = await central.get(`/api/plans/compare?from=${planId}:1&to=${planId}:${last}`);
@@ -511,7 +572,7 @@ describe.each(await testDatabaseKinds())('[PLANS] action plans on %s', (kind) =>
 
     it('addActivities writes all rows in one transaction or none', async () => {
       const lc = await actor('eav@stockholm.example');
-      const planId = (await eav.post('/api/plans', { boardId: eavBoard, year: 2033 })).json().id;
+      const { id: planId } = await draftPlan(t, { as: eav, boardId: eavBoard });
       const before = await count(t, 'plan_activity');
       await expect(
         addActivities({
