@@ -71,13 +71,11 @@ export async function boardWithPeople(t: TestApp, opts: { name?: string; people:
 
 /**
  * Years a factory may give a plan when the test names none. Plans of 2019–2024 follow the demo's
- * 2018 instructions and plans of 2027–2030 its 2026 ones whatever other tests publish (a test that
- * publishes instructions for a later year changes what years after it follow). Years the tests
- * in test/api name for their own plans (2019, 2027, 2030) come last.
+ * 2018 instructions and plans of 2025–2030 its 2025 or 2026 ones whatever other tests publish;
+ * from 2040 on they follow the latest published instructions (a test may publish some for 2031).
+ * Years the tests in test/api name for their own plans (2019, 2027, 2030) come last.
  */
-const FREE_PLAN_YEARS = [2028, 2029, 2020, 2021, 2022, 2023, 2024, 2025, 2027, 2030, 2019];
-
-export const PLAN_ACTIVITY = { title: 'Samverkan med polisen i LBR', measureArea: 'general', responsible: 'Samordnare', timeline: '2027', followUp: 'Tertial' };
+const FREE_PLAN_YEARS = [2028, 2029, 2020, 2021, 2022, 2023, 2024, 2025, ...Array.from({ length: 61 }, (_, i) => 2040 + i), 2027, 2030, 2019];
 
 export interface PlanRef {
   id: string;
