@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../src/domain/attachments/test-files.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
+import { auditMeasure, auditReport, draftPlan, expectStatus, rowCount } from '../helpers/factories.js';
 import { uploader } from '../helpers/upload.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -21,11 +22,8 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
   let eavBoard: string;
   let skhBoard: string;
   let ksBoard: string;
-  let reportId: string;
-  let recId: string;
 
-  const count = async (table: 'audit_report' | 'audit_reply' | 'audit_measure' | 'audit_log' | 'plan_activity') =>
-    Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = (table: 'audit_report' | 'audit_reply' | 'audit_measure' | 'audit_log' | 'plan_activity') => rowCount(t, table);
   /** Asserts that a refused request wrote nothing: no row, no audit entry. */
   async function refused(run: () => Promise<{ statusCode: number; body: string }>, status: number | number[]) {
     const before = [await count('audit_report'), await count('audit_reply'), await count('audit_measure'), await count('audit_log')];
@@ -35,6 +33,33 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     return JSON.parse(res.body) as { error: { code: string; message: string; fields?: { field: string; message: string }[] } };
   }
   const replyOf = (report: Json, rec: string, board: string) => report.recommendations.find((c: Json) => c.id === rec)?.replies.find((r: Json) => r.boardId === board);
+
+  /**
+   * Report 2/2019 as the auditors registered it: a recommendation to Enskede-Årsta-Vantör and
+   * Skärholmen (`recommendationIds[0]`) and one to the city board (`recommendationIds[1]`).
+   */
+  const report2019 = () =>
+    auditReport(t, {
+      as: revisor,
+      report: { number: '2/2019', scope: 'Granskningen omfattar kommunstyrelsen, socialnämnden och tre stadsdelsnämnder.' },
+      recommendations: [
+        { text: 'Säkerställ att medarbetarna genomför den webbaserade grundutbildningen.', boardIds: [eavBoard, skhBoard] },
+        { text: 'Utforma en vägledning för samverkan med civilsamhället.', boardIds: [ksBoard] },
+      ],
+    });
+  const REPLY = { text: 'Nämnden instämmer. Alla chefer ska se till att medarbetarna genomför utbildningen under 2020.', decidedOn: '2020-02-20', paragraph: '§ 9', caseNumber: 'EÅV 2019/412' };
+  /** Report 2/2019 with EÅV's reply to its first recommendation written and decided. */
+  async function repliedReport2019() {
+    const report = await report2019();
+    expectStatus(await eav.request('PUT', `/api/recommendations/${report.recommendationIds[0]}/replies/${eavBoard}`, REPLY), 200, 'reply');
+    return report;
+  }
+  /** Measures in EÅV's reply: one done and one waiting for the city board, so the reply is in progress. */
+  async function measuresInProgress(recId: string) {
+    const done = await auditMeasure(eav, recId, eavBoard, { title: 'Förskolans personal genomför grundutbildningen', dueOn: '2099-12-31' });
+    await auditMeasure(eav, recId, eavBoard, { title: 'Strategi för samverkan med civilsamhället', dueOn: '2020-06-30', waitingFor: 'Kommunstyrelsens vägledning om samverkan med civilsamhället' });
+    expectStatus(await eav.patch(`/api/audit-measures/${done.id}`, { status: 'done', comment: 'Klart' }), 200, 'measure done');
+  }
 
   // Seeding the demo and the Argon2 logins take a while on a busy machine.
   beforeAll(async () => {
@@ -59,18 +84,18 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
       });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({ number: '2/2019', issuedOn: '2019-11-19', replyDue: '2099-02-28', recommendations: [], attachments: [{ contentType: 'application/pdf' }] });
-      reportId = res.json().id;
+      const reportId = res.json().id;
       const entry = await t.database.db.selectFrom('audit_log').select(['action', 'entity_id']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
       expect(entry).toEqual({ action: 'audit_reports.create', entity_id: reportId });
     });
 
     it('a recommendation addressed to one or more boards, the city board included', async () => {
+      const { id: reportId } = await auditReport(t, { as: revisor, report: { number: '2/2019' } });
       const res = await revisor.post(`/api/audit-reports/${reportId}/recommendations`, {
         text: 'Säkerställ att medarbetarna genomför den webbaserade grundutbildningen.',
         boardIds: [eavBoard, skhBoard],
       });
       expect(res.statusCode, res.body).toBe(201);
-      recId = res.json().id;
       expect(res.json().replies.map((r: Json) => [r.boardId, r.status, r.overdue])).toEqual([
         [eavBoard, 'awaiting_reply', false],
         [skhBoard, 'awaiting_reply', false],
@@ -81,6 +106,7 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('refuses a reply date before the report, an unknown board, and missing fields — naming each field, writing nothing', async () => {
+      const { id: reportId } = await auditReport(t, { as: revisor });
       const dates = await refused(() => revisor.post('/api/audit-reports', { title: 'X', issuedOn: '2020-03-01', replyDue: '2020-02-01' }), 422);
       expect(dates.error.fields).toEqual([{ field: 'replyDue', message: 'Sista dag för yttrande kan inte vara före rapportens datum.' }]);
       const board = await refused(() => revisor.post(`/api/audit-reports/${reportId}/recommendations`, { text: 'X', boardIds: [eavBoard, '00000000-0000-4000-8000-000000000000'] }), 422);
@@ -90,6 +116,7 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('nobody else registers reports or recommendations', async () => {
+      const { id: reportId } = await auditReport(t, { as: revisor });
       for (const c of [eav, central, politiker]) {
         await refused(() => c.post('/api/audit-reports', { title: 'x', issuedOn: '2019-11-19', replyDue: '2020-02-28' }), 403);
         await refused(() => c.post(`/api/audit-reports/${reportId}/recommendations`, { text: 'x', boardIds: [eavBoard] }), 403);
@@ -99,6 +126,7 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
 
   describe('who reads what', () => {
     it('the addressed board’s coordinator sees the report with its own board’s reply only', async () => {
+      const { id: reportId } = await report2019();
       const list = await eav.get(`/api/audit-reports?boardId=${eavBoard}`);
       expect(list.statusCode).toBe(200);
       const report = list.json().find((r: Json) => r.id === reportId);
@@ -109,6 +137,7 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('the auditor and the central coordinator read every board’s reply; the city board’s viewer reads the city’s', async () => {
+      const { id: reportId } = await report2019();
       for (const c of [revisor, central, politiker]) {
         const res = await c.get(`/api/audit-reports/${reportId}`);
         expect(res.statusCode).toBe(200);
@@ -130,11 +159,10 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
   });
 
   describe('the board replies and adds measures', () => {
-    let planId: string;
-    let activityId: string;
-    let m1: string;
-
     it('only the addressed board’s local coordinator writes the reply', async () => {
+      const {
+        recommendationIds: [recId],
+      } = await report2019();
       await refused(() => skarholmen.request('PUT', `/api/recommendations/${recId}/replies/${eavBoard}`, { text: 'Fel nämnd svarar' }), [403, 404]);
       await refused(() => central.request('PUT', `/api/recommendations/${recId}/replies/${eavBoard}`, { text: 'Central svarar' }), 403);
       await refused(() => revisor.request('PUT', `/api/recommendations/${recId}/replies/${eavBoard}`, { text: 'Revisorn svarar' }), 403);
@@ -143,6 +171,9 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('a decision in the future is refused; the reply with its decision is stored and audited', async () => {
+      const {
+        recommendationIds: [recId],
+      } = await report2019();
       const future = await refused(() => eav.request('PUT', `/api/recommendations/${recId}/replies/${eavBoard}`, { text: 'x', decidedOn: '2999-01-01' }), 422);
       expect(future.error.fields?.[0].field).toBe('decidedOn');
       const res = await eav.request('PUT', `/api/recommendations/${recId}/replies/${eavBoard}`, {
@@ -158,6 +189,9 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('the board’s protocol extract attached to its reply is read by the board and the auditors, not by another board', async () => {
+      const {
+        recommendationIds: [recId],
+      } = await report2019();
       const lc = await uploader(t, 'eav@stockholm.example');
       const file = (await lc.upload('/api/attachments', tinyPdf('Protokollsutdrag 9'), 'Protokollsutdrag § 9.pdf')).json();
       const res = await eav.request('PUT', `/api/recommendations/${recId}/replies/${eavBoard}`, {
@@ -179,15 +213,19 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('a measure linked to an activity of the board’s plan, and one waiting for another body: in progress when one is done', async () => {
+      const {
+        id: reportId,
+        recommendationIds: [recId],
+      } = await repliedReport2019();
       const plan = await eav.post('/api/plans', { boardId: eavBoard, year: 2030 });
       expect(plan.statusCode, plan.body).toBe(201);
-      planId = plan.json().id;
+      const planId = plan.json().id;
       const act = await eav.post(`/api/plans/${planId}/activities`, { title: 'Grundutbildning för förskolans personal', measureArea: 'general', responsible: 'Avdelningschef förskola', timeline: '2030', followUp: 'Deltagarlistor per tertial' });
-      activityId = act.json().id;
+      const activityId = act.json().id;
       const linked = await eav.post(`/api/recommendations/${recId}/replies/${eavBoard}/measures`, { title: 'Förskolans personal genomför grundutbildningen', dueOn: '2099-12-31', activityId });
       expect(linked.statusCode, linked.body).toBe(201);
       expect(linked.json()).toMatchObject({ status: 'planned', waiting: false, overdue: false, activity: { id: activityId, planId, year: 2030, title: 'Grundutbildning för förskolans personal' } });
-      m1 = linked.json().id;
+      const m1 = linked.json().id;
       const waiting = await eav.post(`/api/recommendations/${recId}/replies/${eavBoard}/measures`, { title: 'Strategi för samverkan med civilsamhället', dueOn: '2020-06-30', waitingFor: 'Kommunstyrelsens vägledning om samverkan med civilsamhället' });
       expect(waiting.statusCode).toBe(201);
       // Past its date, but waiting for another body: waiting, not late.
@@ -201,6 +239,10 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('a new activity created from a measure lands in the board’s draft plan, in the same request', async () => {
+      const {
+        recommendationIds: [recId],
+      } = await repliedReport2019();
+      const { id: planId } = await draftPlan(t, { as: eav, boardId: eavBoard });
       const before = await count('plan_activity');
       const res = await eav.post(`/api/recommendations/${recId}/replies/${eavBoard}/measures`, {
         title: 'Äldreomsorgens personal genomför grundutbildningen',
@@ -215,9 +257,16 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('refuses an activity of another board, two links at once, and a plan that cannot change — writing nothing', async () => {
-      const skhPlan = await skarholmen.post('/api/plans', { boardId: skhBoard, year: 2030 });
-      const skhAct = await skarholmen.post(`/api/plans/${skhPlan.json().id}/activities`, { title: 'Skärholmens insats', responsible: 'X', timeline: '2030', followUp: 'X' });
-      const other = await refused(() => eav.post(`/api/recommendations/${recId}/replies/${eavBoard}/measures`, { title: 'x', dueOn: '2099-01-01', activityId: skhAct.json().id }), 422);
+      const {
+        recommendationIds: [recId],
+      } = await repliedReport2019();
+      const {
+        activityIds: [activityId],
+      } = await draftPlan(t, { as: eav, boardId: eavBoard, activities: [{ title: 'Grundutbildning för förskolans personal', measureArea: 'general', responsible: 'Avdelningschef förskola', timeline: '2030', followUp: 'Deltagarlistor per tertial' }] });
+      const {
+        activityIds: [skhActivity],
+      } = await draftPlan(t, { as: skarholmen, boardId: skhBoard, activities: [{ title: 'Skärholmens insats', responsible: 'X', timeline: '2030', followUp: 'X' }] });
+      const other = await refused(() => eav.post(`/api/recommendations/${recId}/replies/${eavBoard}/measures`, { title: 'x', dueOn: '2099-01-01', activityId: skhActivity }), 422);
       expect(other.error.fields).toEqual([{ field: 'activityId', message: 'Välj en insats i nämndens egen handlingsplan.' }]);
       const both = await refused(() => eav.post(`/api/recommendations/${recId}/replies/${eavBoard}/measures`, { title: 'x', dueOn: '2099-01-01', activityId, waitingFor: 'KS' }), 422);
       expect(both.error.fields?.[0].message).toMatch(/Välj ett sätt/);
@@ -230,12 +279,20 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('only the board’s coordinator follows up its measures', async () => {
+      const {
+        recommendationIds: [recId],
+      } = await repliedReport2019();
+      const { id: m1 } = await auditMeasure(eav, recId, eavBoard, { title: 'Förskolans personal genomför grundutbildningen', dueOn: '2099-12-31' });
       await refused(() => skarholmen.patch(`/api/audit-measures/${m1}`, { status: 'ongoing' }), [403, 404]);
       await refused(() => revisor.patch(`/api/audit-measures/${m1}`, { status: 'ongoing' }), 403);
       await refused(() => politiker.patch(`/api/audit-measures/${m1}`, { status: 'ongoing' }), 403);
     });
 
     it('a linked activity’s tertial report feeds the measure; a later update of the measure wins again', async () => {
+      const {
+        id: reportId,
+        recommendationIds: [recId],
+      } = await repliedReport2019();
       const plan2026 = await t.database.db.selectFrom('plan').select('id').where('board_id', '=', eavBoard).where('year', '=', 2026).where('status', '=', 'approved').executeTakeFirstOrThrow();
       const act = await t.database.db.selectFrom('plan_activity').select('id').where('plan_id', '=', plan2026.id).where('deleted_at', 'is', null).orderBy('position').limit(1).executeTakeFirstOrThrow();
       const m = await eav.post(`/api/recommendations/${recId}/replies/${eavBoard}/measures`, { title: 'Följs i planen 2026', dueOn: '2099-12-31', activityId: act.id });
@@ -249,6 +306,10 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('a measure may wait for another board’s own measure; the wait ends when that one is done', async () => {
+      const {
+        id: reportId,
+        recommendationIds: [recId],
+      } = await repliedReport2019();
       const ksRec = (await revisor.get(`/api/audit-reports/${reportId}`)).json().recommendations.find((c: Json) => c.boardIds.includes(ksBoard)).id;
       const admin = await t.login('admin@stockholm.example');
       await admin.post('/api/users', { email: 'ks.samordnare@stockholm.example', name: 'Kim Kommunstyrelsen', password: 'ett-langt-demo-losenord', roles: [{ role: 'local_coordinator', boardId: ksBoard }] });
@@ -278,6 +339,10 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('the auditor records assessments per board; the history stays and the latest is last', async () => {
+      const {
+        id: reportId,
+        recommendationIds: [recId],
+      } = await repliedReport2019();
       const first = await revisor.post(`/api/recommendations/${recId}/assessments`, { boardId: eavBoard, result: 'partly', comment: 'Förskolan klar, äldreomsorgen återstår.', assessedOn: '2021-01-15' });
       expect(first.statusCode, first.body).toBe(201);
       await revisor.post(`/api/recommendations/${recId}/assessments`, { boardId: eavBoard, result: 'addressed', assessedOn: '2021-06-15' });
@@ -294,6 +359,7 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
 
   describe('the reply as a Word memo', () => {
     it('is a DOCX for the board’s readers, named after the report and board; not for a board the report does not address', async () => {
+      const { id: reportId } = await repliedReport2019();
       const res = await eav.get(`/api/audit-reports/${reportId}/replies/${eavBoard}/document`);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -309,6 +375,7 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
 
   describe('reports carry an audits section', () => {
     it('the board report lists the board’s replies and measures; the city report every board’s', async () => {
+      const { id: reportId } = await repliedReport2019();
       const board = await eav.get(`/api/reports/boards/${eavBoard}?year=2026&format=json`);
       expect(board.statusCode, board.body).toBe(200);
       const audits = board.json().audits;
@@ -322,6 +389,10 @@ describe.each(await testDatabaseKinds())('[AUDIT-TRACKING] audit reports, replie
     });
 
     it('the board report’s PDF has the section with the replies’ status and the measures', async () => {
+      const {
+        recommendationIds: [recId],
+      } = await repliedReport2019();
+      await measuresInProgress(recId);
       const res = await eav.get(`/api/reports/boards/${eavBoard}?year=2026&format=pdf`);
       expect(res.statusCode).toBe(200);
       const dir = mkdtempSync(join(tmpdir(), 'varna-audits-'));
