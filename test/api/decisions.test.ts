@@ -2,72 +2,124 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../src/domain/attachments/test-files.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
+import { boardWithPeople, draftPlan, expectStatus, movePlan } from '../helpers/factories.js';
 import { uploader } from '../helpers/upload.js';
 
 /**
  * Issue 14: the board's decision as it happens, and revising an approved plan during the year.
- * Each suite builds its own board, coordinator and board member, so no test leans on demo plans.
+ * Each test builds its own board, coordinator and board member, and brings the board's plan as far
+ * along as the test starts (`boardAt`), so no test leans on demo plans or on another test.
  */
 const YEAR = 2026;
-const PASSWORD = 'varna-demo-losenord';
 // Tens of thousands of characters, with line breaks and paragraphs: a reservation as parties write them.
 const LONG = Array.from({ length: 400 }, (_, i) => `${i + 1}. Handlingsplanen ska tydligare beskriva åtgärder inom område ${i + 1}.\nDet gäller även samverkan.`).join('\n\n');
 const ACTIVITY = { title: 'Samverkan med polisen i LBR', measureArea: 'general', responsible: 'Samordnare', timeline: String(YEAR), followUp: 'Tertial' };
+const SENT_BACK = {
+  meetingOn: `${YEAR}-03-16`,
+  paragraph: '§ 11',
+  caseNumber: `PRV ${YEAR}/101`,
+  outcome: 'sent_back',
+  proposals: [{ by: 'Liberalerna', text: 'Ärendet återremitteras för komplettering med samverkan med bostadsbolagen.', result: 'adopted' }],
+};
+const ADOPTED = {
+  meetingOn: `${YEAR}-04-20`,
+  paragraph: '§ 8',
+  caseNumber: `PRV ${YEAR}/101`,
+  outcome: 'adopted',
+  proposals: [
+    { by: 'Förvaltningen', text: 'Nämnden godkänner handlingsplanen.', result: 'adopted' },
+    { by: 'Moderaterna', text: LONG, result: 'rejected' },
+  ],
+  reservations: [
+    { party: 'Moderaterna', text: LONG },
+    { party: 'Liberalerna', text: `${LONG}\n\nAhmed Hassan, 19811218-9876, delade vår uppfattning.`, kind: 'statement' },
+  ],
+};
+
+type Step = 'draft' | 'sent_back' | 'adopted' | 'approved' | 'revised' | 'revision_extended' | 'revision_approved';
+const STEPS: Step[] = ['draft', 'sent_back', 'adopted', 'approved', 'revised', 'revision_extended', 'revision_approved'];
 
 describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision on %s', (kind) => {
   let t: TestApp;
-  let board: string;
-  let lc: Client;
-  let member: Client;
   let central: Client;
   let otherLc: Client;
-  let planId: string;
-  let activityId: string;
-  let lcEmail: string;
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const admin = await t.login('admin@stockholm.example');
-    const b = await admin.post('/api/boards', { name: `Beslutsnämnd ${kind}`, kind: 'district_board' });
-    expect(b.statusCode).toBe(201);
-    board = b.json().id;
-    lcEmail = `lc-${kind}@stockholm.example`;
-    for (const [email, role] of [
-      [lcEmail, 'local_coordinator'],
-      [`ledamot-${kind}@stockholm.example`, 'viewer'],
-    ]) {
-      const u = await admin.post('/api/users', { email, name: `Prov ${role}`, password: PASSWORD, roles: [{ role, boardId: board }] });
-      expect(u.statusCode).toBe(201);
-    }
-    lc = await t.login(lcEmail);
-    member = await t.login(`ledamot-${kind}@stockholm.example`);
     central = await t.login('central@stockholm.example');
     otherLc = await t.login('skarholmen@stockholm.example');
-    const p = await lc.post('/api/plans', { boardId: board, year: YEAR });
-    expect(p.statusCode).toBe(201);
-    planId = p.json().id;
-    const a = await lc.post(`/api/plans/${planId}/activities`, ACTIVITY);
-    expect(a.statusCode).toBe(201);
-    activityId = a.json().id;
   }, 600_000);
   afterAll(() => t?.close());
 
-  const status = async (id: string) => (await lc.get(`/api/plans/${id}`)).json().status;
+  const status = async (id: string) => (await central.get(`/api/plans/${id}`)).json().status;
+
+  /**
+   * A new board with its local coordinator (`lc`) and a board member (`member`, a viewer), whose
+   * plan of YEAR with one activity has gone through the steps up to `step`, as the tests before
+   * in this file take it: sent back by the board (§ 11), adopted with reservations and the
+   * protocol extract (§ 8), approved by the city board (§ 17), revised during the year with a T1
+   * and a T2 report, the revision given a second activity, and the revision adopted, approved and
+   * its carried-over activity reported done for the year.
+   */
+  async function boardAt(step: Step) {
+    const reached = (s: Step) => STEPS.indexOf(step) >= STEPS.indexOf(s);
+    const b = await boardWithPeople(t, { people: { lc: 'local_coordinator', member: 'viewer' } });
+    const { lc, member } = b.clients;
+    const plan = await draftPlan(t, { as: lc, boardId: b.boardId, year: YEAR, activities: [ACTIVITY] });
+    const w = {
+      board: b.boardId,
+      lc,
+      member,
+      lcEmail: b.emails.lc,
+      memberEmail: b.emails.member,
+      planId: plan.id,
+      activityId: plan.activityIds[0],
+      revisionId: '',
+      revisedActivityId: '',
+      followUpId: '',
+    };
+    const decide = async (planId: string, body: object) => expectStatus(await lc.post(`/api/plans/${planId}/decisions`, body), 201, 'record decision');
+    const report = async (activityId: string, body: object) => expectStatus(await lc.post(`/api/activities/${activityId}/follow-ups`, body), 201, 'report follow-up');
+    if (reached('sent_back')) await decide(w.planId, SENT_BACK);
+    if (reached('adopted')) {
+      const file = expectStatus(await (await uploader(t, w.lcEmail)).upload('/api/attachments', tinyPdf('Protokollsutdrag § 8'), 'protokollsutdrag.pdf'), 201, 'upload');
+      await decide(w.planId, { ...ADOPTED, attachmentIds: [file.id] });
+    }
+    if (reached('approved')) {
+      await movePlan(lc, w.planId, { to: 'submitted' });
+      await movePlan(central, w.planId, { to: 'in_review' });
+      await movePlan(central, w.planId, { to: 'approved', decidedOn: `${YEAR}-05-27`, paragraph: '§ 17' });
+    }
+    if (reached('revised')) {
+      w.followUpId = (await report(w.activityId, { period: `${YEAR}-T1`, status: 'ongoing', comment: 'Två möten hållna.' })).id;
+      const revision = expectStatus(await lc.post(`/api/plans/${w.planId}/revisions`, { reason: 'Kommunstyrelsens direktiv om reviderade handlingsplaner' }), 201, 'revise');
+      w.revisionId = revision.id;
+      w.revisedActivityId = revision.activities[0].id;
+      await report(w.activityId, { period: `${YEAR}-T2`, status: 'ongoing' });
+    }
+    if (reached('revision_extended')) {
+      expectStatus(await lc.post(`/api/plans/${w.revisionId}/activities`, { ...ACTIVITY, title: 'Dialog med bostadsbolagen', measureArea: 'targeted' }), 201, 'add activity');
+    }
+    if (reached('revision_approved')) {
+      await decide(w.revisionId, { meetingOn: `${YEAR}-09-21`, paragraph: '§ 4', outcome: 'adopted' });
+      await movePlan(lc, w.revisionId, { to: 'submitted' });
+      await movePlan(central, w.revisionId, { to: 'in_review' });
+      await movePlan(central, w.revisionId, { to: 'approved' });
+      await report(w.revisedActivityId, { period: `${YEAR}-VB`, status: 'done' });
+    }
+    return w;
+  }
 
   it('a motion to send the plan back, adopted by the board, keeps the plan a draft with the record on it', async () => {
-    const res = await lc.post(`/api/plans/${planId}/decisions`, {
-      meetingOn: `${YEAR}-03-16`,
-      paragraph: '§ 11',
-      caseNumber: `PRV ${YEAR}/101`,
-      outcome: 'sent_back',
-      proposals: [{ by: 'Liberalerna', text: 'Ärendet återremitteras för komplettering med samverkan med bostadsbolagen.', result: 'adopted' }],
-    });
+    const { planId, lc } = await boardAt('draft');
+    const res = await lc.post(`/api/plans/${planId}/decisions`, SENT_BACK);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ outcome: 'sent_back', paragraph: '§ 11', caseNumber: `PRV ${YEAR}/101`, proposals: [{ by: 'Liberalerna', result: 'adopted' }] });
     expect(await status(planId)).toBe('draft');
   });
 
   it('refuses a meeting in the future and a paragraph without a number, naming the fields, and writes nothing', async () => {
+    const { planId, lc } = await boardAt('sent_back');
     const res = await lc.post(`/api/plans/${planId}/decisions`, { meetingOn: `${YEAR + 1}-01-10`, paragraph: 'paragraf', outcome: 'adopted' });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['meetingOn', 'paragraph']);
@@ -76,6 +128,7 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
   });
 
   it('only the board’s local coordinator records: another board’s gets 404, the central coordinator and the board’s members 403', async () => {
+    const { planId, member } = await boardAt('sent_back');
     const body = { meetingOn: `${YEAR}-04-20`, paragraph: '§ 1', outcome: 'adopted' };
     expect((await otherLc.post(`/api/plans/${planId}/decisions`, body)).statusCode).toBe(404);
     expect((await central.post(`/api/plans/${planId}/decisions`, body)).statusCode).toBe(403);
@@ -84,23 +137,10 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
   });
 
   it('adopting with a rejected proposal, two long reservations and the protocol extract moves the plan to board_decided; members read every character', async () => {
+    const { planId, lc, member, lcEmail, memberEmail } = await boardAt('sent_back');
     const file = await (await uploader(t, lcEmail)).upload('/api/attachments', tinyPdf('Protokollsutdrag § 8'), 'protokollsutdrag.pdf');
     expect(file.statusCode).toBe(201);
-    const res = await lc.post(`/api/plans/${planId}/decisions`, {
-      meetingOn: `${YEAR}-04-20`,
-      paragraph: '§ 8',
-      caseNumber: `PRV ${YEAR}/101`,
-      outcome: 'adopted',
-      proposals: [
-        { by: 'Förvaltningen', text: 'Nämnden godkänner handlingsplanen.', result: 'adopted' },
-        { by: 'Moderaterna', text: LONG, result: 'rejected' },
-      ],
-      reservations: [
-        { party: 'Moderaterna', text: LONG },
-        { party: 'Liberalerna', text: `${LONG}\n\nAhmed Hassan, 19811218-9876, delade vår uppfattning.`, kind: 'statement' },
-      ],
-      attachmentIds: [file.json().id],
-    });
+    const res = await lc.post(`/api/plans/${planId}/decisions`, { ...ADOPTED, attachmentIds: [file.json().id] });
     // Public political records are not run through the personal-data guard: kept as written.
     expect(res.statusCode).toBe(201);
     const plan = (await lc.get(`/api/plans/${planId}`)).json();
@@ -118,7 +158,7 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
     expect(LONG.length).toBeGreaterThan(20_000);
     expect(adopted.attachments.map((a: { name: string }) => a.name)).toEqual(['protokollsutdrag.pdf']);
     // The member reads the protocol extract through the decision.
-    const extract = await (await uploader(t, `ledamot-${kind}@stockholm.example`)).get(`/api/attachments/${adopted.attachments[0].id}`);
+    const extract = await (await uploader(t, memberEmail)).get(`/api/attachments/${adopted.attachments[0].id}`);
     expect(extract.statusCode).toBe(200);
     // A board that has adopted its plan cannot record another adoption before the plan is a draft again.
     const again = await lc.post(`/api/plans/${planId}/decisions`, { meetingOn: `${YEAR}-04-21`, paragraph: '§ 9', outcome: 'adopted' });
@@ -130,7 +170,8 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
   });
 
   it('the plan document and the board report show the decision history', async () => {
-    const docx = await (await uploader(t, `ledamot-${kind}@stockholm.example`)).get(`/api/plans/${planId}/export?format=docx`);
+    const { planId, member, memberEmail, board } = await boardAt('adopted');
+    const docx = await (await uploader(t, memberEmail)).get(`/api/plans/${planId}/export?format=docx`);
     expect(docx.statusCode).toBe(200);
     const report = await member.get(`/api/reports/boards/${board}?year=${YEAR}&format=json`);
     expect(report.statusCode).toBe(200);
@@ -141,6 +182,7 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
   });
 
   it('the city board approves with its own date and paragraph', async () => {
+    const { planId, lc } = await boardAt('adopted');
     expect((await lc.post(`/api/plans/${planId}/transitions`, { to: 'submitted' })).statusCode).toBe(200);
     expect((await central.post(`/api/plans/${planId}/transitions`, { to: 'in_review' })).statusCode).toBe(200);
     const future = await central.post(`/api/plans/${planId}/transitions`, { to: 'approved', decidedOn: `${YEAR + 1}-01-01`, paragraph: '§ 3' });
@@ -150,14 +192,11 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
     expect(res.json()).toMatchObject({ status: 'approved', approvedOn: `${YEAR}-05-27`, approvedParagraph: '§ 17', decidedOn: `${YEAR}-04-20` });
   });
 
-  let revisionId: string;
-  let revisedActivityId: string;
-  let followUpId: string;
-
   it('a revision is a new draft of the same board and year; the approved plan stays in force and follow-up reports on it', async () => {
+    const { planId, lc, member, board, activityId } = await boardAt('approved');
     const report = await lc.post(`/api/activities/${activityId}/follow-ups`, { period: `${YEAR}-T1`, status: 'ongoing', comment: 'Två möten hållna.' });
     expect(report.statusCode).toBe(201);
-    followUpId = report.json().id;
+    const followUpId = report.json().id;
 
     expect((await member.post(`/api/plans/${planId}/revisions`, { reason: 'Direktiv' })).statusCode).toBe(403);
     expect((await lc.post(`/api/plans/${planId}/revisions`, {})).statusCode).toBe(400);
@@ -165,8 +204,8 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
     expect(res.statusCode).toBe(201);
     const revision = res.json();
     expect(revision).toMatchObject({ status: 'draft', revisionOf: planId, boardId: board, year: YEAR, revisionReason: 'Kommunstyrelsens direktiv om reviderade handlingsplaner' });
-    revisionId = revision.id;
-    revisedActivityId = revision.activities[0].id;
+    const revisionId = revision.id;
+    const revisedActivityId = revision.activities[0].id;
     expect(revision.activities[0]).toMatchObject({ title: ACTIVITY.title, revisedFromActivityId: activityId });
     expect(revision.decisions).toEqual([]);
 
@@ -184,6 +223,7 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
   });
 
   it('the reviewer sees the difference against the approved version', async () => {
+    const { planId, lc, revisionId } = await boardAt('revised');
     expect((await lc.post(`/api/plans/${revisionId}/activities`, { ...ACTIVITY, title: 'Dialog med bostadsbolagen', measureArea: 'targeted' })).statusCode).toBe(201);
     const diff = (await central.get(`/api/plans/compare?from=${planId}&to=${revisionId}`)).json();
     expect(diff.added.map((a: { title: string }) => a.title)).toEqual(['Dialog med bostadsbolagen']);
@@ -191,6 +231,7 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
   });
 
   it('approving the revision supersedes the plan and moves follow-up to its activities, history included', async () => {
+    const { planId, lc, member, activityId, revisionId, revisedActivityId, followUpId } = await boardAt('revision_extended');
     expect((await lc.post(`/api/plans/${revisionId}/decisions`, { meetingOn: `${YEAR}-09-21`, paragraph: '§ 4', outcome: 'adopted' })).statusCode).toBe(201);
     for (const [who, to] of [
       [lc, 'submitted'],
@@ -221,6 +262,7 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
   });
 
   it('next year’s plan starts with each activity’s latest reported status', async () => {
+    const { lc, revisionId } = await boardAt('revision_approved');
     const res = await lc.post(`/api/plans/${revisionId}/next-year`, {});
     expect(res.statusCode, res.body).toBe(201);
     const statuses = Object.fromEntries(res.json().activities.map((a: { title: string; previousYearFinalStatus: string | null }) => [a.title, a.previousYearFinalStatus]));
@@ -229,6 +271,7 @@ describe.each(await testDatabaseKinds())('[PLANS] board decisions and revision o
   });
 
   it('every write is in the audit log, without the texts', async () => {
+    const { board } = await boardAt('revision_approved');
     const rows = await t.database.db
       .selectFrom('audit_log')
       .select(['action', 'summary'])
