@@ -4,6 +4,7 @@
  * `npm run bench` calls benchTrainingImport(); run alone with `npx tsx bench/training-import.ts`.
  */
 import { openDatabase } from '../src/db/database.js';
+import type { SystemActor } from '../src/domain/policy/index.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createBoard, createUnit } from '../src/modules/orgs/service.js';
 import { createCourse, importParticipants } from '../src/modules/training/service.js';
@@ -16,7 +17,7 @@ export async function benchTrainingImport(rows = ROWS): Promise<number> {
     await migrateToLatest(handle.db);
     const db = handle.db;
     const municipality = await db.insertInto('municipality').values({ name: 'Benchkommun' }).returning('id').executeTakeFirstOrThrow();
-    const actor = { system: 'bench', municipalityId: municipality.id };
+    const actor: SystemActor = { system: 'bench', name: 'Bench', municipalityId: municipality.id, roles: [{ role: 'central_coordinator', boardId: null }] };
     const boards: { name: string; units: string[] }[] = [];
     for (let b = 1; b <= 14; b++) {
       const board = await createBoard({ db, actor, input: { name: `Stadsdelsnämnd ${b}`, kind: 'district_board' } });

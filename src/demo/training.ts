@@ -6,7 +6,7 @@
  * illustrative. Employee keys are synthetic ("EAV-00017"); no names are involved.
  */
 import type { Database } from '../db/database.js';
-import type { AuditActor } from '../modules/audit/service.js';
+import type { SystemActor } from '../domain/policy/index.js';
 import { createCourse, createGroup, importHeadcounts, importParticipants, setTarget } from '../modules/training/service.js';
 import stockholm from './data/stockholm-2019.json' with { type: 'json' };
 
@@ -189,7 +189,9 @@ function demoCompletions(units: DemoUnit[]) {
   return rows;
 }
 
-export async function seedTrainingDemo(db: Database, actor: AuditActor & { municipalityId: string }): Promise<void> {
+export async function seedTrainingDemo(db: Database, seed: { system: string; municipalityId: string }): Promise<void> {
+  // The seed acts as the municipality's central coordinator: the catalogue, targets and groups are theirs, and their imports reach every board.
+  const actor: SystemActor = { system: seed.system, name: 'Demo: central samordnare', municipalityId: seed.municipalityId, roles: [{ role: 'central_coordinator', boardId: null }] };
   const basic = await createCourse({ db, actor, input: { name: DEMO_COURSES.basic, kind: 'web_basic' } });
   const advanced = await createCourse({ db, actor, input: { name: DEMO_COURSES.advanced, kind: 'advanced' } });
   const lecture = await createCourse({ db, actor, input: { name: DEMO_COURSES.lecture, kind: 'lecture' } });

@@ -56,10 +56,8 @@ export function isoToUtcMs(iso: string): number {
   return Date.UTC(y, m - 1, d);
 }
 
-/** Whole days from a to b ('YYYY-MM-DD'); negative when b is before a. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((isoToUtcMs(b) - isoToUtcMs(a)) / DAY_MS);
-}
+/** Whole days from a to b ('YYYY-MM-DD'); negative when b is before a. The server's one calendar (src/domain/calendar.ts). */
+export { daysBetween } from '../calendar.js';
 
 export function addDays(iso: string, days: number): string {
   return isoDateOfUtc(new Date(isoToUtcMs(iso) + days * DAY_MS));

@@ -4,9 +4,9 @@
  */
 import ExcelJS from 'exceljs';
 import * as echarts from 'echarts';
-import type { Actor } from '../../domain/policy/index.js';
+import type { ServiceActor } from '../../domain/policy/index.js';
 import type { Database } from '../../db/database.js';
-import { exportData } from './service.js';
+import { exportData } from './coverage.service.js';
 
 const STATUS_SV = { reached: 'Målet nått', below: 'Under målet', lagging: 'Långt efter', no_data: 'Uppgift saknas' } as const;
 const KIND_SV = { web_basic: 'Webbaserad grundutbildning', advanced: 'Fördjupning', lecture: 'Föreläsning' } as const;
@@ -25,7 +25,7 @@ function sheetWithTable(
   return sheet;
 }
 
-export async function coverageWorkbook(opts: { db: Database; actor: Actor; courseId?: string; asOf?: string }) {
+export async function coverageWorkbook(opts: { db: Database; actor: ServiceActor; courseId?: string; asOf?: string }) {
   const d = await exportData(opts);
   const boardName = new Map(d.ctx.boards.map((b) => [b.id, b.name]));
   const unitName = new Map(d.ctx.units.map((u) => [u.id, u.name]));
@@ -138,7 +138,7 @@ export async function coverageWorkbook(opts: { db: Database; actor: Actor; cours
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The share over time with the target as a line, as an SVG image (its data is in the table beside it). */
-export async function trendSvg(opts: { db: Database; actor: Actor; courseId?: string; asOf?: string; boardId?: string; language?: 'sv' | 'en' }) {
+export async function trendSvg(opts: { db: Database; actor: ServiceActor; courseId?: string; asOf?: string; boardId?: string; language?: 'sv' | 'en' }) {
   const d = await exportData(opts);
   const en = opts.language === 'en';
   const title = `${en ? 'Share who completed' : 'Andel som genomgått'} ${d.ctx.course.name}${d.boardName ? ` – ${d.boardName}` : ''}`;

@@ -184,6 +184,27 @@ export async function unitsOf(db: Database, municipalityId: string) {
     .execute();
 }
 
+/** One board of the register, for a board's page (its municipality checked by the caller). */
+export async function findBoard(db: Database, id: string) {
+  return db.selectFrom('board').select(['id', 'name', 'municipality_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Which of these board ids are boards of the municipality. */
+export async function boardIdsIn(db: Database, municipalityId: string, ids: string[]) {
+  return db.selectFrom('board').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+}
+
+/** Which of these unit ids are units of the municipality. */
+export async function unitIdsIn(db: Database, municipalityId: string, ids: string[]) {
+  return db
+    .selectFrom('unit')
+    .innerJoin('board', 'board.id', 'unit.board_id')
+    .select('unit.id')
+    .where('board.municipality_id', '=', municipalityId)
+    .where('unit.id', 'in', ids)
+    .execute();
+}
+
 // ---------------------------------------------------------------- imports
 
 export async function insertImport(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COVERAGE_STATUSES } from '../../domain/training/status.js';
 
 export const COURSE_KINDS = ['web_basic', 'advanced', 'lecture'] as const;
 export type CourseKind = (typeof COURSE_KINDS)[number];
@@ -144,8 +145,7 @@ export const ZCoverageRow = z.object({
 });
 export type TCoverageRow = z.infer<typeof ZCoverageRow>;
 
-export const COVERAGE_STATUSES = ['reached', 'below', 'lagging', 'no_data'] as const;
-export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
+export { COVERAGE_STATUSES, type CoverageStatus } from '../../domain/training/status.js';
 
 const ZFigure = z.object({ employees: z.number(), completed: z.number(), percent: z.number().nullable() });
 

@@ -1,0 +1,176 @@
+import type { Database } from '../../db/database.js';
+import { todayInSweden } from '../../domain/calendar.js';
+import { inScope, type ServiceActor } from '../../domain/policy/index.js';
+import { coverageAsOf, groupCoverage, startedAsOf, type Completion, type CoverageFigure, type Headcount } from '../../domain/training/coverage.js';
+import { completedWithoutUnit, headcountHistory, rollUp, subtreesOf } from '../../domain/training/rollup.js';
+import { coverageStatus, DEFAULT_LAGGING_BELOW, laggingList } from '../../domain/training/status.js';
+import { boardTrend, coverageTrend, forecastOf } from '../../domain/training/trend.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { readScope } from './access.js';
+import { courseFor } from './courses.service.js';
+import { presentCourse } from './presenters.js';
+import * as repo from './repo.js';
+import type { TBoardDetail, TCoverageRow, TOverview, TUnitCoverage } from './schema.js';
+import { targetOf } from './targets.service.js';
+
+/**
+ * Reading coverage: the rows of the actor's boards loaded once (scoped in the query), then the
+ * arithmetic of src/domain/training (coverage, trend and forecast, roll-up, status).
+ */
+
+export interface CoverageContext {
+  course: { id: string; name: string; kind: 'web_basic' | 'advanced' | 'lecture' };
+  scope: 'all' | string[];
+  boards: { id: string; name: string; kind: 'city_board' | 'district_board' | 'specialist_board'; code: string | null }[];
+  units: { id: string; board_id: string; parent_id: string | null; name: string }[];
+  headcounts: Headcount[];
+  /** Completions only: every coverage figure counts these. */
+  completions: Completion[];
+  /** Rows that say the course is started, not completed (shown apart). */
+  started: Completion[];
+}
+
+async function loadCoverage(db: Database, actor: ServiceActor, courseId?: string, onlyBoard?: string): Promise<CoverageContext> {
+  const course = await courseFor(db, actor.municipalityId, courseId);
+  const readable = readScope(actor);
+  if (onlyBoard && !inScope(readable, onlyBoard)) throw forbidden();
+  const scope = onlyBoard ? [onlyBoard] : readable;
+  const boards = (await repo.boardsOf(db, actor.municipalityId)).filter((b) => inScope(scope, b.id));
+  const units = (await repo.unitsOf(db, actor.municipalityId)).filter((u) => inScope(scope, u.board_id));
+  const headcounts = (await repo.headcountsOf(db, scope, actor.municipalityId)).map((h) => ({
+    boardId: h.board_id,
+    unitId: h.unit_id,
+    employees: h.employees,
+    asOf: h.as_of,
+  }));
+  const rows = await repo.completionsOf(db, course.id, scope);
+  const asCompletion = (c: (typeof rows)[number]) => ({ boardId: c.board_id, unitId: c.unit_id, employeeKey: c.employee_key, completedOn: c.completed_on });
+  const completions = rows.filter((c) => c.status !== 'started').map(asCompletion);
+  const started = rows.filter((c) => c.status === 'started').map(asCompletion);
+  return { course, scope, boards, units, headcounts, completions, started };
+}
+
+/** GET /api/training/coverage: one row per board the actor may see (API.md). */
+export async function coverageByBoard(opts: { db: Database; actor: ServiceActor; courseId?: string; asOf?: string }): Promise<TCoverageRow[]> {
+  const ctx = await loadCoverage(opts.db, opts.actor, opts.courseId);
+  const asOf = opts.asOf ?? todayInSweden();
+  const c = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
+  const started = startedAsOf(ctx.started, asOf).boards;
+  const byBoard = new Map(c.boards.map((b) => [b.boardId, b]));
+  return ctx.boards.map((b) => {
+    const f = byBoard.get(b.id);
+    return { boardId: b.id, employees: f?.employees ?? 0, completed: f?.completed ?? 0, percent: f?.percent ?? null, started: started.get(b.id) ?? 0 };
+  });
+}
+
+/** Each priority group of the year or earlier, with its coverage; a group naming a department takes every unit under it. */
+async function groupsProgress(db: Database, actor: ServiceActor, ctx: CoverageContext, asOf: string) {
+  const year = Number(asOf.slice(0, 4));
+  const groups = (await repo.listGroups(db, actor.municipalityId)).filter((g) => g.year <= year);
+  if (!groups.length) return [];
+  // Units of the whole municipality: a group may name a department whose units are in scope.
+  const below = subtreesOf(await repo.unitsOf(db, actor.municipalityId));
+  const figures = groupCoverage({
+    headcounts: ctx.headcounts,
+    completions: ctx.completions,
+    asOf,
+    groups: groups.map((g) => ({ id: g.id, boardIds: g.boardIds, unitIds: [...new Set(g.unitIds.flatMap(below))] })),
+  });
+  return groups.map((g, i) => ({ id: g.id, year: g.year, name: g.name, employees: figures[i].employees, completed: figures[i].completed, percent: figures[i].percent }));
+}
+
+export async function overview(opts: { db: Database; actor: ServiceActor; courseId?: string; asOf?: string; below?: number }): Promise<TOverview> {
+  const asOf = opts.asOf ?? todayInSweden();
+  const below = opts.below ?? DEFAULT_LAGGING_BELOW;
+  const ctx = await loadCoverage(opts.db, opts.actor, opts.courseId);
+  const target = await targetOf(opts.db, ctx.course.id, Number(asOf.slice(0, 4)));
+  const coverage = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
+  const started = startedAsOf(ctx.started, asOf);
+  const byBoard = new Map(coverage.boards.map((b) => [b.boardId, b]));
+  const trend = coverageTrend(ctx, asOf);
+  return {
+    course: presentCourse(ctx.course),
+    asOf,
+    target,
+    total: { ...coverage.total, started: started.total },
+    boards: ctx.boards.map((b) => {
+      const f = byBoard.get(b.id);
+      const percent = f?.percent ?? null;
+      return {
+        boardId: b.id,
+        name: b.name,
+        kind: b.kind,
+        employees: f?.employees ?? 0,
+        completed: f?.completed ?? 0,
+        percent,
+        status: coverageStatus(percent, target.percent, below),
+        headcountAsOf: f?.headcountAsOf ?? null,
+        started: started.boards.get(b.id) ?? 0,
+      };
+    }),
+    laggingBelow: below,
+    lagging: laggingList(coverage, ctx, target.percent, below),
+    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf),
+    trend,
+    forecast: forecastOf(trend, target.percent, asOf),
+  };
+}
+
+export async function boardDetail(opts: { db: Database; actor: ServiceActor; boardId: string; courseId?: string; asOf?: string; below?: number }): Promise<TBoardDetail> {
+  const asOf = opts.asOf ?? todayInSweden();
+  const below = opts.below ?? DEFAULT_LAGGING_BELOW;
+  const board = await repo.findBoard(opts.db, opts.boardId);
+  if (!board || board.municipality_id !== opts.actor.municipalityId) throw notFound('Nämnden');
+  const ctx = await loadCoverage(opts.db, opts.actor, opts.courseId, board.id);
+  const target = await targetOf(opts.db, ctx.course.id, Number(asOf.slice(0, 4)));
+  const coverage = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
+  const total = coverage.boards.find((b) => b.boardId === board.id);
+  const units: TUnitCoverage[] = rollUp(coverage, ctx.units, ctx.completions, asOf).map((f) => ({
+    boardId: board.id,
+    ...f,
+    status: coverageStatus(f.percent, target.percent, below),
+  }));
+  // People registered on the board without a unit.
+  const withoutUnit = completedWithoutUnit(ctx.completions, asOf);
+  if (withoutUnit > 0) {
+    units.push({ boardId: board.id, unitId: null, name: '', parentId: null, employees: 0, completed: withoutUnit, percent: null, status: 'no_data', headcountAsOf: null });
+  }
+  const trend = boardTrend(ctx, asOf, board.id);
+  const totalFigure: CoverageFigure = total ?? { employees: 0, completed: 0, percent: null };
+  return {
+    board: { id: board.id, name: board.name },
+    course: presentCourse(ctx.course),
+    asOf,
+    target,
+    total: { ...totalFigure, status: coverageStatus(totalFigure.percent, target.percent, below), headcountAsOf: total?.headcountAsOf ?? null },
+    units,
+    trend,
+    forecast: forecastOf(trend, target.percent, asOf),
+    headcounts: headcountHistory(ctx.headcounts),
+  };
+}
+
+export async function listHeadcounts(opts: { db: Database; actor: ServiceActor; boardId?: string }) {
+  const readable = readScope(opts.actor);
+  if (opts.boardId && !inScope(readable, opts.boardId)) throw forbidden();
+  const rows = await repo.headcountsOf(opts.db, opts.boardId ? [opts.boardId] : readable, opts.actor.municipalityId);
+  return rows.map((h) => ({ boardId: h.board_id, unitId: h.unit_id, employees: h.employees, asOf: h.as_of }));
+}
+
+/** Everything the XLSX export and the trend chart need, scoped like the overview. */
+export async function exportData(opts: { db: Database; actor: ServiceActor; courseId?: string; asOf?: string; boardId?: string }) {
+  const asOf = opts.asOf ?? todayInSweden();
+  const ctx = await loadCoverage(opts.db, opts.actor, opts.courseId, opts.boardId);
+  const target = await targetOf(opts.db, ctx.course.id, Number(asOf.slice(0, 4)));
+  const coverage = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
+  return {
+    ctx,
+    asOf,
+    target,
+    coverage,
+    trend: opts.boardId ? boardTrend(ctx, asOf, opts.boardId) : coverageTrend(ctx, asOf),
+    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf),
+    boardName: opts.boardId ? (ctx.boards.find((b) => b.id === opts.boardId)?.name ?? null) : null,
+    statusOf: (p: number | null) => coverageStatus(p, target.percent, DEFAULT_LAGGING_BELOW),
+  };
+}
