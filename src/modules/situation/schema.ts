@@ -5,9 +5,11 @@ import { QUESTION_KINDS, RECIPIENT_GROUPS } from '../../domain/situation/survey.
 /** A shown count, or the marker of a hidden one ("<5" below the threshold, ".." to protect one). */
 export const ZCell = z.union([z.number(), z.string()]);
 
+// An empty field is a missing date: its message says what to fill in (the web's forms use it too).
 const isoDate = (missing: string) =>
   z
     .string({ error: missing })
+    .min(1, missing)
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datumet som ÅÅÅÅ-MM-DD.');
 const text = (max: number, missing: string) => z.string({ error: missing }).trim().min(1, missing).max(max, `Texten får vara högst ${max} tecken.`);
 const optionalText = (max: number) => z.string().trim().max(max, `Texten får vara högst ${max} tecken.`).nullable().optional();
