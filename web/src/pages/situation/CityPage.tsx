@@ -1,10 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/use-query';
-import { Loading, LoadError } from '../../components/feedback';
+import { CONCERN_TYPES, ENVIRONMENTS, TERTIALS } from '@shared/domain/situation/categories';
+import type { TCityPicture, TCountRow } from '@shared/modules/situation/schema';
+import { useApiQuery } from '../../api/use-query';
 import { PageHeading } from '../../components/PageHeading';
-import { CONCERN_TYPES, ENVIRONMENTS, TERTIALS } from '../../../../src/domain/situation/categories';
-import type { TCityPicture, TCountRow } from '../../../../src/modules/situation/schema';
+import { QueryState } from '../../components/QueryState';
 import { BoardYearFilter, ChartWithTable, CountTable, Num, ScrollBox, SuppressionLegend, TrendTable, thisYear, type Cell } from './components';
 
 /** The city-wide picture: counts per board, environment, type and tertial, suppressed; never any text. */
@@ -12,8 +12,7 @@ export function CityPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('ar')) || thisYear();
-  const city = useQuery<TCityPicture>(`/api/situation/city?year=${year}&charts=1&lang=${i18n.language}`);
-  const chart = (key: string) => city.data?.charts.find((c) => c.key === key);
+  const city = useApiQuery<TCityPicture>(`/api/situation/city?year=${year}&charts=1&lang=${i18n.language}`);
   const title = t('situation.city.title', { year });
 
   return (
@@ -24,53 +23,58 @@ export function CityPage() {
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('situation.city.lead')}</p>
       <BoardYearFilter idPrefix="city" allowed={[]} year={year} onApply={(v) => setParams({ ar: String(v.year) })} />
-      {city.loading && <Loading />}
-      {city.error && <LoadError message={city.error.message} />}
-      {city.data && (
-        <>
-          <SuppressionLegend threshold={city.data.threshold} />
-          <ChartWithTable chart={chart('boards')}>
-            <BoardTable
-              caption={t('situation.city.byBoardEnvironment', { year })}
-              columns={ENVIRONMENTS.map((e) => [e, t(`situation.environments.${e}`)])}
-              counts={(r) => r.byEnvironment}
-              city={city.data}
-              withTotal
-            />
-          </ChartWithTable>
-          <ChartWithTable chart={chart('environment')}>
-            <CountTable
-              caption={t('situation.byEnvironmentCaption', { year })}
-              head={t('situation.environment')}
-              rows={ENVIRONMENTS.map((e) => [t(`situation.environments.${e}`), city.data!.totals.byEnvironment[e]])}
-            />
-          </ChartWithTable>
-          <TrendTable trend={city.data.trend} chart={chart('trend')} />
-          <ChartWithTable chart={chart('type')}>
-            <CountTable
-              caption={t('situation.byTypeCaption', { year })}
-              head={t('situation.type')}
-              rows={CONCERN_TYPES.map((k) => [t(`situation.types.${k}`), city.data!.totals.byType[k]])}
-            />
-          </ChartWithTable>
-          <ScrollBox label={t('situation.city.byBoardType', { year })}>
-            <BoardTable
-              caption={t('situation.city.byBoardType', { year })}
-              columns={CONCERN_TYPES.map((k) => [k, t(`situation.types.${k}`)])}
-              counts={(r) => r.byType}
-              city={city.data}
-            />
-          </ScrollBox>
-          <ScrollBox label={t('situation.city.byBoardTertial', { year })}>
-            <BoardTable
-              caption={t('situation.city.byBoardTertial', { year })}
-              columns={TERTIALS.map((k) => [k, t(`situation.tertials.${k}`)])}
-              counts={(r) => r.byTertial}
-              city={city.data}
-            />
-          </ScrollBox>
-        </>
-      )}
+      <QueryState query={city}>{(c) => <CityTables city={c} year={year} />}</QueryState>
+    </>
+  );
+}
+
+/** The city's counts: by board and environment, environment, trend, type, by board and type, by board and tertial. */
+function CityTables({ city, year }: { city: TCityPicture; year: number }) {
+  const { t } = useTranslation();
+  const chart = (key: string) => city.charts.find((c) => c.key === key);
+  return (
+    <>
+      <SuppressionLegend threshold={city.threshold} />
+      <ChartWithTable chart={chart('boards')}>
+        <BoardTable
+          caption={t('situation.city.byBoardEnvironment', { year })}
+          columns={ENVIRONMENTS.map((e) => [e, t(`situation.environments.${e}`)])}
+          counts={(r) => r.byEnvironment}
+          city={city}
+          withTotal
+        />
+      </ChartWithTable>
+      <ChartWithTable chart={chart('environment')}>
+        <CountTable
+          caption={t('situation.byEnvironmentCaption', { year })}
+          head={t('situation.environment')}
+          rows={ENVIRONMENTS.map((e) => [t(`situation.environments.${e}`), city.totals.byEnvironment[e]])}
+        />
+      </ChartWithTable>
+      <TrendTable trend={city.trend} chart={chart('trend')} />
+      <ChartWithTable chart={chart('type')}>
+        <CountTable
+          caption={t('situation.byTypeCaption', { year })}
+          head={t('situation.type')}
+          rows={CONCERN_TYPES.map((k) => [t(`situation.types.${k}`), city.totals.byType[k]])}
+        />
+      </ChartWithTable>
+      <ScrollBox label={t('situation.city.byBoardType', { year })}>
+        <BoardTable
+          caption={t('situation.city.byBoardType', { year })}
+          columns={CONCERN_TYPES.map((k) => [k, t(`situation.types.${k}`)])}
+          counts={(r) => r.byType}
+          city={city}
+        />
+      </ScrollBox>
+      <ScrollBox label={t('situation.city.byBoardTertial', { year })}>
+        <BoardTable
+          caption={t('situation.city.byBoardTertial', { year })}
+          columns={TERTIALS.map((k) => [k, t(`situation.tertials.${k}`)])}
+          counts={(r) => r.byTertial}
+          city={city}
+        />
+      </ScrollBox>
     </>
   );
 }

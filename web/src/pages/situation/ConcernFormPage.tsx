@@ -1,80 +1,32 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { TUnit } from '../../api/types';
-import { useQuery } from '../../api/use-query';
-import { Loading } from '../../components/feedback';
-import { ErrorSummary, SelectField, TextField, type FieldErrors } from '../../components/form';
+import { CONCERN_TYPES, ENVIRONMENTS, todayInSweden } from '@shared/domain/situation/categories';
+import { ZCreateConcernRequest, type TConcernReceipt } from '@shared/modules/situation/schema';
+import type { TBoard, TUnit } from '../../api/types';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
+import { useApiForm } from '../../components/api-form';
+import { ErrorSummary, SelectField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
-import { checkFields } from '../../../../src/domain/personal-data/guard';
-import { CONCERN_TYPES, ENVIRONMENTS, isIsoDate, todayInSweden } from '../../../../src/domain/situation/categories';
-import type { TConcernReceipt } from '../../../../src/modules/situation/schema';
+import { QueryState } from '../../components/QueryState';
 import { useBoardChoice } from './components';
-import { CheckboxField, GuardedInput, NameConfirmation, TextAreaField, useNameConfirmation } from './fields';
+import { CheckboxField, GuardedInput, NameConfirmation, TextAreaField, useNameConfirmation, withGuard } from './fields';
 
-const FIELDS = ['boardId', 'occurredOn', 'area', 'reportingUnitId', 'type', 'environment', 'description', 'actionTaken'];
-
-const empty = { occurredOn: '', area: '', reportingUnitId: '', type: '', environment: '', description: '', actionTaken: '', social: false, police: false };
+/** The free texts the guard checks before the report leaves the browser (the server checks them again). */
+const ZConcernForm = withGuard(ZCreateConcernRequest, ['description', 'actionTaken', 'area']);
+/** A blank select or text is "not given" for the optional fields. */
+const orNull = (v: unknown) => (v === '' ? null : v);
 
 /** "Rapportera oro": any staff member files a de-identified concern or incident report. */
 export function ConcernFormPage() {
   const { t } = useTranslation();
   const choice = useBoardChoice('concerns.create');
-  const [boardId, setBoardId] = useState('');
-  const [form, setForm] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
   const [receipt, setReceipt] = useState<TConcernReceipt | null>(null);
-  const board = boardId || choice.board?.id || '';
-  const units = useQuery<TUnit[]>(board ? `/api/boards/${board}/units` : null);
   const doneRef = useRef<HTMLHeadingElement>(null);
-  const names = useNameConfirmation();
-  const set = (k: keyof typeof empty) => (v: string | boolean) => {
-    if (k === 'description' || k === 'actionTaken' || k === 'area') names.changed();
-    setForm((f) => ({ ...f, [k]: v }));
-  };
 
   useEffect(() => {
     if (receipt) doneRef.current?.focus();
   }, [receipt]);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const local: FieldErrors = {};
-    if (!board) local.boardId = t('situation.concern.boardMissing');
-    if (!isIsoDate(form.occurredOn)) local.occurredOn = t('situation.concern.dateMissing');
-    else if (form.occurredOn > todayInSweden()) local.occurredOn = t('situation.concern.dateFuture');
-    if (!form.type) local.type = t('situation.concern.typeMissing');
-    if (!form.environment) local.environment = t('situation.concern.environmentMissing');
-    if (!form.description.trim()) local.description = t('situation.concern.descriptionMissing');
-    // The same check the server runs: refuse before sending.
-    for (const p of checkFields({ description: form.description, actionTaken: form.actionTaken, area: form.area })) local[p.field] ??= p.message;
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setSaving(true);
-    try {
-      const r = await api<TConcernReceipt>('POST', '/api/concerns', {
-        boardId: board,
-        occurredOn: form.occurredOn,
-        type: form.type,
-        environment: form.environment,
-        description: form.description.trim(),
-        actionTaken: form.actionTaken.trim() || null,
-        area: form.area.trim() || null,
-        reportingUnitId: form.reportingUnitId || null,
-        forwardedToSocialServices: form.social,
-        forwardedToPolice: form.police,
-        ...names.extra,
-      });
-      setReceipt(r);
-      setForm(empty);
-      names.clear();
-    } catch (err) {
-      setErrors(names.errorsFrom(err, FIELDS, 'description', t));
-    } finally {
-      setSaving(false);
-    }
-  }
 
   if (receipt) {
     return (
@@ -102,37 +54,64 @@ export function ConcernFormPage() {
         <p>{t('situation.concern.privacy')}</p>
         <p>{t('situation.concern.privacyPerson')}</p>
       </section>
-      {choice.loading && <Loading />}
-      <ErrorSummary errors={errors} idPrefix="concern" />
+      <QueryState query={choice.boards}>{() => <ConcernForm allowed={choice.allowed} defaultBoard={choice.board} onSent={setReceipt} />}</QueryState>
+    </>
+  );
+}
+
+function ConcernForm({ allowed, defaultBoard, onSent }: { allowed: TBoard[]; defaultBoard?: TBoard; onSent(r: TConcernReceipt): void }) {
+  const { t } = useTranslation();
+  const save = useApiMutation<TConcernReceipt>(['/api/concerns', '/api/situation']);
+  const names = useNameConfirmation();
+  const f = useApiForm(ZConcernForm, {
+    idPrefix: 'concern',
+    defaultValues: {
+      boardId: defaultBoard?.id ?? '',
+      occurredOn: '',
+      area: '',
+      reportingUnitId: null,
+      type: '' as never,
+      environment: '' as never,
+      description: '',
+      actionTaken: '',
+      forwardedToSocialServices: false,
+      forwardedToPolice: false,
+    },
+    fallback: 'description',
+  });
+  const boardId = f.form.watch('boardId');
+  const units = useApiQuery<TUnit[]>(boardId ? `/api/boards/${boardId}/units` : null);
+  const [area, description, actionTaken] = f.form.watch(['area', 'description', 'actionTaken']);
+
+  const submit = f.onSubmit(
+    names.guard(f.form, async (body) => {
+      onSent(await save.mutateAsync({ method: 'POST', path: '/api/concerns', body: { ...body, ...names.extra } }));
+    }),
+  );
+
+  return (
+    <>
+      <ErrorSummary errors={f.errors} idPrefix="concern" focusKey={f.submits} />
       <form onSubmit={submit} noValidate>
-        <fieldset disabled={saving} className="plain-fieldset">
-          {choice.allowed.length > 1 ? (
-            <SelectField id="concern-boardId" label={t('situation.concern.board')} value={board} error={errors.boardId} onChange={(e) => setBoardId(e.target.value)}>
-              {choice.allowed.map((b) => (
+        <fieldset disabled={f.saving} className="plain-fieldset">
+          {allowed.length > 1 ? (
+            <SelectField label={t('situation.concern.board')} {...f.field('boardId')}>
+              {allowed.map((b) => (
                 <option key={b.id} value={b.id}>
                   {b.name}
                 </option>
               ))}
             </SelectField>
           ) : (
-            choice.board && (
+            defaultBoard && (
               <p>
-                <strong>{t('situation.concern.board')}:</strong> {choice.board.name}
+                <strong>{t('situation.concern.board')}:</strong> {defaultBoard.name}
               </p>
             )
           )}
-          <TextField
-            id="concern-occurredOn"
-            label={t('situation.concern.occurredOn')}
-            hint={t('situation.concern.occurredOnHint')}
-            type="date"
-            max={todayInSweden()}
-            value={form.occurredOn}
-            error={errors.occurredOn}
-            onChange={(e) => set('occurredOn')(e.target.value)}
-          />
-          <GuardedInput id="concern-area" label={t('situation.concern.area')} hint={t('situation.concern.areaHint')} value={form.area} error={errors.area} onChange={set('area')} />
-          <SelectField id="concern-reportingUnitId" label={t('situation.concern.unit')} value={form.reportingUnitId} error={errors.reportingUnitId} onChange={(e) => set('reportingUnitId')(e.target.value)}>
+          <TextField label={t('situation.concern.occurredOn')} hint={t('situation.concern.occurredOnHint')} type="date" max={todayInSweden()} {...f.field('occurredOn')} />
+          <GuardedInput label={t('situation.concern.area')} hint={t('situation.concern.areaHint')} guardValue={area ?? ''} {...f.field('area', { onChange: names.changed, setValueAs: orNull })} />
+          <SelectField label={t('situation.concern.unit')} {...f.field('reportingUnitId', { setValueAs: orNull })}>
             <option value="">{t('situation.concern.noUnit')}</option>
             {(units.data ?? []).map((u) => (
               <option key={u.id} value={u.id}>
@@ -140,7 +119,7 @@ export function ConcernFormPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="concern-type" label={t('situation.type')} value={form.type} error={errors.type} onChange={(e) => set('type')(e.target.value)}>
+          <SelectField label={t('situation.type')} {...f.field('type')}>
             <option value="">{t('situation.concern.choose')}</option>
             {CONCERN_TYPES.map((k) => (
               <option key={k} value={k}>
@@ -148,14 +127,7 @@ export function ConcernFormPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField
-            id="concern-environment"
-            label={t('situation.environment')}
-            hint={t('situation.concern.environmentHint')}
-            value={form.environment}
-            error={errors.environment}
-            onChange={(e) => set('environment')(e.target.value)}
-          >
+          <SelectField label={t('situation.environment')} hint={t('situation.concern.environmentHint')} {...f.field('environment')}>
             <option value="">{t('situation.concern.choose')}</option>
             {ENVIRONMENTS.map((k) => (
               <option key={k} value={k}>
@@ -164,30 +136,26 @@ export function ConcernFormPage() {
             ))}
           </SelectField>
           <TextAreaField
-            id="concern-description"
             label={t('situation.concern.description')}
             hint={t('situation.concern.descriptionHint')}
-            value={form.description}
-            error={errors.description}
             guard
+            guardValue={description}
             maxLength={4000}
-            onChange={(e) => set('description')(e.target.value)}
+            {...f.field('description', { onChange: names.changed })}
           />
           <TextAreaField
-            id="concern-actionTaken"
             label={t('situation.concern.actionTaken')}
             hint={t('situation.concern.actionTakenHint')}
-            value={form.actionTaken}
-            error={errors.actionTaken}
             guard
+            guardValue={actionTaken ?? ''}
             rows={3}
             maxLength={2000}
-            onChange={(e) => set('actionTaken')(e.target.value)}
+            {...f.field('actionTaken', { onChange: names.changed, setValueAs: orNull })}
           />
           <fieldset className="fieldset">
             <legend>{t('situation.concern.forwarded')}</legend>
-            <CheckboxField id="concern-social" label={t('situation.concern.social')} checked={form.social} onChange={set('social')} />
-            <CheckboxField id="concern-police" label={t('situation.concern.police')} checked={form.police} onChange={set('police')} />
+            <CheckboxField id="concern-social" label={t('situation.concern.social')} {...f.form.register('forwardedToSocialServices')} />
+            <CheckboxField id="concern-police" label={t('situation.concern.police')} {...f.form.register('forwardedToPolice')} />
           </fieldset>
           <NameConfirmation idPrefix="concern" state={names} />
           <button type="submit" className="button">

@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/use-query';
+import type { TInbox } from '@shared/modules/situation/schema';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
-import type { TInbox } from '../../../../src/modules/situation/schema';
 
 /** Start-page notice for coordinators: open concern reports they have not read yet. */
 export function ConcernInbox() {
   const { t } = useTranslation();
   const { can } = useSession();
   const coordinator = can('concerns.inbox');
-  const inbox = useQuery<TInbox>(coordinator ? '/api/concerns/inbox' : null);
+  const inbox = useApiQuery<TInbox>(coordinator ? '/api/concerns/inbox' : null);
   if (!coordinator || !inbox.data) return null;
   const { unread, boards } = inbox.data;
   return (

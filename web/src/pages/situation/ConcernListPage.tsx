@@ -1,33 +1,36 @@
+import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/use-query';
-import { EmptyState, Loading, LoadError } from '../../components/feedback';
-import { PageHeading } from '../../components/PageHeading';
-import type { TConcernListItem } from '../../../../src/modules/situation/schema';
-import { ScrollBox, boardsFor, formatDate } from './components';
-import { useSession } from '../../auth/session';
+import type { TConcernListItem } from '@shared/modules/situation/schema';
 import type { TBoard } from '../../api/types';
-import type { FormEvent } from 'react';
+import { useApiQuery } from '../../api/use-query';
+import { useSession } from '../../auth/session';
+import { EmptyState } from '../../components/feedback';
+import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
+import { StatusTag } from '../../components/StatusTag';
+import { ScrollBox, boardsFor, formatDate } from './components';
 
-export function StatusTag({ c }: { c: Pick<TConcernListItem, 'status' | 'unread'> }) {
+/** A report's status as a tag with a word: closed, new (not yet read) or open. */
+export function ConcernStatus({ c }: { c: Pick<TConcernListItem, 'status' | 'unread'> }) {
   const { t } = useTranslation();
-  if (c.status === 'closed') return <span className="tag tag--off">{t('situation.status.closed')}</span>;
-  if (c.unread) return <span className="tag tag--warn">{t('situation.status.new')}</span>;
-  return <span className="tag tag--ok">{t('situation.status.open')}</span>;
+  if (c.status === 'closed') return <StatusTag tone="off">{t('situation.status.closed')}</StatusTag>;
+  if (c.unread) return <StatusTag tone="warn">{t('situation.status.new')}</StatusTag>;
+  return <StatusTag tone="ok">{t('situation.status.open')}</StatusTag>;
 }
 
 /** The coordinator's list of concern reports: categories only; texts open one report at a time. */
 export function ConcernListPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
-  const boards = useQuery<TBoard[]>('/api/boards');
+  const boards = useApiQuery<TBoard[]>('/api/boards');
   const allowed = boardsFor(me, boards.data, 'concerns.list');
   const boardId = params.get('namnd') ?? '';
   const status = params.get('status') ?? 'all';
   const query = new URLSearchParams({ status });
   if (boardId) query.set('boardId', boardId);
-  const list = useQuery<TConcernListItem[]>(`/api/concerns?${query}`);
+  const list = useApiQuery<TConcernListItem[]>(`/api/concerns?${query}`);
 
   function apply(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -71,45 +74,47 @@ export function ConcernListPage() {
           {t('situation.filter.apply')}
         </button>
       </form>
-      {list.loading && <Loading />}
-      {list.error && <LoadError message={list.error.message} />}
-      {list.data?.length === 0 && <EmptyState>{t('situation.concerns.empty')}</EmptyState>}
-      {list.data && list.data.length > 0 && (
-        <ScrollBox label={t('situation.concerns.title')}>
-          <table className="table">
-            <caption>{t('situation.concerns.caption', { count: list.data.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('situation.concerns.occurredOn')}</th>
-                <th scope="col">{t('situation.type')}</th>
-                <th scope="col">{t('situation.environment')}</th>
-                {allowed.length > 1 && <th scope="col">{t('situation.filter.board')}</th>}
-                <th scope="col">{t('situation.concern.unit')}</th>
-                <th scope="col">{t('situation.concerns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/lagesbild/rapporter/${c.id}`}>
-                      {formatDate(c.occurredOn, i18n.language)}
-                      <span className="visually-hidden">, {t(`situation.types.${c.type}`)}</span>
-                    </Link>
-                  </td>
-                  <td>{t(`situation.types.${c.type}`)}</td>
-                  <td>{t(`situation.environments.${c.environment}`)}</td>
-                  {allowed.length > 1 && <td>{c.boardName}</td>}
-                  <td>{c.reportingUnitName ?? '–'}</td>
-                  <td>
-                    <StatusTag c={c} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
-      )}
+      <QueryState query={list}>{(rows) => (rows.length === 0 ? <EmptyState>{t('situation.concerns.empty')}</EmptyState> : <ConcernTable rows={rows} withBoard={allowed.length > 1} />)}</QueryState>
     </>
+  );
+}
+
+function ConcernTable({ rows, withBoard }: { rows: TConcernListItem[]; withBoard: boolean }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ScrollBox label={t('situation.concerns.title')}>
+      <table className="table">
+        <caption>{t('situation.concerns.caption', { count: rows.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('situation.concerns.occurredOn')}</th>
+            <th scope="col">{t('situation.type')}</th>
+            <th scope="col">{t('situation.environment')}</th>
+            {withBoard && <th scope="col">{t('situation.filter.board')}</th>}
+            <th scope="col">{t('situation.concern.unit')}</th>
+            <th scope="col">{t('situation.concerns.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <Link to={`/lagesbild/rapporter/${c.id}`}>
+                  {formatDate(c.occurredOn, i18n.language)}
+                  <span className="visually-hidden">, {t(`situation.types.${c.type}`)}</span>
+                </Link>
+              </td>
+              <td>{t(`situation.types.${c.type}`)}</td>
+              <td>{t(`situation.environments.${c.environment}`)}</td>
+              {withBoard && <td>{c.boardName}</td>}
+              <td>{c.reportingUnitName ?? '–'}</td>
+              <td>
+                <ConcernStatus c={c} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }

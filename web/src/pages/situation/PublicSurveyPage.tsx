@@ -1,88 +1,35 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, get } from '../../api/client';
-import { Loading } from '../../components/feedback';
+import { checkAnswers, SCALE_MAX, SCALE_MIN, type AnswerValue } from '@shared/domain/situation/survey';
+import { ZAnswerRequest, type TPublicSurvey, type TQuestion } from '@shared/modules/situation/schema';
+import { ApiError } from '../../api/client';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
+import { useApiForm } from '../../components/api-form';
 import { ErrorSummary, type FieldErrors } from '../../components/form';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageHeading } from '../../components/PageHeading';
-import { checkFields } from '../../../../src/domain/personal-data/guard';
-import { SCALE_MAX, SCALE_MIN, type AnswerValue } from '../../../../src/domain/situation/survey';
-import type { TPublicSurvey, TQuestion } from '../../../../src/modules/situation/schema';
-import { heldNames, NameConfirmation, TextAreaField, useNameConfirmation } from './fields';
+import { QueryState } from '../../components/QueryState';
+import { NameConfirmation, TextAreaField, useNameConfirmation } from './fields';
 import './situation.css';
+
+interface Gone {
+  code: string;
+  message: string;
+}
 
 /** The answer page behind a survey link: no login, one answer per link. */
 export function PublicSurveyPage() {
   const { t } = useTranslation();
   const { token } = useParams();
-  const [survey, setSurvey] = useState<TPublicSurvey | null>(null);
-  const [gone, setGone] = useState<{ code: string; message: string } | null>(null);
-  const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
+  const survey = useApiQuery<TPublicSurvey>(`/api/public/surveys/${token}`);
+  const [gone, setGone] = useState<Gone | null>(null);
   const [done, setDone] = useState(false);
-  const doneRef = useRef<HTMLHeadingElement>(null);
-  const names = useNameConfirmation();
+  // A link already used, expired or closed is its own page, not an error message.
+  const shown = done ? null : (gone ?? (survey.error ? { code: survey.error.body?.code ?? 'network', message: survey.error.message } : null));
+  const s = survey.data;
 
-  useEffect(() => {
-    get<TPublicSurvey>(`/api/public/surveys/${token}`)
-      .then(setSurvey)
-      .catch((e) => setGone(e instanceof ApiError ? { code: e.body.code, message: e.body.message } : { code: 'network', message: t('common.networkError') }));
-  }, [token, t]);
-  useEffect(() => {
-    if (done) doneRef.current?.focus();
-  }, [done]);
-
-  const set = (id: string, v: AnswerValue | undefined) => {
-    names.changed();
-    setAnswers((a) => {
-      const next = { ...a };
-      if (v === undefined) delete next[id];
-      else next[id] = v;
-      return next;
-    });
-  };
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!survey) return;
-    const local: FieldErrors = {};
-    for (const q of survey.questions) {
-      const v = answers[q.id];
-      const empty = v === undefined || (typeof v === 'string' && !v.trim()) || (Array.isArray(v) && !v.length);
-      if (q.required && empty) local[q.id] = t('situation.public.required');
-      if (q.kind === 'text' && typeof v === 'string') {
-        const pd = checkFields({ v }, { subject: 'svaret' })[0];
-        if (pd) local[q.id] = pd.message;
-      }
-    }
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setSaving(true);
-    try {
-      await api('POST', `/api/public/surveys/${token}`, { answers: Object.entries(answers).map(([questionId, value]) => ({ questionId, value })), ...names.extra });
-      setDone(true);
-    } catch (err) {
-      // A possible name: the words beside the answer and a checkbox to confirm (errors keyed by question id).
-      const held = names.errorsFrom(err, survey.questions.map((q) => `answers.${q.id}`), `answers.${survey.questions[0].id}`, t);
-      if (heldNames(err)) {
-        setErrors(Object.fromEntries(Object.entries(held).map(([k, v]) => [k.replace(/^answers\./, ''), v])));
-      } else if (err instanceof ApiError && err.body.fields?.length) {
-        const mapped: FieldErrors = {};
-        for (const f of err.body.fields) mapped[f.field.replace(/^answers\./, '')] ??= f.message;
-        setErrors(mapped);
-      } else if (err instanceof ApiError && err.status === 409) {
-        setGone({ code: err.body.code, message: err.body.message });
-      } else {
-        setErrors({ [survey.questions[0].id]: err instanceof ApiError ? err.body.message : t('common.networkError') });
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  const title = done ? t('situation.public.thanksTitle') : (survey?.title ?? t('situation.public.title'));
   return (
     <>
       <a href="#main" className="skip-link">
@@ -91,7 +38,7 @@ export function PublicSurveyPage() {
       <header className="site-header">
         <div className="site-header__inner">
           <span className="brand">
-            Värna <span className="brand__org">{survey?.municipalityName}</span>
+            Värna <span className="brand__org">{s?.municipalityName}</span>
           </span>
           <div className="site-header__tools">
             <LanguageSwitch />
@@ -99,49 +46,113 @@ export function PublicSurveyPage() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="main main--narrow">
-        {!survey && !gone && <Loading />}
-        {gone && (
+        {shown ? (
           <>
-            <PageHeading title={t('situation.public.goneTitle')}>{t(`situation.public.gone.${['already_answered', 'expired', 'closed', 'not_found'].includes(gone.code) ? gone.code : 'other'}`)}</PageHeading>
-            <p>{gone.message}</p>
+            <PageHeading title={t('situation.public.goneTitle')}>{t(`situation.public.gone.${['already_answered', 'expired', 'closed', 'not_found'].includes(shown.code) ? shown.code : 'other'}`)}</PageHeading>
+            <p>{shown.message}</p>
           </>
-        )}
-        {survey && done && (
-          <>
-            <PageHeading title={title}>{title}</PageHeading>
-            <div className="notice" role="status">
-              <h2 ref={doneRef} tabIndex={-1}>
-                {t('situation.public.thanks')}
-              </h2>
-              <p>{t('situation.public.thanksText', { board: survey.boardName })}</p>
-            </div>
-          </>
-        )}
-        {survey && !done && !gone && (
-          <>
-            <PageHeading title={title}>{survey.title}</PageHeading>
-            <p className="lead">{t('situation.public.from', { board: survey.boardName, municipality: survey.municipalityName })}</p>
-            {survey.intro && <p>{survey.intro}</p>}
-            <section className="privacy-box" aria-labelledby="public-privacy">
-              <h2 id="public-privacy">{t('situation.public.privacyHeading')}</h2>
-              <p>{t('situation.public.privacy')}</p>
-            </section>
-            <ErrorSummary errors={errors} idPrefix="svar" />
-            <form onSubmit={submit} noValidate>
-              <fieldset disabled={saving} className="plain-fieldset">
-                {survey.questions.map((q, i) => (
-                  <Question key={q.id} q={q} n={i + 1} value={answers[q.id]} error={errors[q.id]} onChange={(v) => set(q.id, v)} />
-                ))}
-                <NameConfirmation idPrefix="svar" state={names} />
-                <button type="submit" className="button">
-                  {t('situation.public.submit')}
-                </button>
-              </fieldset>
-            </form>
-          </>
+        ) : (
+          <QueryState query={survey}>{(data) => (done ? <Thanks survey={data} /> : <AnswerForm token={token!} survey={data} onDone={() => setDone(true)} onGone={setGone} />)}</QueryState>
         )}
         <p className="public-footer">{t('situation.public.footer')}</p>
       </main>
+    </>
+  );
+}
+
+function Thanks({ survey }: { survey: TPublicSurvey }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const title = t('situation.public.thanksTitle');
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <div className="notice" role="status">
+        <h2 ref={ref} tabIndex={-1}>
+          {t('situation.public.thanks')}
+        </h2>
+        <p>{t('situation.public.thanksText', { board: survey.boardName })}</p>
+      </div>
+    </>
+  );
+}
+
+/** The request's schema with the survey's own rules (required questions, answer shapes, the personal-data guard), as the server checks them. */
+function answerSchema(questions: TQuestion[]) {
+  return ZAnswerRequest.superRefine((v, ctx) => {
+    const given = v.answers ?? [];
+    const checked = checkAnswers(questions, given);
+    for (const p of [...checked.problems, ...checked.personalData]) {
+      const i = given.findIndex((a) => `answers.${a.questionId}` === p.field);
+      ctx.addIssue({ code: 'custom', path: i < 0 ? ['answers'] : ['answers', i, 'value'], message: p.message });
+    }
+  });
+}
+
+function AnswerForm({ token, survey, onDone, onGone }: { token: string; survey: TPublicSurvey; onDone(): void; onGone(g: Gone): void }) {
+  const { t } = useTranslation();
+  const names = useNameConfirmation();
+  // Nothing the respondent can reach reads again after an answer: the link is used up.
+  const answer = useApiMutation([]);
+  const [schema] = useState(() => answerSchema(survey.questions));
+  const f = useApiForm(schema, { idPrefix: 'svar', defaultValues: { answers: survey.questions.map((q) => ({ questionId: q.id, value: null })) } });
+  const values = f.form.watch('answers');
+  const indexOf = (field: string) => survey.questions.findIndex((q) => `answers.${q.id}` === field);
+  const pathOf = (field: string) => (indexOf(field) < 0 ? 'answers' : `answers.${indexOf(field)}.value`);
+
+  const submit = f.onSubmit(
+    names.guard(
+      f.form,
+      async (body) => {
+        try {
+          await answer.mutateAsync({ method: 'POST', path: `/api/public/surveys/${token}`, body: { ...body, ...names.extra } });
+          onDone();
+        } catch (err) {
+          if (!(err instanceof ApiError) || err.body.code === 'personal_data_possible') throw err;
+          if (err.status === 409) return onGone({ code: err.body.code, message: err.body.message });
+          if (!err.body.fields?.length) throw err;
+          for (const field of err.body.fields) f.form.setError(pathOf(field.field) as never, { type: 'server', message: field.message });
+        }
+      },
+      pathOf,
+    ),
+  );
+
+  // One summary entry per question, linked to its first control (`svar-<question id>`), then the confirmation.
+  const nested = f.form.formState.errors.answers;
+  const errors: FieldErrors = {};
+  survey.questions.forEach((q, i) => {
+    errors[q.id] = nested?.[i]?.value?.message ?? (i === 0 ? (nested?.message ?? nested?.root?.message) : undefined);
+  });
+  errors[names.confirmField] = f.errors[names.confirmField];
+
+  const set = (i: number, v: AnswerValue | null) => {
+    names.changed();
+    f.form.setValue(`answers.${i}.value`, v, { shouldDirty: true });
+  };
+
+  return (
+    <>
+      <PageHeading title={survey.title}>{survey.title}</PageHeading>
+      <p className="lead">{t('situation.public.from', { board: survey.boardName, municipality: survey.municipalityName })}</p>
+      {survey.intro && <p>{survey.intro}</p>}
+      <section className="privacy-box" aria-labelledby="public-privacy">
+        <h2 id="public-privacy">{t('situation.public.privacyHeading')}</h2>
+        <p>{t('situation.public.privacy')}</p>
+      </section>
+      <ErrorSummary errors={errors} idPrefix="svar" focusKey={f.submits} />
+      <form onSubmit={submit} noValidate>
+        <fieldset disabled={f.saving} className="plain-fieldset">
+          {survey.questions.map((q, i) => (
+            <Question key={q.id} q={q} n={i + 1} value={values[i]?.value ?? undefined} error={errors[q.id]} onChange={(v) => set(i, v ?? null)} />
+          ))}
+          <NameConfirmation idPrefix="svar" state={names} />
+          <button type="submit" className="button">
+            {t('situation.public.submit')}
+          </button>
+        </fieldset>
+      </form>
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/use-query';
+import type { TBoardCounts } from '@shared/modules/situation/schema';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
-import { EmptyState, Loading, LoadError } from '../../components/feedback';
+import { EmptyState } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
-import type { TBoardCounts } from '../../../../src/modules/situation/schema';
+import { QueryState } from '../../components/QueryState';
 import { BoardYearFilter, CountTables, SuppressionLegend, TrendTable, useBoardChoice } from './components';
 
 /** "Lägesbild": a board's counts for a year, and the way to reports, surveys, notes and pictures. */
@@ -13,7 +14,7 @@ export function SituationPage() {
   const { can, canEverywhere } = useSession();
   const choice = useBoardChoice('situation.read');
   const { board, year } = choice;
-  const counts = useQuery<TBoardCounts>(board ? `/api/situation/boards/${board.id}?year=${year}&charts=1&lang=${i18n.language}` : null);
+  const counts = useApiQuery<TBoardCounts>(board ? `/api/situation/boards/${board.id}?year=${year}&charts=1&lang=${i18n.language}` : null);
   const coordinator = can('concerns.list');
   const cityWide = canEverywhere('situation.city');
   const q = board ? `?namnd=${board.id}&ar=${year}` : '';
@@ -60,19 +61,26 @@ export function SituationPage() {
 
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">{board ? t('situation.countsHeading', { board: board.name, year }) : t('situation.countsHeadingNoBoard')}</h2>
-        {choice.loading && <Loading />}
-        {!choice.loading && choice.allowed.length === 0 && <EmptyState>{t('situation.noBoards')}</EmptyState>}
-        {choice.allowed.length > 0 && <BoardYearFilter idPrefix="situation" allowed={choice.allowed} board={board} year={year} onApply={choice.choose} />}
-        {counts.error && <LoadError message={counts.error.message} />}
-        {counts.data && (
-          <>
-            <p>{counts.data.suppressed ? t('situation.suppressedNote', { threshold: counts.data.threshold }) : t('situation.exactNote')}</p>
-            <SuppressionLegend threshold={counts.data.threshold} />
-            {counts.data.total === 0 && <EmptyState>{t('situation.noReports', { year })}</EmptyState>}
-            <CountTables counts={counts.data} charts={counts.data.charts} year={year} idPrefix="board" />
-            <TrendTable trend={counts.data.trend} chart={counts.data.charts.find((c) => c.key === 'trend')} />
-          </>
-        )}
+        <QueryState query={choice.boards}>
+          {() =>
+            choice.allowed.length === 0 ? (
+              <EmptyState>{t('situation.noBoards')}</EmptyState>
+            ) : (
+              <BoardYearFilter idPrefix="situation" allowed={choice.allowed} board={board} year={year} onApply={choice.choose} />
+            )
+          }
+        </QueryState>
+        <QueryState query={counts}>
+          {(c) => (
+            <>
+              <p>{c.suppressed ? t('situation.suppressedNote', { threshold: c.threshold }) : t('situation.exactNote')}</p>
+              <SuppressionLegend threshold={c.threshold} />
+              {c.total === 0 && <EmptyState>{t('situation.noReports', { year })}</EmptyState>}
+              <CountTables counts={c} charts={c.charts} year={year} idPrefix="board" />
+              <TrendTable trend={c.trend} chart={c.charts.find((x) => x.key === 'trend')} />
+            </>
+          )}
+        </QueryState>
       </section>
     </>
   );

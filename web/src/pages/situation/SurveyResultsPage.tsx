@@ -1,19 +1,21 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/use-query';
-import { EmptyState, Loading, LoadError } from '../../components/feedback';
+import type { TSurveyResults } from '@shared/modules/situation/schema';
+import { useApiQuery } from '../../api/use-query';
+import { EmptyState } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
-import type { TSurveyResults } from '../../../../src/modules/situation/schema';
+import { QueryState } from '../../components/QueryState';
 import { CountTable, Num, ScrollBox, SuppressionLegend } from './components';
 
 /** Aggregated answers and response rate; outside the board small counts are hidden and free text is left out. */
 export function SurveyResultsPage() {
-  const { t } = useTranslation();
   const { id } = useParams();
-  const results = useQuery<TSurveyResults>(`/api/surveys/${id}/results`);
-  if (results.loading && !results.data) return <Loading />;
-  if (results.error) return <LoadError message={results.error.message} />;
-  const r = results.data!;
+  const results = useApiQuery<TSurveyResults>(`/api/surveys/${id}/results`);
+  return <QueryState query={results}>{(r) => <Results r={r} />}</QueryState>;
+}
+
+function Results({ r }: { r: TSurveyResults }) {
+  const { t } = useTranslation();
   const title = t('situation.results.title', { title: r.title });
   const label = (kind: string, l: string) => (kind === 'yes_no' ? t(`situation.results.${l}`) : l);
 

@@ -1,16 +1,15 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CONCERN_TYPES, ENVIRONMENTS, TERTIALS } from '@shared/domain/situation/categories';
+import type { TChart } from '@shared/modules/situation/schema';
 import type { Action, TBoard, TMe } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import { useApiQuery } from '../../api/use-query';
 import { scopeIn, useSession } from '../../auth/session';
-import { CONCERN_TYPES, ENVIRONMENTS, TERTIALS } from '../../../../src/domain/situation/categories';
-import type { TChart } from '../../../../src/modules/situation/schema';
+import { ScrollTable as ScrollBox } from '../../components/ScrollTable';
 import './situation.css';
 
 export type Cell = number | string;
-
-import { ScrollTable as ScrollBox } from '../../components/ScrollTable';
 
 export { ScrollBox };
 export const thisYear = () => new Date().getFullYear();
@@ -28,7 +27,7 @@ export function boardsFor(me: TMe | null, boards: TBoard[] | undefined, action: 
 /** The board chosen in the address (?namnd=), defaulting to the first one `action` reaches. */
 export function useBoardChoice(action: Action) {
   const { me } = useSession();
-  const boards = useQuery<TBoard[]>('/api/boards');
+  const boards = useApiQuery<TBoard[]>('/api/boards');
   const [params, setParams] = useSearchParams();
   const allowed = useMemo(() => boardsFor(me, boards.data, action), [me, boards.data, action]);
   const wanted = params.get('namnd');
@@ -38,7 +37,8 @@ export function useBoardChoice(action: Action) {
     allowed,
     board,
     year,
-    loading: boards.loading,
+    /** The read of the boards: render the page's board-dependent part through `<QueryState query={choice.boards}>`. */
+    boards,
     choose(next: { board?: string; year?: number }) {
       const p = new URLSearchParams(params);
       if (next.board) p.set('namnd', next.board);

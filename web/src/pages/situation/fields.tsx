@@ -1,7 +1,9 @@
-import { useMemo, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, useMemo, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { TFunction } from 'i18next';
-import { checkFields } from '../../../../src/domain/personal-data/guard';
+import { z } from 'zod';
+import { checkFields } from '@shared/domain/personal-data/guard';
 import { Described, describedBy, errorsFrom, type FieldErrors } from '../../components/form';
 
 /**
@@ -14,92 +16,104 @@ export function usePersonalDataCheck(value: string, subject?: string): string {
 }
 
 /**
- * A textarea in the form style of components/form.tsx. With `guard`, the personal-data check runs
- * as the person types and its message is read out politely (a live region), before any submit.
+ * A request schema with the personal-data guard on its free-text `fields`, as the server runs it
+ * before it writes: a text the server would refuse (personnummer, phone, e-mail, address) is
+ * refused in the browser, with the same message, and never sent. The server still decides.
  */
-export function TextAreaField({
-  id,
-  label,
-  hint,
-  error,
-  guard,
-  guardSubject,
-  value,
-  ...area
-}: {
+export function withGuard<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, fields: string[], subject?: string): S {
+  return schema.superRefine((value, ctx) => {
+    const texts: Record<string, string> = {};
+    for (const f of fields) {
+      const v = (value as Record<string, unknown>)[f];
+      if (typeof v === 'string') texts[f] = v;
+    }
+    for (const p of checkFields(texts, subject ? { subject } : {})) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+  }) as S;
+}
+
+/** The live warning below a guarded field: polite, tied to the field by `<id>-guard`. */
+function GuardWarning({ id, warning }: { id: string; warning: string }) {
+  const { t } = useTranslation();
+  return (
+    <p id={`${id}-guard`} className={warning ? 'guard-warning' : 'visually-hidden'} aria-live="polite">
+      {warning ? `${t('situation.guard.warningPrefix')} ${warning}` : ''}
+    </p>
+  );
+}
+
+interface GuardProps {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  /** Run the personal-data check as the person types, on `guardValue` (or `value`). */
   guard?: boolean;
   guardSubject?: string;
-  value: string;
-} & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const { t } = useTranslation();
-  const checked = usePersonalDataCheck(guard ? value : '', guardSubject);
+  /** The field's current text, for the check: a registered (uncontrolled) field passes its watched value. */
+  guardValue?: string;
+}
+
+/**
+ * A textarea in the form style of components/form.tsx. With `guard`, the personal-data check runs
+ * as the person types and its message is read out politely (a live region), before any submit.
+ * Works controlled (`value`) and with a react-hook-form registration (`{...f.field(name)}` and `guardValue`).
+ */
+export const TextAreaField = forwardRef<HTMLTextAreaElement, GuardProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextAreaField(
+  { id, label, hint, error, guard, guardSubject, guardValue, ...area },
+  ref,
+) {
+  const text = guardValue ?? (typeof area.value === 'string' ? area.value : '');
+  const checked = usePersonalDataCheck(guard ? text : '', guardSubject);
   // Once the submit has named the problem beside the field, the live warning steps aside.
   const warning = error ? '' : checked;
   return (
     <Described id={id} label={label} hint={hint} error={error}>
       <textarea
+        ref={ref}
         id={id}
         name={id}
         rows={5}
-        value={value}
         aria-invalid={error || warning ? true : undefined}
         aria-describedby={describedBy(id, hint, error, guard && `${id}-guard`)}
         {...area}
       />
-      {guard && (
-        <p id={`${id}-guard`} className={warning ? 'guard-warning' : 'visually-hidden'} aria-live="polite">
-          {warning ? `${t('situation.guard.warningPrefix')} ${warning}` : ''}
-        </p>
-      )}
+      {guard && <GuardWarning id={id} warning={warning} />}
     </Described>
   );
-}
+});
 
 /** A single-line text input with the same as-you-type guard. */
-export function GuardedInput({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  value: string;
-  onChange(v: string): void;
-}) {
-  const { t } = useTranslation();
-  const checked = usePersonalDataCheck(value);
+export const GuardedInput = forwardRef<HTMLInputElement, Omit<GuardProps, 'guard'> & InputHTMLAttributes<HTMLInputElement>>(function GuardedInput(
+  { id, label, hint, error, guardSubject, guardValue, ...input },
+  ref,
+) {
+  const text = guardValue ?? (typeof input.value === 'string' ? input.value : '');
+  const checked = usePersonalDataCheck(text, guardSubject);
   const warning = error ? '' : checked;
   return (
     <Described id={id} label={label} hint={hint} error={error}>
       <input
+        ref={ref}
         id={id}
         name={id}
-        value={value}
         autoComplete="off"
         aria-invalid={error || warning ? true : undefined}
         aria-describedby={describedBy(id, hint, error, `${id}-guard`)}
-        onChange={(e) => onChange(e.target.value)}
+        {...input}
       />
-      <p id={`${id}-guard`} className={warning ? 'guard-warning' : 'visually-hidden'} aria-live="polite">
-        {warning ? `${t('situation.guard.warningPrefix')} ${warning}` : ''}
-      </p>
+      <GuardWarning id={id} warning={warning} />
     </Described>
   );
-}
+});
 
-export function CheckboxField({ id, label, checked, onChange, hint }: { id: string; label: ReactNode; checked: boolean; onChange(v: boolean): void; hint?: ReactNode }) {
+/** A checkbox with its label and hint; takes a react-hook-form registration or `checked`/`onChange`. */
+export const CheckboxField = forwardRef<HTMLInputElement, { id: string; label: ReactNode; hint?: ReactNode } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>>(function CheckboxField(
+  { id, label, hint, ...input },
+  ref,
+) {
   return (
     <div className="checkbox">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input ref={ref} id={id} type="checkbox" aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
@@ -108,7 +122,7 @@ export function CheckboxField({ id, label, checked, onChange, hint }: { id: stri
       )}
     </div>
   );
-}
+});
 
 /** One field the server held back because it may hold a person's name, with the words. */
 export interface HeldField {
@@ -136,8 +150,16 @@ const quoted = (words: string[]) => words.map((w) => `”${w}”`).join(', ');
  *
  * `confirmField` is the checkbox's key: its id is `<idPrefix>-<confirmField>`, so the error
  * summary links to it.
+ *
+ * With useApiForm, wrap the submit's action in `guard(f.form, …)` and pass `names.changed` as the
+ * checked fields' `onChange`:
+ *
+ *   const submit = f.onSubmit(names.guard(f.form, (body) => save.mutateAsync({ …, body: { ...body, ...names.extra } })));
+ *   <TextAreaField guard guardValue={f.form.watch('body')} {...f.field('body', { onChange: names.changed })} />
+ *   <NameConfirmation idPrefix="note" state={names} />
  */
 export function useNameConfirmation(confirmField = 'confirmNoPersonalData') {
+  const { t: translate } = useTranslation();
   const [held, setHeld] = useState<HeldField[] | null>(null);
   const [confirmed, setConfirmed] = useState(false);
 
@@ -157,6 +179,11 @@ export function useNameConfirmation(confirmField = 'confirmNoPersonalData') {
     return errors;
   }
 
+  const clear = () => {
+    setHeld(null);
+    setConfirmed(false);
+  };
+
   return {
     held,
     confirmed,
@@ -167,15 +194,30 @@ export function useNameConfirmation(confirmField = 'confirmNoPersonalData') {
     /** Call whenever a checked text changes. */
     changed: () => setConfirmed(false),
     /** Forget the held names (after a successful save). */
-    clear: () => {
-      setHeld(null);
-      setConfirmed(false);
-    },
+    clear,
     heldErrors,
     /** Field errors for a failed submit: as `errorsFrom` in components/form, with possible names as above. */
     errorsFrom(err: unknown, known: string[], fallback: string, t: TFunction): FieldErrors {
       const keyOf = (field: string) => known.find((k) => field === k || field.startsWith(`${k}.`)) ?? fallback;
       return heldErrors(err, keyOf, t) ?? errorsFrom(err, known, fallback, t('common.networkError'));
+    },
+    /**
+     * A useApiForm submit action with the name check: after a successful `action` the held names
+     * are forgotten; when the server holds names back, the words go on the form's fields (`keyOf`
+     * maps an API field to a form field, by default the same name) and the confirmation into the
+     * error summary. Any other error goes on to useApiForm, which puts it on the fields.
+     */
+    guard<V>(form: Pick<UseFormReturn<never>, 'setError'>, action: (values: V) => Promise<unknown>, keyOf: (field: string) => string = (field) => field) {
+      return async (values: V) => {
+        try {
+          await action(values);
+          clear();
+        } catch (err) {
+          const errors = heldErrors(err, keyOf, translate);
+          if (!errors) throw err;
+          for (const [name, message] of Object.entries(errors)) if (message) form.setError(name as never, { type: 'server', message });
+        }
+      };
     },
   };
 }
@@ -192,7 +234,7 @@ export function NameConfirmation({ idPrefix, state }: { idPrefix: string; state:
         label={t('situation.guard.confirmLabel')}
         hint={t('situation.guard.confirmHint', { words: quoted(words) })}
         checked={state.confirmed}
-        onChange={state.setConfirmed}
+        onChange={(e) => state.setConfirmed(e.target.checked)}
       />
     </div>
   );

@@ -1,16 +1,18 @@
 import { Route } from 'react-router';
-import { CityPage } from './CityPage';
-import { ConcernFormPage } from './ConcernFormPage';
-import { ConcernListPage } from './ConcernListPage';
-import { ConcernPage } from './ConcernPage';
-import { NotesPage } from './NotesPage';
-import { PicturePage } from './PicturePage';
-import { PublicSurveyPage } from './PublicSurveyPage';
-import { SituationPage } from './SituationPage';
-import { SurveyBuilderPage } from './SurveyBuilderPage';
-import { SurveyPage } from './SurveyPage';
-import { SurveyResultsPage } from './SurveyResultsPage';
-import { SurveysPage } from './SurveysPage';
+import {
+  CityPage,
+  ConcernFormPage,
+  ConcernListPage,
+  ConcernPage,
+  NotesPage,
+  PicturePage,
+  PublicSurveyPage,
+  SituationPage,
+  SurveyBuilderPage,
+  SurveyPage,
+  SurveyResultsPage,
+  SurveysPage,
+} from './lazy';
 
 /** Pages behind the login, placed inside App's RequireSession route. */
 export const situationRoutes = (

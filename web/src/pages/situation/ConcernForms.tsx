@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CONCERN_TYPES, ENVIRONMENTS, RELEVANCES } from '@shared/domain/situation/categories';
+import { ZClassifyRequest, ZCloseRequest, ZNoteRequest, type TConcern } from '@shared/modules/situation/schema';
+import { useApiMutation } from '../../api/mutation';
+import { useApiForm } from '../../components/api-form';
+import { ConfirmDialog } from '../../components/feedback';
+import { SelectField } from '../../components/form';
+import { NameConfirmation, TextAreaField, useNameConfirmation, withGuard } from './fields';
+
+/** The note form's one field is the request's `body`, named `note` on the page (`#concern-note`). */
+const ZNoteForm = withGuard(z.strictObject({ note: ZNoteRequest.shape.body }), ['note'], 'anteckningen');
+const ZCloseForm = withGuard(ZCloseRequest.pick({ comment: true }), ['comment'], 'kommentaren');
+
+/**
+ * The coordinator's three forms on a report — classification, a note, closing — with one error
+ * summary above them (ids `concern-…`). Each write refreshes the report, the lists and the counts.
+ */
+export function useConcernForms(c: TConcern, setNotice: (text: string) => void) {
+  const save = useApiMutation(['/api/concerns', '/api/situation']);
+  const classify = useApiForm(ZClassifyRequest, {
+    idPrefix: 'concern',
+    defaultValues: { type: c.type, environment: c.environment, relevance: (c.relevance ?? '') as never },
+    fallback: 'relevance',
+  });
+  const note = useApiForm(ZNoteForm, { idPrefix: 'concern', defaultValues: { note: '' } });
+  const close = useApiForm(ZCloseForm, { idPrefix: 'concern', defaultValues: { comment: '' } });
+  const noteNames = useNameConfirmation('noteConfirm');
+  const commentNames = useNameConfirmation('commentConfirm');
+  return {
+    c,
+    setNotice,
+    save,
+    classify,
+    note,
+    close,
+    noteNames,
+    commentNames,
+    errors: { ...classify.errors, ...note.errors, ...close.errors },
+    submits: classify.submits + note.submits + close.submits,
+  };
+}
+
+type Forms = ReturnType<typeof useConcernForms>;
+
+export function ClassifyForm({ forms }: { forms: Forms }) {
+  const { t } = useTranslation();
+  const { c, classify: f, save, setNotice } = forms;
+  const submit = f.onSubmit(async (body) => {
+    setNotice('');
+    await save.mutateAsync({ method: 'POST', path: `/api/concerns/${c.id}/classification`, body });
+    setNotice(t('situation.concernPage.classified'));
+  });
+  return (
+    <section aria-labelledby="classify-heading" className="panel">
+      <h2 id="classify-heading">{t('situation.concernPage.classify')}</h2>
+      <form noValidate onSubmit={submit}>
+        <fieldset disabled={save.isPending} className="plain-fieldset">
+          <SelectField label={t('situation.type')} {...f.field('type')}>
+            {CONCERN_TYPES.map((k) => (
+              <option key={k} value={k}>
+                {t(`situation.types.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('situation.environment')} {...f.field('environment')}>
+            {ENVIRONMENTS.map((k) => (
+              <option key={k} value={k}>
+                {t(`situation.environments.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('situation.concernPage.relevance')} hint={t('situation.concernPage.relevanceHint')} {...f.field('relevance')}>
+            <option value="">{t('situation.concern.choose')}</option>
+            {RELEVANCES.map((k) => (
+              <option key={k} value={k}>
+                {t(`situation.relevance.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+          <button type="submit" className="button">
+            {t('situation.concernPage.saveClassification')}
+          </button>
+        </fieldset>
+      </form>
+    </section>
+  );
+}
+
+export function NoteForm({ forms }: { forms: Forms }) {
+  const { t } = useTranslation();
+  const { c, note: f, noteNames: names, save, setNotice } = forms;
+  const submit = f.onSubmit(
+    names.guard(
+      f.form,
+      async ({ note }) => {
+        setNotice('');
+        await save.mutateAsync({ method: 'POST', path: `/api/concerns/${c.id}/notes`, body: { body: note, ...names.extra } });
+        f.form.reset({ note: '' });
+        setNotice(t('situation.concernPage.noteAdded'));
+      },
+      () => 'note',
+    ),
+  );
+  return (
+    <section aria-labelledby="note-heading" className="panel">
+      <h2 id="note-heading">{t('situation.concernPage.addNote')}</h2>
+      <form noValidate onSubmit={submit}>
+        <fieldset disabled={save.isPending} className="plain-fieldset">
+          <TextAreaField
+            label={t('situation.concernPage.note')}
+            hint={t('situation.guard.hint')}
+            guard
+            guardSubject="anteckningen"
+            guardValue={f.form.watch('note')}
+            rows={3}
+            {...f.field('note', { onChange: names.changed })}
+          />
+          <NameConfirmation idPrefix="concern" state={names} />
+          <button type="submit" className="button button--secondary">
+            {t('situation.concernPage.addNote')}
+          </button>
+        </fieldset>
+      </form>
+    </section>
+  );
+}
+
+/** Closing asks first; the comment is checked before the question, and sent after it. */
+export function CloseForm({ forms }: { forms: Forms }) {
+  const { t } = useTranslation();
+  const { c, close: f, commentNames: names, save, setNotice } = forms;
+  const [confirm, setConfirm] = useState(false);
+  const ask = f.onSubmit(async () => setConfirm(true));
+  const send = f.onSubmit(
+    names.guard(f.form, async ({ comment }) => {
+      setNotice('');
+      await save.mutateAsync({ method: 'POST', path: `/api/concerns/${c.id}/close`, body: { comment: comment || null, ...names.extra } });
+      setNotice(t('situation.concernPage.closed'));
+    }),
+  );
+  return (
+    <section aria-labelledby="close-heading" className="panel">
+      <h2 id="close-heading">{t('situation.concernPage.close')}</h2>
+      <p>{t('situation.concernPage.closeHelp')}</p>
+      <form noValidate onSubmit={ask}>
+        <fieldset disabled={save.isPending} className="plain-fieldset">
+          <TextAreaField
+            label={t('situation.concernPage.comment')}
+            guard
+            guardSubject="kommentaren"
+            guardValue={f.form.watch('comment') ?? ''}
+            rows={2}
+            {...f.field('comment', { onChange: names.changed })}
+          />
+          <NameConfirmation idPrefix="concern" state={names} />
+          <button type="submit" className="button button--warning">
+            {t('situation.concernPage.close')}
+          </button>
+        </fieldset>
+      </form>
+      <ConfirmDialog
+        open={confirm}
+        title={t('situation.concernPage.confirmClose')}
+        confirmLabel={t('situation.concernPage.close')}
+        onCancel={() => setConfirm(false)}
+        onConfirm={() => {
+          setConfirm(false);
+          void send();
+        }}
+      >
+        <p>{t('situation.concernPage.closeHelp')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
