@@ -149,7 +149,10 @@ describe('[SITUATION] browser', () => {
     await ctx.close();
   });
 
-  it('a survey is built, its links made, and answered without login – personal data refused, the link then used up', async () => {
+  // One journey in four steps (each waits for the state the last one left): a survey is built, its links made, and answered without login – personal data refused, the link then used up.
+  let surveyId = '';
+  let href = '';
+  it('a survey is built: an empty title is named in the error summary, then the survey is saved', async () => {
     const { ctx, page } = await loggedIn(e, 'eav@stockholm.example');
     await page.goto(`${e.base}/lagesbild`);
     await heading(page, 'Lägesbild');
@@ -178,19 +181,31 @@ describe('[SITUATION] browser', () => {
     await heading(page, 'Trygghetsenkät hösten');
     await settle(page);
     await expectAccessible(page);
+    surveyId = (await e.t.database.db.selectFrom('survey').select('id').where('title', '=', 'Trygghetsenkät hösten').executeTakeFirstOrThrow()).id;
+    await ctx.close();
+  });
 
+  it('the survey’s links are made, one per recipient', async () => {
+    expect(surveyId).not.toBe('');
+    const { ctx, page } = await loggedIn(e, 'eav@stockholm.example');
+    await page.goto(`${e.base}/lagesbild/enkater/${surveyId}`);
+    await heading(page, 'Trygghetsenkät hösten');
+    await settle(page);
     await page.getByRole('button', { name: 'Lägg till extern mottagare' }).click();
     await page.getByLabel('Namn på verksamheten').fill('Fastighetsägare i Rågsved');
     await page.getByRole('button', { name: 'Skapa länkar' }).click();
     const links = page.getByRole('region', { name: 'Länkar att skicka' });
     await links.waitFor();
-    // The links show before the survey has reloaded as sent: scan the page once it has.
+    // Scan the page once it shows the survey as sent.
     await page.locator('.lead').filter({ hasText: 'Skickad' }).waitFor();
     await expectAccessible(page);
-    const href = await links.getByRole('link').first().getAttribute('href');
+    href = (await links.getByRole('link').first().getAttribute('href')) ?? '';
     expect(href).toMatch(/^\/enkat\/[A-Za-z0-9_-]{43}$/);
     await ctx.close();
+  });
 
+  it('the survey is answered without login: a required question and an e-mail address are refused, then the answers are taken and the link is used up', async () => {
+    expect(href).not.toBe('');
     // The recipient: no session at all.
     const anon = await e.browser.newContext();
     const p = await anon.newPage();
@@ -220,10 +235,12 @@ describe('[SITUATION] browser', () => {
     await heading(p, 'Enkäten är redan besvarad');
     await expectAccessible(p);
     await anon.close();
+  });
 
+  it('the answer shows in the survey’s results, free text included inside the board', async () => {
+    expect(surveyId).not.toBe('');
     const { ctx: c2, page: results } = await loggedIn(e, 'eav@stockholm.example');
-    const survey = await e.t.database.db.selectFrom('survey').select('id').where('title', '=', 'Trygghetsenkät hösten').executeTakeFirstOrThrow();
-    await results.goto(`${e.base}/lagesbild/enkater/${survey.id}/resultat`);
+    await results.goto(`${e.base}/lagesbild/enkater/${surveyId}/resultat`);
     await heading(results, 'Resultat: Trygghetsenkät hösten');
     await settle(results);
     expect(await results.getByText('Klistermärken vid tunnelbanan.').isVisible()).toBe(true);
