@@ -2,25 +2,10 @@
  * The board's reply as a Word memo, opened by a real reader: LibreOffice converts it to PDF and
  * pdftotext reads it back. Needs `soffice` and `pdftotext` (installed by .ci/run).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { libreOffice, pdfText } from '../../../test/helpers/readers.js';
 import { renderReplyDocx } from './docx.js';
 import { replyOutline, type ReplyDocumentInput } from './model.js';
-
-function has(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-if (!has('soffice') || !has('pdftotext')) {
-  throw new Error('These tests need LibreOffice (soffice) and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils');
-}
 
 /** Enskede-Årsta-Vantör's reply to audit 2/2019, as the demo drafts it. */
 const EAV_REPLY: ReplyDocumentInput = {
@@ -84,19 +69,11 @@ describe('[AUDIT-TRACKING] the reply memo’s words', () => {
 });
 
 describe('[AUDIT-TRACKING] the reply memo opened by LibreOffice', () => {
-  let dir: string;
   let text = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'varna-reply-'));
-    writeFileSync(join(dir, 'yttrande.docx'), await renderReplyDocx(EAV_REPLY));
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'lo'), join(dir, 'yttrande.docx')], {
-      timeout: 120_000,
-      stdio: 'ignore',
-    });
-    text = execFileSync('pdftotext', [join(dir, 'lo', 'yttrande.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    text = (await pdfText(await libreOffice(await renderReplyDocx(EAV_REPLY), 'docx', 'pdf'), { layout: false })).replace(/\s+/g, ' ');
   }, 180_000);
-  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   it('opens, with the header block, the headings and every recommendation’s answer, å, ä and ö intact', () => {
     for (const words of [

@@ -15,20 +15,7 @@ import { EAV_ACTIVITIES, eavDocumentModel } from './eav-model.fixture.js';
 import type { PlanDocumentModel } from './model.js';
 import { groupActivities, planFileName, planOutline, slug, swedishDate } from './outline.js';
 import { planPdfDefinition, renderPlanPdf } from './pdf.js';
-
-function has(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-// The documents must open in real readers; a machine without them fails here with what to
-// install instead of quietly skipping (.ci/run installs both).
-if (!has('soffice') || !has('pdftotext')) {
-  throw new Error('These tests need LibreOffice (soffice) and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils');
-}
+import { libreOffice, pdfText } from '../../../test/helpers/readers.js';
 
 /** A DOCX part as text (the document is a zip). */
 function docxPart(docx: Buffer, name: string): string {
@@ -118,19 +105,11 @@ describe('plan documents opened by LibreOffice and pdftotext', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'varna-plan-'));
     const model = eavDocumentModel({ activities: [...EAV_ACTIVITIES, ...classified.activities.slice(0, 3).map((a) => ({ ...a, title: `${a.title} (klassad)` }))] });
-    writeFileSync(join(dir, 'plan.docx'), await renderPlanDocx(model));
-    writeFileSync(join(dir, 'plan.pdf'), await renderPlanPdf(model));
-    // A profile of its own, so parallel conversions (other test files) do not collide.
-    execFileSync(
-      'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'lo'), join(dir, 'plan.docx')],
-      { timeout: 120_000, stdio: 'ignore' },
-    );
-    for (const [key, file] of [['pdf', join(dir, 'plan.pdf')], ['lo', join(dir, 'lo', 'plan.pdf')]] as const) {
-      text[key] = {
-        raw: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }),
-        layout: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }),
-      };
+    const pdf = await renderPlanPdf(model);
+    writeFileSync(join(dir, 'plan.pdf'), pdf);
+    const pdfs = { pdf, lo: await libreOffice(await renderPlanDocx(model), 'docx', 'pdf') };
+    for (const key of ['pdf', 'lo'] as const) {
+      text[key] = { raw: await pdfText(pdfs[key], { layout: false }), layout: await pdfText(pdfs[key]) };
     }
   }, 180_000);
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));

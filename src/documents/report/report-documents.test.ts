@@ -1,9 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { renderReportDocx } from './docx.js';
 import { renderReportPdf } from './pdf.js';
@@ -11,33 +6,7 @@ import { renderReportXlsx, safeText } from './xlsx.js';
 import { renderChartSvg } from './chart-svg.js';
 import { barUnits } from './outline.js';
 import { sampleReportModel } from './sample-model.fixture.js';
-
-const run = promisify(execFile);
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'varna-report-'));
-  try {
-    writeFileSync(join(dir, 'r.pdf'), pdf);
-    return (await run('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'])).stdout;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Opens the file in LibreOffice and converts it, as a user's office suite would. CSV is asked for in
- * UTF-8 (44,34,76): LibreOffice before 7.6 writes Windows-1252 when no options are given.
- */
-async function libreOffice(file: Buffer, ext: string, to: 'pdf' | 'csv'): Promise<Buffer> {
-  const dir = mkdtempSync(join(tmpdir(), 'varna-lo-'));
-  try {
-    writeFileSync(join(dir, `r.${ext}`), file);
-    await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to === 'csv' ? 'csv:Text - txt - csv (StarCalc):44,34,76' : to, '--outdir', dir, join(dir, `r.${ext}`)], { timeout: 120_000 });
-    return readFileSync(join(dir, `r.${to}`));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { libreOffice, pdfText } from '../../../test/helpers/readers.js';
 
 describe('[REPORTS] report documents', () => {
   const model = sampleReportModel();
