@@ -33,6 +33,8 @@ export interface Config {
   attachmentMaxBytes: number;
   /** Bearer token that lets a scraper elsewhere read /metrics (VARNA_METRICS_TOKEN); unset: this machine only. */
   metricsToken?: string;
+  /** The gate for reports and their documents (src/http/heavy-work.ts). */
+  heavyWork: { concurrency: number; queue: number; entries: number };
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; claim: string; allowHttp: boolean } | undefined;
 }
 
@@ -70,6 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditAnchor: env.VARNA_AUDIT_ANCHOR ? resolve(env.VARNA_AUDIT_ANCHOR) : undefined,
     attachmentMaxBytes: Math.round((Number(env.VARNA_ATTACHMENT_MAX_MB) > 0 ? Number(env.VARNA_ATTACHMENT_MAX_MB) : 20) * 1024 * 1024),
     metricsToken: env.VARNA_METRICS_TOKEN || undefined,
+    heavyWork: {
+      concurrency: whole(env.VARNA_REPORT_CONCURRENCY, 2, 1),
+      queue: whole(env.VARNA_REPORT_QUEUE, 100, 0),
+      entries: whole(env.VARNA_REPORT_CACHE_ENTRIES, 64, 0),
+    },
     oidc: oidcIssuer
       ? {
           issuer: oidcIssuer,
@@ -81,4 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
   };
+}
+
+/** A whole number from the environment, at least `min`; unset or not a number: `fallback`. */
+function whole(value: string | undefined, fallback: number, min: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isInteger(n) && n >= min ? n : fallback;
 }

@@ -21,6 +21,7 @@ import { AppError } from './http/errors.js';
 import { registerGuard } from './http/guard.js';
 import { registerInvalidTextCheck } from './http/invalid-text.js';
 import { registerMetrics } from './http/metrics.js';
+import { createHeavyWork } from './http/heavy-work.js';
 import { serializeRequest } from './http/log-redaction.js';
 import { sessionCookieName } from './http/session-cookie.js';
 import { accessibilityCheckerHashes } from './http/csp.js';
@@ -91,6 +92,7 @@ export async function buildServer(opts: {
   app.decorate('db', opts.database.db);
   app.decorate('dbKind', opts.database.kind);
   app.decorate('config', opts.config);
+  app.decorate('heavyWork', createHeavyWork(opts.config.heavyWork));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './errors.js';
+import { RETRY_AFTER_SECONDS } from './heavy-work.js';
 
 function send(reply: FastifyReply, status: number, code: string, message: string, fields?: FieldError[]) {
   return reply.status(status).send({ error: fields?.length ? { code, message, fields } : { code, message } });
@@ -45,7 +46,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   function handle(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-    if (err instanceof AppError) return send(reply, err.status, err.code, err.message, err.fields);
+    if (err instanceof AppError) {
+      if (err.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(reply, err.status, err.code, err.message, err.fields);
+    }
 
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => {

@@ -34,6 +34,16 @@ export function registerMetrics(app: FastifyInstance, opts: { database: Database
     gauge('varna_db_pool_waiting', 'Queries waiting for a free connection', () => pool.waitingCount);
   }
 
+  const work = () => app.heavyWork.stats();
+  const counter = (name: string, help: string, read: () => number) =>
+    new Counter({ name, help, registers: [register], collect() { this.reset(); this.inc(read()); } });
+  counter('varna_report_cache_hits_total', 'Reports and documents answered from the cache', () => work().hits);
+  counter('varna_report_builds_total', 'Reports and documents built (cache misses)', () => work().misses);
+  counter('varna_report_shared_total', 'Requests that shared a build already running', () => work().shared);
+  counter('varna_report_rejected_total', 'Report requests answered 503 because the queue was full', () => work().rejected);
+  new Gauge({ name: 'varna_report_builds_running', help: 'Report builds running now', registers: [register], collect() { this.set(work().running); } });
+  new Gauge({ name: 'varna_report_builds_waiting', help: 'Report builds waiting for a slot', registers: [register], collect() { this.set(work().waiting); } });
+
   app.addHook('onResponse', async (request, reply) => {
     const labels = { method: request.method, route: routeOf(request), status_class: `${Math.floor(reply.statusCode / 100)}xx` };
     requests.inc(labels);

@@ -17,5 +17,6 @@ declare module 'fastify' {
     config: Config;
     dbKind: import('../db/database.js').DatabaseKind;
     routeActions: import('./guard.js').RouteAction[];
+    heavyWork: import('./heavy-work.js').HeavyWork;
   }
 }

@@ -2,14 +2,15 @@
  * The board and city reports (API.md: GET /api/reports/city and /api/reports/boards/:boardId) as
  * JSON or as DOCX, PDF and XLSX documents, and their charts as SVG for the dashboard pages.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { renderChartSvg } from '../../documents/report/chart-svg.js';
 import { renderReportDocx } from '../../documents/report/docx.js';
 import { renderReportPdf } from '../../documents/report/pdf.js';
 import { renderReportXlsx } from '../../documents/report/xlsx.js';
 import type { Actor } from '../../domain/policy/index.js';
-import type { Database } from '../../db/database.js';
+import { todayInSweden } from '../../domain/calendar.js';
+import { dataVersion, rightsKey } from '../../http/heavy-work.js';
 import { reportCharts, toReportModel } from './document-model.js';
 import { ZChartsQuery, ZReportBoardParams, ZReportCharts, ZReportQuery, type TReport } from './schema.js';
 import * as service from './service.js';
@@ -20,20 +21,40 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-async function send(reply: FastifyReply, db: Database, actor: Actor, report: TReport, format: 'json' | 'docx' | 'pdf' | 'xlsx') {
-  if (format === 'json') return reply.header('cache-control', 'no-store').send(report);
-  const activities = format === 'xlsx' ? await service.activityRows({ db, actor, report }) : undefined;
-  const model = toReportModel(report, activities);
-  const body = format === 'docx' ? await renderReportDocx(model) : format === 'pdf' ? await renderReportPdf(model) : await renderReportXlsx(model);
-  return reply
-    .header('content-type', CONTENT_TYPES[format])
-    .header('content-disposition', `attachment; filename="${model.fileName}.${format}"`)
-    .header('cache-control', 'no-store')
-    .send(body);
+type Format = 'json' | 'docx' | 'pdf' | 'xlsx';
+
+/**
+ * The report for this request, through the heavy-work gate (src/http/heavy-work.ts): built once per
+ * data version, day and set of rights, shared by everyone asking at the same time.
+ */
+async function gatedReport(app: FastifyInstance, actor: Actor, parts: (string | number | undefined)[], build: () => Promise<TReport>) {
+  const key = [...parts, rightsKey(actor), todayInSweden(), await dataVersion(app.db)].join('|');
+  const report = await app.heavyWork.run(`${key}|model`, build);
+  return { key, report };
 }
 
-const charts = (report: TReport) =>
-  reportCharts(report).map((c) => ({ key: c.key, title: c.title, summary: c.summary, svg: renderChartSvg(c), table: { caption: c.table.caption, columns: c.table.columns, rows: c.table.rows } }));
+async function send(app: FastifyInstance, reply: FastifyReply, actor: Actor, { key, report }: { key: string; report: TReport }, format: Format) {
+  reply.header('cache-control', 'no-store');
+  if (format === 'json') {
+    // Serialised once per version: a 2 MB city report is not stringified for every reader.
+    const json = await app.heavyWork.run(`${key}|json`, async () => JSON.stringify(report));
+    return reply.type('application/json; charset=utf-8').send(json);
+  }
+  const body = await app.heavyWork.run(`${key}|${format}`, async () => {
+    const activities = format === 'xlsx' ? await service.activityRows({ db: app.db, actor, report }) : undefined;
+    const model = toReportModel(report, activities);
+    return { fileName: model.fileName, bytes: format === 'docx' ? await renderReportDocx(model) : format === 'pdf' ? await renderReportPdf(model) : await renderReportXlsx(model) };
+  });
+  return reply
+    .header('content-type', CONTENT_TYPES[format])
+    .header('content-disposition', `attachment; filename="${body.fileName}.${format}"`)
+    .send(body.bytes);
+}
+
+const charts = (app: FastifyInstance, { key, report }: { key: string; report: TReport }) =>
+  app.heavyWork.run(`${key}|charts`, async () =>
+    reportCharts(report).map((c) => ({ key: c.key, title: c.title, summary: c.summary, svg: renderChartSvg(c), table: { caption: c.table.caption, columns: c.table.columns, rows: c.table.rows } })),
+  );
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['reports'];
@@ -46,29 +67,39 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ZReportQuery,
     },
     handler: async (req, reply) => {
-      const report = await service.cityReport({ db: app.db, actor: req.actor!, year: req.query.year, period: req.query.period });
-      return send(reply, app.db, req.actor!, report, req.query.format);
+      const { year, period } = req.query;
+      const report = await gatedReport(app, req.actor!, ['city', year, period], () => service.cityReport({ db: app.db, actor: req.actor!, year, period }));
+      return send(app, reply, req.actor!, report, req.query.format);
     },
   });
 
   app.get('/api/reports/city/charts', {
     config: { action: 'reports.city' },
     schema: { tags, summary: 'The city report’s charts as SVG, each with its data table', querystring: ZChartsQuery, response: { 200: ZReportCharts } },
-    handler: async (req) => charts(await service.cityReport({ db: app.db, actor: req.actor!, year: req.query.year, period: req.query.period })),
+    handler: async (req) => {
+      const { year, period } = req.query;
+      return charts(app, await gatedReport(app, req.actor!, ['city', year, period], () => service.cityReport({ db: app.db, actor: req.actor!, year, period })));
+    },
   });
 
   app.get('/api/reports/boards/:boardId', {
     config: { action: 'reports.board' },
     schema: { tags, summary: 'One board’s report (json, docx, pdf or xlsx)', params: ZReportBoardParams, querystring: ZReportQuery },
     handler: async (req, reply) => {
-      const report = await service.boardReport({ db: app.db, actor: req.actor!, boardId: req.params.boardId, year: req.query.year, period: req.query.period });
-      return send(reply, app.db, req.actor!, report, req.query.format);
+      const { year, period } = req.query;
+      const { boardId } = req.params;
+      const report = await gatedReport(app, req.actor!, ['board', boardId, year, period], () => service.boardReport({ db: app.db, actor: req.actor!, boardId, year, period }));
+      return send(app, reply, req.actor!, report, req.query.format);
     },
   });
 
   app.get('/api/reports/boards/:boardId/charts', {
     config: { action: 'reports.board' },
     schema: { tags, summary: 'One board’s report charts as SVG, each with its data table', params: ZReportBoardParams, querystring: ZChartsQuery, response: { 200: ZReportCharts } },
-    handler: async (req) => charts(await service.boardReport({ db: app.db, actor: req.actor!, boardId: req.params.boardId, year: req.query.year, period: req.query.period })),
+    handler: async (req) => {
+      const { year, period } = req.query;
+      const { boardId } = req.params;
+      return charts(app, await gatedReport(app, req.actor!, ['board', boardId, year, period], () => service.boardReport({ db: app.db, actor: req.actor!, boardId, year, period })));
+    },
   });
 };
