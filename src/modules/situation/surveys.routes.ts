@@ -17,6 +17,8 @@ import {
   ZTokenParams,
   ZUpdateSurveyRequest,
 } from './schema.js';
+import * as links from './surveys-links.service.js';
+import * as publicSurvey from './surveys-public.service.js';
 import * as service from './surveys.service.js';
 
 /** Requests per minute per client IP on the public answer page. */
@@ -65,13 +67,13 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       body: ZSendRequest,
       response: { 201: ZSendResponse },
     },
-    handler: async (req, reply) => reply.status(201).send(await service.sendSurvey({ db: app.db, actor: req.actor!, id: req.params.id, input: req.body })),
+    handler: async (req, reply) => reply.status(201).send(await links.sendSurvey({ db: app.db, actor: req.actor!, id: req.params.id, input: req.body })),
   });
 
   app.post('/api/surveys/:id/recipients/:recipientId/renew', {
     config: { action: 'surveys.send' },
     schema: { tags: ['situation'], summary: 'A new link for a recipient who has not answered; the old link stops working', params: ZRecipientParams, response: { 200: ZIssuedLink } },
-    handler: (req) => service.renewLink({ db: app.db, actor: req.actor!, id: req.params.id, recipientId: req.params.recipientId }),
+    handler: (req) => links.renewLink({ db: app.db, actor: req.actor!, id: req.params.id, recipientId: req.params.recipientId }),
   });
 
   app.post('/api/surveys/:id/close', {
@@ -91,7 +93,7 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/public/surveys/:token', {
     config: { action: 'public_surveys.read', rateLimit: publicLimit },
     schema: { tags: ['situation'], summary: 'The survey behind a link (no login)', params: ZTokenParams, response: { 200: ZPublicSurvey } },
-    handler: (req) => service.getPublicSurvey({ db: app.db, token: req.params.token }),
+    handler: (req) => publicSurvey.getPublicSurvey({ db: app.db, token: req.params.token }),
   });
 
   app.post('/api/public/surveys/:token', {
@@ -104,6 +106,6 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       body: ZAnswerRequest,
       response: { 201: ZAnswerReceipt },
     },
-    handler: async (req, reply) => reply.status(201).send(await service.answerPublicSurvey({ db: app.db, token: req.params.token, answers: req.body.answers, confirmNoPersonalData: req.body.confirmNoPersonalData })),
+    handler: async (req, reply) => reply.status(201).send(await publicSurvey.answerPublicSurvey({ db: app.db, token: req.params.token, answers: req.body.answers, confirmNoPersonalData: req.body.confirmNoPersonalData })),
   });
 };
