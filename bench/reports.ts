@@ -3,7 +3,8 @@
  * activities) with T1, T2 and VB reported for every activity (225,000 follow-ups), one effect
  * indicator on every tenth activity and a VB analysis per board and year. Times the city report as
  * JSON and DOCX through HTTP, beside the bare aggregate statement it runs on.
- * Targets: JSON p95 < 300 ms and < 2× the bare SQL; DOCX p95 < 3 s.
+ * Targets (issue #11): JSON p95 ≤ 150 ms and ≤ 1.5× the bare SQL; DOCX p95 ≤ 2 s. Builds are timed
+ * with the report cache off; the cached answer once more at the end.
  */
 import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -60,8 +61,16 @@ export async function generate(db: Database): Promise<{ municipalityId: string }
   return { municipalityId: m.id };
 }
 
-export async function benchReports(): Promise<string[]> {
+export interface Figure {
+  name: string;
+  ms: number;
+  target?: string;
+  met?: boolean;
+}
+
+export async function benchReports(): Promise<{ lines: string[]; figures: Figure[] }> {
   const out: string[] = [];
+  const figures: Figure[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'varna-bench-reports-'));
   try {
     const database = await openDatabase({ dataDir: dir });
@@ -77,7 +86,9 @@ export async function benchReports(): Promise<string[]> {
       actor: { system: 'bench', municipalityId },
       input: { email: 'central@bank.example', name: 'Bänk Central', password: PASSWORD, roles: [{ role: 'central_coordinator', boardId: null }] },
     });
-    const config = { ...loadConfig({}), rateLimit: { perMinute: 1e9, loginPerMinute: 1e9 } };
+    // The cache is off for the timings below: they measure a build, as after every write. The
+    // cached answer is timed on its own at the end.
+    const config = { ...loadConfig({}), rateLimit: { perMinute: 1e9, loginPerMinute: 1e9 }, heavyWork: { concurrency: 2, queue: 100, entries: 0 } };
     const app = await buildServer({ config, database, logger: false });
     await app.ready();
     const login = await app.inject({ method: 'POST', url: '/api/session', payload: { email: 'central@bank.example', password: PASSWORD } });
@@ -102,16 +113,27 @@ export async function benchReports(): Promise<string[]> {
     const bareT1 = await time(30, () => reportStatement({ municipalityId, year: 2026, boardId: null, upToRank: 1, effectIndicatorsOnly: true }).execute(database.db));
     out.push(row('bare SQL as of T1', bareT1));
     out.push(row('GET /api/reports/city?period=T1 (JSON)', await time(30, () => get('/api/reports/city?year=2026&period=T1')), bareT1));
-    const ok = jsonTiming.p95 < 300 && jsonTiming.p95 < 2 * bare.p95 && docx.p95 < 3000;
     out.push(
-      `targets: JSON p95 ${jsonTiming.p95} ms < 300 ms ${jsonTiming.p95 < 300 ? 'met' : 'MISSED'}; ` +
-        `ratio ${round(jsonTiming.p95 / bare.p95)}× < 2× ${jsonTiming.p95 < 2 * bare.p95 ? 'met' : 'MISSED'}; ` +
-        `DOCX p95 ${docx.p95} ms < 3000 ms ${docx.p95 < 3000 ? 'met' : 'MISSED'}${ok ? '' : ' – see above'}`,
+      `targets (issue #11): JSON p95 ${jsonTiming.p95} ms ≤ 150 ms ${jsonTiming.p95 <= 150 ? 'met' : 'MISSED'}; ` +
+        `ratio ${round(jsonTiming.p95 / bare.p95)}× ≤ 1.5× ${jsonTiming.p95 <= 1.5 * bare.p95 ? 'met' : 'MISSED'}; ` +
+        `DOCX p95 ${docx.p95} ms ≤ 2000 ms ${docx.p95 <= 2000 ? 'met' : 'MISSED'}`,
     );
     await app.close();
+    const cachedApp = await buildServer({ config: { ...config, heavyWork: { concurrency: 2, queue: 100, entries: 64 } }, database, logger: false });
+    const cachedLogin = await cachedApp.inject({ method: 'POST', url: '/api/session', payload: { email: 'central@bank.example', password: PASSWORD } });
+    const cachedCookie = cachedLogin.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const cached = await time(30, () => cachedApp.inject({ method: 'GET', url: '/api/reports/city?year=2026', headers: { cookie: cachedCookie } }));
+    out.push(row('GET /api/reports/city, unchanged data (cached)', cached, bare));
+    figures.push(
+      { name: 'bare SQL p95', ms: bare.p95 },
+      { name: 'city report JSON p95 (built)', ms: jsonTiming.p95, target: 'p95 ≤ 150 ms and ≤ 1.5× bare SQL', met: jsonTiming.p95 <= 150 && jsonTiming.p95 <= 1.5 * bare.p95 },
+      { name: 'city report DOCX p95 (built)', ms: docx.p95, target: 'p95 ≤ 2000 ms', met: docx.p95 <= 2000 },
+      { name: 'city report JSON p95 (cached)', ms: cached.p95 },
+    );
+    await cachedApp.close();
     await database.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return out;
+  return { lines: out, figures };
 }

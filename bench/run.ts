@@ -1,26 +1,51 @@
-// `npm run bench`: prints p50/p95 per operation and, where an endpoint aggregates, the ratio against
-// the bare SQL it runs on. Timing goals live here, never in the test suite.
+// `npm run bench [section…] [-- --json FILE]`: prints p50/p95 per operation and, where an endpoint
+// aggregates, the ratio against the bare SQL it runs on; `--json FILE` also writes every section's
+// lines and figures (with their targets) so a script can compare runs. Timing goals live here,
+// never in the test suite.
+import { writeFileSync } from 'node:fs';
 import { benchFoundation } from './foundation.js';
+import { benchLoad } from './load.js';
 import { benchTrainingImport } from './training-import.js';
 import { benchReports } from './reports.js';
 import { round } from './stats.js';
 
-async function benchTraining(): Promise<string[]> {
+interface SectionResult {
+  lines: string[];
+  figures?: unknown[];
+}
+
+async function benchTraining(): Promise<SectionResult> {
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) runs.push(await benchTrainingImport());
   runs.sort((a, b) => a - b);
-  return [`participant import, 100,000 rows (one transaction, PGlite): median ${round(runs[1])} ms of 3 runs (target < 5000 ms)`];
+  return {
+    lines: [`participant import, 100,000 rows (one transaction, PGlite): median ${round(runs[1])} ms of 3 runs (target < 5000 ms)`],
+    figures: [{ name: 'participant import 100,000 rows, median of 3', ms: round(runs[1]), target: '< 5000 ms', met: runs[1] < 5000 }],
+  };
 }
 
-const sections: [string, () => Promise<string[]>][] = [
-  ['Foundation', benchFoundation],
+const sections: [string, () => Promise<SectionResult>][] = [
+  ['Foundation', async () => ({ lines: await benchFoundation() })],
   ['Training', benchTraining],
   ['Reports', benchReports],
+  ['Load', benchLoad],
 ];
 
-const only = process.argv.slice(2).map((s) => s.toLowerCase());
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+if (jsonAt >= 0 && !jsonFile) throw new Error('--json needs a file name: npm run bench -- --json bench.json');
+const only = args.filter((_, i) => jsonAt < 0 || (i !== jsonAt && i !== jsonAt + 1)).map((s) => s.toLowerCase());
+const results: Record<string, SectionResult> = {};
 for (const [name, run] of sections) {
   if (only.length && !only.includes(name.toLowerCase())) continue;
   console.log(`\n## ${name}`);
-  for (const line of await run()) console.log(line);
+  const result = await run();
+  results[name] = result;
+  for (const line of result.lines) console.log(line);
 }
+if (jsonFile) {
+  writeFileSync(jsonFile, JSON.stringify({ at: new Date().toISOString(), node: process.version, sections: results }, null, 2));
+  console.log(`\nfigures written to ${jsonFile}`);
+}
+process.exit(0);

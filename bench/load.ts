@@ -1,0 +1,154 @@
+/**
+ * Load: 50 connections (autocannon) against a real listening server with the demo municipality, on
+ * the PostgreSQL server when one answers (else the embedded database), each endpoint on its own and
+ * then all of them mixed. Reports are answered through the heavy-work gate, so repeated readers
+ * share one build per data version; one run writes between requests to show the cost without it.
+ * Targets (issue #11): every endpoint p95 < 200 ms, 0 errors. autocannon reports p90 and p97.5, not
+ * p95: both are printed, and the target is checked against p97.5 (the stricter of the two).
+ */
+import autocannon, { type Result } from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.js';
+import { buildServer } from '../src/server.js';
+import { createServerDatabase, testDatabaseKinds } from '../test/helpers/databases.js';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
+
+export interface LoadFigure {
+  name: string;
+  requestsPerSecond: number;
+  requests: number;
+  p50: number;
+  p90: number;
+  p97_5: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  met: boolean;
+}
+
+async function database(): Promise<{ handle: DatabaseHandle; label: string; drop(): Promise<void> }> {
+  if ((await testDatabaseKinds()).includes('postgres')) {
+    const server = await createServerDatabase('varna_bench');
+    const handle = await openDatabase({ databaseUrl: server.url });
+    return { handle, label: 'PostgreSQL server', drop: server.drop };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'varna-bench-load-'));
+  const handle = await openDatabase({ dataDir: dir });
+  return { handle, label: 'embedded PGlite', drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Waits until the server has worked off what the last run left in flight (autocannon stops sending,
+ * the server goes on answering), so one run's backlog is not charged to the next.
+ */
+async function settle(base: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const t0 = performance.now();
+    await fetch(`${base}/api/health`);
+    if (performance.now() - t0 < 50) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function figure(name: string, r: Result): LoadFigure {
+  const l = r.latency as Result['latency'] & { p90: number; p97_5: number };
+  return {
+    name,
+    requestsPerSecond: Math.round(r.requests.average),
+    requests: r.requests.total,
+    p50: l.p50,
+    p90: l.p90,
+    p97_5: l.p97_5,
+    p99: l.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    met: r.requests.total > 0 && l.p97_5 < 200 && r.errors + r.timeouts + r.non2xx === 0,
+  };
+}
+
+export async function benchLoad(): Promise<{ lines: string[]; figures: LoadFigure[] }> {
+  const db = await database();
+  const lines: string[] = [];
+  const figures: LoadFigure[] = [];
+  try {
+    await migrateToLatest(db.handle.db);
+    await seedDemo(db.handle.db);
+    const config = { ...loadConfig({}), rateLimit: { perMinute: 1e9, loginPerMinute: 1e9 } };
+    const app = await buildServer({ config, database: db.handle, logger: false });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'central@stockholm.example', password: DEMO_PASSWORD }) });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const csrf = (await login.json()).csrfToken as string;
+    const get = async (path: string) => (await fetch(`${base}${path}`, { headers: { cookie } })).json();
+    const eav = (await get('/api/boards')).find((b: { name: string }) => b.name === 'Enskede-Årsta-Vantör').id;
+    const course = (await get('/api/training/courses'))[0].id;
+    const year = 2026;
+    const endpoints: [string, string][] = [
+      ['GET /api/me', '/api/me'],
+      ['GET /api/plans', `/api/plans?year=${year}`],
+      ['GET /api/reports/boards/:id', `/api/reports/boards/${eav}?year=${year}`],
+      ['GET /api/reports/city', `/api/reports/city?year=${year}`],
+      ['GET /api/training/coverage', `/api/training/coverage?courseId=${course}`],
+      ['GET /api/situation/city', `/api/situation/city?year=${year}`],
+    ];
+    lines.push(`${CONNECTIONS} connections, ${SECONDS} s per run, ${db.label}, demo data (20 boards); latency in ms`);
+    const headers = { cookie, 'accept-encoding': 'gzip' };
+    const show = (f: LoadFigure) =>
+      `${f.name.padEnd(40)} ${String(f.requestsPerSecond).padStart(6)} req/s  p50 ${String(f.p50).padStart(5)}  p90 ${String(f.p90).padStart(5)}  p97.5 ${String(f.p97_5).padStart(5)}  p99 ${String(f.p99).padStart(5)}  errors ${f.errors}  non-2xx ${f.non2xx}  ${f.met ? 'met' : 'MISSED'}`;
+    const only = process.env.BENCH_LOAD_ONLY;
+    for (const [name, path] of endpoints.filter(([n]) => !only || n.includes(only))) {
+      await settle(base);
+      const f = figure(name, await autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration: SECONDS, headers }));
+      figures.push(f);
+      lines.push(show(f));
+    }
+    const wanted = (name: string) => !only || name.includes(only);
+    if (wanted('mixed')) {
+      await settle(base);
+      const mixed = figure('mixed (all of the above in turn)', await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, headers, requests: endpoints.map(([, path]) => ({ method: 'GET', path })) }));
+      figures.push(mixed);
+      lines.push(show(mixed));
+    }
+    if (wanted('write')) {
+      await settle(base);
+      // Every fifth request a write (an audited change of the user's language), so the city report after it is built afresh.
+      let n = 0;
+      const writing = figure(
+        'city report with a write every 5th request',
+        await autocannon({
+          url: base,
+          connections: 10,
+          duration: SECONDS,
+          headers: { ...headers, 'x-csrf-token': csrf },
+          requests: [
+            {
+              method: 'GET',
+              path: `/api/reports/city?year=${year}`,
+              setupRequest: (req) => {
+                n++;
+                if (n % 5 !== 0) return { ...req, method: 'GET', path: `/api/reports/city?year=${year}` };
+                return { ...req, method: 'PATCH', path: '/api/me', headers: { ...req.headers, 'content-type': 'application/json' }, body: JSON.stringify({ language: n % 10 === 0 ? 'sv' : 'en' }) };
+              },
+            },
+          ],
+        }),
+      );
+      figures.push({ ...writing, met: writing.errors + writing.non2xx === 0 });
+      lines.push(`${show({ ...writing, met: writing.errors + writing.non2xx === 0 })} (10 connections; no latency target)`);
+    }
+    await app.close();
+  } finally {
+    await db.handle.close();
+    await db.drop();
+  }
+  return { lines, figures };
+}
