@@ -14,7 +14,7 @@ import { STATUS_LABELS_SV } from '../../domain/plans/workflow.js';
 import { AppError, badRequest, conflict, forbidden, unprocessable, type FieldError } from '../../http/errors.js';
 import type { ServiceActor } from '../../domain/policy/index.js';
 import { canWritePlanOf } from './access.js';
-import { ZActivity, ZCreateActivityRequest, ZPlanIdParams, type TCreateActivityRequest } from './schema.js';
+import { ZActivityImportResult, ZCreateActivityRequest, ZPlanIdParams, type TActivityImportResult, type TCreateActivityRequest } from './schema.js';
 import * as service from './service.js';
 import { assertSafeUpload } from '../uploads/guard.js';
 import type { Database } from '../../db/database.js';
@@ -31,19 +31,6 @@ export const ZExportQuery = z.object({
 export const ZImportQuery = z.object({
   dryRun: z.enum(['0', '1', 'true', 'false'], { error: 'dryRun ska vara 1 eller 0.' }).optional(),
 });
-
-export const ZActivityImportResult = z.object({
-  dryRun: z.boolean(),
-  rows: z.array(z.object({ line: z.number(), activity: ZCreateActivityRequest })),
-  errors: z.array(z.object({ line: z.number(), message: z.string() })),
-  /** Rows not added because the plan (or an earlier line of the file) already has that activity. */
-  duplicates: z.array(z.object({ line: z.number(), title: z.string(), of: z.enum(['plan', 'file']), firstLine: z.number().nullable() })),
-  ignoredColumns: z.array(z.string()),
-  /** How many activities the import adds (the preview) or added. */
-  toAdd: z.number(),
-  added: z.array(ZActivity),
-});
-export type TActivityImportResult = z.infer<typeof ZActivityImportResult>;
 
 const titleKey = (s: string) => s.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
 

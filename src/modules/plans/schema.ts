@@ -213,6 +213,20 @@ export const ZActivity = z.object({
 });
 export type TActivity = z.infer<typeof ZActivity>;
 
+/** The answer of the activity import (POST /api/plans/:id/activities/import): its preview (`?dryRun=1`) or what it added. */
+export const ZActivityImportResult = z.object({
+  dryRun: z.boolean(),
+  rows: z.array(z.object({ line: z.number(), activity: ZCreateActivityRequest })),
+  errors: z.array(z.object({ line: z.number(), message: z.string() })),
+  /** Rows not added because the plan (or an earlier line of the file) already has that activity. */
+  duplicates: z.array(z.object({ line: z.number(), title: z.string(), of: z.enum(['plan', 'file']), firstLine: z.number().nullable() })),
+  ignoredColumns: z.array(z.string()),
+  /** How many activities the import adds (the preview) or added. */
+  toAdd: z.number(),
+  added: z.array(ZActivity),
+});
+export type TActivityImportResult = z.infer<typeof ZActivityImportResult>;
+
 // ---------------------------------------------------------------- plans
 
 export const ZCreatePlanRequest = z.strictObject({
