@@ -1,32 +1,20 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type ApiErrorBody } from '../../api/client';
-import { useQuery } from '../../api/use-query';
-import { useSession } from '../../auth/session';
-import { Loading, LoadError, Notice } from '../../components/feedback';
+import type { TActivityImportResult, TPlan } from '@shared/modules/plans/schema';
+import { ApiError } from '../../api/client';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
+import { Notice } from '../../components/feedback';
 import { ErrorSummary, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
-import type { TActivityImportResult } from '../../../../src/modules/plans/export-routes';
-import type { TPlanSummary } from '../../../../src/modules/plans/schema';
+import { QueryState } from '../../components/QueryState';
 import './plans-import.css';
 
 const FILE_FIELD = 'file';
 
-/** POSTs the chosen file (multipart field `file`) to the import; `dryRun` only analyses it. */
-async function sendFile(planId: string, file: File, dryRun: boolean, csrf: string | undefined): Promise<TActivityImportResult> {
-  const body = new FormData();
-  body.append(FILE_FIELD, file, file.name);
-  const res = await fetch(`/api/plans/${planId}/activities/import${dryRun ? '?dryRun=1' : ''}`, {
-    method: 'POST',
-    body,
-    credentials: 'same-origin',
-    headers: csrf ? { 'x-csrf-token': csrf } : {},
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (data?.error as ApiErrorBody) ?? { code: 'network', message: '' });
-  return data as TActivityImportResult;
-}
+/** What an import changes: the plan and everything built on its activities. */
+const IMPORT_READS = ['/api/plans', '/api/reports', '/api/followup', '/api/activities'];
 
 /**
  * Import of activity rows from an XLSX or CSV table into a plan: the user previews the file (the
@@ -34,21 +22,26 @@ async function sendFile(planId: string, file: File, dryRun: boolean, csrf: strin
  * written until then, and then everything or nothing.
  */
 export function PlansImportPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { me } = useSession();
-  const plan = useQuery<TPlanSummary & { canEdit: boolean }>(`/api/plans/${id}`);
+  const plan = useApiQuery<TPlan>(`/api/plans/${id}`);
+  return <QueryState query={plan}>{(p) => <PlansImport plan={p} />}</QueryState>;
+}
+
+function PlansImport({ plan: p }: { plan: TPlan }) {
+  const { t } = useTranslation();
+  const id = p.id;
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<TActivityImportResult | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
   const [imported, setImported] = useState<number | null>(null);
-
-  if (plan.loading && !plan.data) return <Loading />;
-  if (plan.error || !plan.data) return <LoadError message={plan.error?.body.message || t('plansImport.loadFailed')} />;
-  const p = plan.data;
+  // The preview writes nothing; the import changes the plan.
+  const check = useApiMutation<TActivityImportResult>([]);
+  const importFile = useApiMutation<TActivityImportResult>(IMPORT_READS);
+  const busy = check.isPending || importFile.isPending;
   const title = t('plansImport.title');
+  const send = (dryRun: boolean, chosen: File) =>
+    (dryRun ? check : importFile).mutateAsync({ method: 'POST', path: `/api/plans/${id}/activities/import${dryRun ? '?dryRun=1' : ''}`, form: { [FILE_FIELD]: chosen } });
 
   function failure(err: unknown): FieldErrors {
     if (err instanceof ApiError) {
@@ -67,9 +60,8 @@ export function PlansImportPage() {
       setErrors({ [FILE_FIELD]: t('plansImport.fileMissing') });
       return;
     }
-    setBusy(true);
     try {
-      const result = await sendFile(id, file, true, me?.csrfToken);
+      const result = await send(true, file);
       setPreview(result);
       const fileError = result.errors.find((x) => x.line === 0);
       setErrors(
@@ -79,26 +71,20 @@ export function PlansImportPage() {
       );
     } catch (err) {
       setErrors(failure(err));
-    } finally {
-      setBusy(false);
     }
   }
 
   async function confirm() {
     if (!file || !preview) return;
-    setBusy(true);
     try {
-      const result = await sendFile(id, file, false, me?.csrfToken);
+      const result = await send(false, file);
       setImported(result.added.length);
       setPreview(null);
       setFile(null);
       setErrors({});
       if (input.current) input.current.value = '';
-      await plan.reload();
     } catch (err) {
       setErrors(failure(err));
-    } finally {
-      setBusy(false);
     }
   }
 

@@ -1,164 +1,105 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useController, useFieldArray } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { TUnit } from '../../api/types';
-import { useQuery } from '../../api/use-query';
-import { Loading, LoadError } from '../../components/feedback';
-import { ErrorSummary, errorsFrom, SelectField, TextField, type FieldErrors } from '../../components/form';
-import { FINAL_STATUSES, MEASURE_AREAS, PlanEditHeading, RadioGroup, TextAreaField, type TGuidelineDocument, type TIndicator, type TPlan } from './shared';
+import { ZUpdateActivityRequest, type TActivity } from '@shared/modules/plans/schema';
+import type { TUnit } from '@shared/modules/orgs/schema';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
+import { useApiForm } from '../../components/api-form';
+import { LoadError } from '../../components/feedback';
+import { ErrorSummary, SelectField, TextField } from '../../components/form';
+import { QueryState } from '../../components/QueryState';
+import { FINAL_STATUSES, MEASURE_AREAS, PLAN_READS, PlanEditHeading, RadioGroup, TextAreaField, type TGuidelineDocument, type TPlan } from './shared';
 
-const FIELDS = [
-  'title',
-  'description',
-  'measureArea',
-  'perspective',
-  'guidelineElementIds',
-  'responsible',
-  'responsibleUnitId',
-  'partners',
-  'timeline',
-  'startDate',
-  'endDate',
-  'followUp',
-  'indicators',
-  'previousYearFinalStatus',
-];
-
-interface Form {
-  title: string;
-  description: string;
-  measureArea: string;
-  perspective: string;
-  guidelineElementIds: string[];
-  responsible: string;
-  responsibleUnitId: string;
-  partners: string;
-  timeline: string;
-  startDate: string;
-  endDate: string;
-  followUp: string;
-  indicators: TIndicator[];
-  previousYearFinalStatus: string;
-}
-
-const EMPTY: Form = {
-  title: '',
-  description: '',
-  measureArea: '',
-  perspective: '',
-  guidelineElementIds: [],
-  responsible: '',
-  responsibleUnitId: '',
-  partners: '',
-  timeline: '',
-  startDate: '',
-  endDate: '',
-  followUp: '',
-  indicators: [],
-  previousYearFinalStatus: '',
-};
+/** A select or radio value: the empty choice is "none" (null) to the schema. */
+const orNull = (v: unknown) => (v === '' ? null : v);
 
 /** Add or edit an activity: the columns of the plan's tables, its classification and indicators. */
 export function ActivityFormPage() {
   const { t } = useTranslation();
   const { id, activityId } = useParams();
+  const plan = useApiQuery<TPlan>(`/api/plans/${id}`);
+  return (
+    <QueryState query={plan}>
+      {(p) => {
+        const existing = p.activities.find((a) => a.id === activityId);
+        if (activityId && !existing) return <LoadError message={t('plans.activity.notFound')} />;
+        return <ActivityForm key={existing?.id ?? 'new'} plan={p} existing={existing} />;
+      }}
+    </QueryState>
+  );
+}
+
+function ActivityForm({ plan: p, existing }: { plan: TPlan; existing?: TActivity }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
-  const plan = useQuery<TPlan>(`/api/plans/${id}`);
-  const docs = useQuery<TGuidelineDocument[]>('/api/guidelines');
-  const units = useQuery<TUnit[]>(plan.data ? `/api/boards/${plan.data.boardId}/units` : null);
-  const existing = plan.data?.activities.find((a) => a.id === activityId);
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    if (!existing) return;
-    setForm({
-      title: existing.title,
-      description: existing.description ?? '',
-      measureArea: existing.measureArea ?? '',
-      perspective: existing.perspective ?? '',
-      guidelineElementIds: existing.guidelineElementIds,
-      responsible: existing.responsible,
-      responsibleUnitId: existing.responsibleUnitId ?? '',
-      partners: existing.partners ?? '',
-      timeline: existing.timeline,
-      startDate: existing.startDate ?? '',
-      endDate: existing.endDate ?? '',
-      followUp: existing.followUp,
-      indicators: existing.indicators,
-      previousYearFinalStatus: existing.previousYearFinalStatus ?? '',
-    });
-  }, [existing?.id]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  if (plan.loading && !plan.data) return <Loading />;
-  if (plan.error) return <LoadError message={plan.error.message} />;
-  if (!plan.data) return null;
-  if (activityId && !existing) return <LoadError message={t('plans.activity.notFound')} />;
-  const p = plan.data;
+  const docs = useApiQuery<TGuidelineDocument[]>('/api/guidelines');
+  const units = useApiQuery<TUnit[]>(`/api/boards/${p.boardId}/units`);
+  const save = useApiMutation(PLAN_READS);
+  const carriedOver = !!existing?.carriedOverFromActivityId;
+  // The fields in the order they stand in the form (the error summary follows it).
+  const f = useApiForm(ZUpdateActivityRequest, {
+    idPrefix: 'activity',
+    defaultValues: {
+      title: existing?.title ?? '',
+      description: existing?.description ?? '',
+      measureArea: existing?.measureArea ?? null,
+      perspective: existing?.perspective ?? '',
+      guidelineElementIds: existing?.guidelineElementIds ?? [],
+      responsible: existing?.responsible ?? '',
+      responsibleUnitId: existing?.responsibleUnitId ?? null,
+      partners: existing?.partners ?? '',
+      timeline: existing?.timeline ?? '',
+      startDate: existing?.startDate ?? null,
+      endDate: existing?.endDate ?? null,
+      followUp: existing?.followUp ?? '',
+      indicators: (existing?.indicators ?? []).map((i) => ({ kind: i.kind, name: i.name, baseline: i.baseline ?? '', target: i.target ?? '' })),
+      ...(carriedOver && { previousYearFinalStatus: existing?.previousYearFinalStatus ?? null }),
+    },
+  });
+  const indicators = useFieldArray({ control: f.form.control, name: 'indicators' });
+  const measureArea = useController({ control: f.form.control, name: 'measureArea' });
+  const mapped = useController({ control: f.form.control, name: 'guidelineElementIds' });
+  const ids = mapped.field.value ?? [];
   const title = existing ? t('plans.activity.editHeading') : t('plans.activities.add');
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
   const elements = (docs.data ?? []).flatMap((d) => d.elements.filter((e) => !e.archived).map((e) => ({ ...e, documentTitle: d.shortTitle ?? d.title })));
   const perspectives = elements.filter((e) => e.kind === 'perspective');
   const mappable = elements.filter((e) => e.kind !== 'measure_area' && e.kind !== 'perspective');
+  const nested = f.form.formState.errors.indicators;
+  // The options load after the form: a select shows the form's value once its option is there.
+  const value = (name: 'perspective' | 'responsibleUnitId' | 'previousYearFinalStatus') => f.form.watch(name) ?? '';
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const local: FieldErrors = {};
-    if (!form.title.trim()) local.title = t('plans.activity.titleMissing');
-    if (!form.responsible.trim()) local.responsible = t('plans.activity.responsibleMissing');
-    if (!form.timeline.trim()) local.timeline = t('plans.activity.timelineMissing');
-    if (!form.followUp.trim()) local.followUp = t('plans.activity.followUpMissing');
-    if (form.indicators.some((i) => !i.name.trim())) local.indicators = t('plans.activity.indicatorNameMissing');
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    const body: Record<string, unknown> = {
-      title: form.title.trim(),
-      description: form.description.trim() || null,
-      measureArea: form.measureArea || null,
-      perspective: form.perspective || null,
-      guidelineElementIds: form.guidelineElementIds,
-      responsible: form.responsible.trim(),
-      responsibleUnitId: form.responsibleUnitId || null,
-      partners: form.partners.trim() || null,
-      timeline: form.timeline.trim(),
-      startDate: form.startDate || null,
-      endDate: form.endDate || null,
-      followUp: form.followUp.trim(),
-      indicators: form.indicators.map((i) => ({ kind: i.kind, name: i.name.trim(), baseline: i.baseline?.trim() || null, target: i.target?.trim() || null })),
+  const submit = f.onSubmit(async (v) => {
+    const body = {
+      ...v,
+      description: v.description || null,
+      perspective: v.perspective || null,
+      partners: v.partners || null,
+      indicators: (v.indicators ?? []).map((i) => ({ kind: i.kind, name: i.name, baseline: i.baseline || null, target: i.target || null })),
     };
-    if (existing?.carriedOverFromActivityId) body.previousYearFinalStatus = form.previousYearFinalStatus || null;
-    setSaving(true);
-    try {
-      if (existing) await api('PATCH', `/api/plans/${p.id}/activities/${existing.id}`, body);
-      else await api('POST', `/api/plans/${p.id}/activities`, body);
-      navigate(`/planer/${p.id}`, { state: { notice: existing ? t('plans.activity.saved', { title: body.title }) : t('plans.activity.added', { title: body.title }) } });
-    } catch (err) {
-      setErrors(errorsFrom(err, FIELDS, 'title', t('common.networkError')));
-    } finally {
-      setSaving(false);
-    }
-  }
+    if (existing) await save.mutateAsync({ method: 'PATCH', path: `/api/plans/${p.id}/activities/${existing.id}`, body });
+    else await save.mutateAsync({ method: 'POST', path: `/api/plans/${p.id}/activities`, body });
+    navigate(`/planer/${p.id}`, { state: { notice: existing ? t('plans.activity.saved', { title: v.title }) : t('plans.activity.added', { title: v.title }) } });
+  });
 
   return (
     <>
       <PlanEditHeading plan={p} title={title} />
-      <ErrorSummary errors={errors} idPrefix="activity" />
+      <ErrorSummary errors={f.errors} idPrefix="activity" focusKey={f.submits} />
       <form onSubmit={submit} noValidate>
-        <fieldset disabled={saving || !p.canEdit} className="plain-fieldset">
-          <TextAreaField id="activity-title" label={t('plans.activity.title')} rows={2} value={form.title} error={errors.title} onChange={(e) => set('title', e.target.value)} />
-          <TextAreaField id="activity-description" label={t('plans.activity.description')} value={form.description} error={errors.description} onChange={(e) => set('description', e.target.value)} />
+        <fieldset disabled={f.saving || !p.canEdit} className="plain-fieldset">
+          <TextAreaField label={t('plans.activity.title')} rows={2} {...f.field('title')} />
+          <TextAreaField label={t('plans.activity.description')} {...f.field('description')} />
           <RadioGroup
             id="activity-measureArea"
             legend={t('plans.activity.measureArea')}
             hint={t('plans.activity.measureAreaHint')}
-            error={errors.measureArea}
-            value={form.measureArea}
-            onChange={(v) => set('measureArea', v)}
+            error={f.errors.measureArea}
+            value={measureArea.field.value ?? ''}
+            onChange={(v) => measureArea.field.onChange(v || null)}
             options={[...MEASURE_AREAS.map((a) => ({ value: a as string, label: t(`plans.measureAreas.${a}`) })), { value: '', label: t('plans.activity.unclassified') }]}
           />
-          <SelectField id="activity-perspective" label={t('plans.activity.perspective')} value={form.perspective} error={errors.perspective} onChange={(e) => set('perspective', e.target.value)}>
+          <SelectField label={t('plans.activity.perspective')} {...f.field('perspective')} value={value('perspective')}>
             <option value="">{t('plans.activity.noPerspective')}</option>
             {perspectives.map((e) => (
               <option key={e.id} value={e.label}>
@@ -166,19 +107,17 @@ export function ActivityFormPage() {
               </option>
             ))}
           </SelectField>
-          <fieldset className="fieldset" id="activity-guidelineElementIds">
+          <fieldset className="fieldset" id="activity-guidelineElementIds" tabIndex={-1}>
             <legend>{t('plans.activity.elements')}</legend>
             <p className="hint">{t('plans.activity.elementsHint')}</p>
-            {errors.guidelineElementIds && <p className="field-error">{errors.guidelineElementIds}</p>}
+            {f.errors.guidelineElementIds && <p className="field-error">{f.errors.guidelineElementIds}</p>}
             {mappable.map((e) => (
               <div className="plans-radio" key={e.id}>
                 <input
                   type="checkbox"
                   id={`activity-el-${e.id}`}
-                  checked={form.guidelineElementIds.includes(e.id)}
-                  onChange={(ev) =>
-                    set('guidelineElementIds', ev.target.checked ? [...form.guidelineElementIds, e.id] : form.guidelineElementIds.filter((x) => x !== e.id))
-                  }
+                  checked={ids.includes(e.id)}
+                  onChange={(ev) => mapped.field.onChange(ev.target.checked ? [...ids, e.id] : ids.filter((x) => x !== e.id))}
                 />
                 <label htmlFor={`activity-el-${e.id}`}>
                   {e.label} <span className="plans-small">({e.documentTitle}, {t(`plans.elementKinds.${e.kind}`)})</span>
@@ -186,8 +125,8 @@ export function ActivityFormPage() {
               </div>
             ))}
           </fieldset>
-          <TextField id="activity-responsible" label={t('plans.activity.responsible')} hint={t('plans.activity.responsibleHint')} value={form.responsible} error={errors.responsible} onChange={(e) => set('responsible', e.target.value)} />
-          <SelectField id="activity-responsibleUnitId" label={t('plans.activity.unit')} value={form.responsibleUnitId} error={errors.responsibleUnitId} onChange={(e) => set('responsibleUnitId', e.target.value)}>
+          <TextField label={t('plans.activity.responsible')} hint={t('plans.activity.responsibleHint')} {...f.field('responsible')} />
+          <SelectField label={t('plans.activity.unit')} {...f.field('responsibleUnitId', { setValueAs: orNull })} value={value('responsibleUnitId')}>
             <option value="">{t('plans.activity.noUnit')}</option>
             {(units.data ?? []).map((u) => (
               <option key={u.id} value={u.id}>
@@ -195,53 +134,42 @@ export function ActivityFormPage() {
               </option>
             ))}
           </SelectField>
-          <TextField id="activity-partners" label={t('plans.activity.partners')} value={form.partners} error={errors.partners} onChange={(e) => set('partners', e.target.value)} />
-          <TextField id="activity-timeline" label={t('plans.activity.timeline')} hint={t('plans.activity.timelineHint')} value={form.timeline} error={errors.timeline} onChange={(e) => set('timeline', e.target.value)} />
+          <TextField label={t('plans.activity.partners')} {...f.field('partners')} />
+          <TextField label={t('plans.activity.timeline')} hint={t('plans.activity.timelineHint')} {...f.field('timeline')} />
           <div className="inline-fields">
-            <TextField id="activity-startDate" type="date" label={t('plans.activity.startDate')} value={form.startDate} error={errors.startDate} onChange={(e) => set('startDate', e.target.value)} />
-            <TextField id="activity-endDate" type="date" label={t('plans.activity.endDate')} value={form.endDate} error={errors.endDate} onChange={(e) => set('endDate', e.target.value)} />
+            <TextField type="date" label={t('plans.activity.startDate')} {...f.field('startDate', { setValueAs: orNull })} />
+            <TextField type="date" label={t('plans.activity.endDate')} {...f.field('endDate', { setValueAs: orNull })} />
           </div>
-          <TextAreaField id="activity-followUp" label={t('plans.activity.followUp')} value={form.followUp} error={errors.followUp} onChange={(e) => set('followUp', e.target.value)} />
+          <TextAreaField label={t('plans.activity.followUp')} {...f.field('followUp')} />
 
-          <fieldset className="fieldset" id="activity-indicators">
+          <fieldset className="fieldset" id="activity-indicators" tabIndex={-1}>
             <legend>{t('plans.activity.indicators')}</legend>
             <p className="hint">{t('plans.activity.indicatorsHint')}</p>
-            {errors.indicators && <p className="field-error">{errors.indicators}</p>}
-            {form.indicators.map((ind, n) => {
-              const update = (patch: Partial<TIndicator>) => set('indicators', form.indicators.map((x, i) => (i === n ? { ...x, ...patch } : x)));
-              return (
-                <div className="plans-list-row" key={n} role="group" aria-label={t('plans.activity.indicatorN', { n: n + 1 })}>
-                  <SelectField id={`activity-ind-${n}-kind`} label={t('plans.activity.indicatorKind')} value={ind.kind} onChange={(e) => update({ kind: e.target.value as TIndicator['kind'] })}>
-                    <option value="output">{t('plans.indicatorKinds.output')}</option>
-                    <option value="effect">{t('plans.indicatorKinds.effect')}</option>
-                  </SelectField>
-                  <TextField id={`activity-ind-${n}-name`} label={t('plans.activity.indicatorName')} value={ind.name} onChange={(e) => update({ name: e.target.value })} />
-                  <TextField id={`activity-ind-${n}-baseline`} label={t('plans.activity.baseline')} value={ind.baseline ?? ''} onChange={(e) => update({ baseline: e.target.value })} />
-                  <TextField id={`activity-ind-${n}-target`} label={t('plans.activity.target')} value={ind.target ?? ''} onChange={(e) => update({ target: e.target.value })} />
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={() => set('indicators', form.indicators.filter((_, i) => i !== n))}
-                    aria-label={t('plans.activity.removeIndicatorN', { n: n + 1 })}
-                  >
-                    {t('common.remove')}
-                  </button>
-                </div>
-              );
-            })}
-            <button type="button" className="button button--secondary button--small" onClick={() => set('indicators', [...form.indicators, { kind: 'effect', name: '', baseline: '', target: '' }])}>
+            {indicators.fields.map((row, n) => (
+              <div className="plans-list-row" key={row.id} role="group" aria-label={t('plans.activity.indicatorN', { n: n + 1 })}>
+                <SelectField id={`activity-ind-${n}-kind`} label={t('plans.activity.indicatorKind')} error={nested?.[n]?.kind?.message} {...f.form.register(`indicators.${n}.kind`)}>
+                  <option value="output">{t('plans.indicatorKinds.output')}</option>
+                  <option value="effect">{t('plans.indicatorKinds.effect')}</option>
+                </SelectField>
+                <TextField id={`activity-ind-${n}-name`} label={t('plans.activity.indicatorName')} error={nested?.[n]?.name?.message} {...f.form.register(`indicators.${n}.name`)} />
+                <TextField id={`activity-ind-${n}-baseline`} label={t('plans.activity.baseline')} error={nested?.[n]?.baseline?.message} {...f.form.register(`indicators.${n}.baseline`)} />
+                <TextField id={`activity-ind-${n}-target`} label={t('plans.activity.target')} error={nested?.[n]?.target?.message} {...f.form.register(`indicators.${n}.target`)} />
+                <button type="button" className="button button--secondary button--small" onClick={() => indicators.remove(n)} aria-label={t('plans.activity.removeIndicatorN', { n: n + 1 })}>
+                  {t('common.remove')}
+                </button>
+              </div>
+            ))}
+            <button type="button" className="button button--secondary button--small" onClick={() => indicators.append({ kind: 'effect', name: '', baseline: '', target: '' })}>
               {t('plans.activity.addIndicator')}
             </button>
           </fieldset>
 
-          {existing?.carriedOverFromActivityId && (
+          {carriedOver && (
             <SelectField
-              id="activity-previousYearFinalStatus"
               label={t('plans.activity.previousStatus')}
               hint={t('plans.activity.previousStatusHint')}
-              value={form.previousYearFinalStatus}
-              error={errors.previousYearFinalStatus}
-              onChange={(e) => set('previousYearFinalStatus', e.target.value)}
+              {...f.field('previousYearFinalStatus', { setValueAs: orNull })}
+              value={value('previousYearFinalStatus')}
             >
               <option value="">{t('plans.activity.previousMissing')}</option>
               {FINAL_STATUSES.map((s) => (

@@ -1,21 +1,27 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { ZCreateGuidelineDocumentRequest, ZCreateGuidelineElementRequest, ZUpdateGuidelineElementRequest } from '@shared/modules/plans/schema';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
-import { EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, errorsFrom, SelectField, TextField, type FieldErrors } from '../../components/form';
+import { useApiForm } from '../../components/api-form';
+import { EmptyState, LoadError, Notice } from '../../components/feedback';
+import { ErrorSummary, SelectField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
 import { ELEMENT_KINDS, TextAreaField, useActionOutcome, type TGuidelineDocument, type TGuidelineElement } from './shared';
+
+/** What a change to the governing documents changes: the documents, and the plans' and reports' coverage of them. */
+const GUIDELINE_READS = ['/api/guidelines', '/api/plans', '/api/reports'];
 
 /** Governing documents as data: the guidelines and strategy, with their elements by kind. */
 export function GuidelinesPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const central = can('guidelines.create');
-  const docs = useQuery<TGuidelineDocument[]>('/api/guidelines');
-  const { notice, error, done, failed } = useActionOutcome(docs.reload);
+  const docs = useApiQuery<TGuidelineDocument[]>('/api/guidelines');
+  const { notice, error, done, failed } = useActionOutcome();
 
   return (
     <>
@@ -26,47 +32,57 @@ export function GuidelinesPage() {
       <p className="lead">{t('plans.guidelines.lead')}</p>
       {notice && <Notice>{notice}</Notice>}
       {error && <LoadError message={error} />}
-      {docs.loading && <Loading />}
-      {docs.error && <LoadError message={docs.error.message} />}
-      {docs.data?.length === 0 && <EmptyState>{t('plans.guidelines.empty')}</EmptyState>}
-      {docs.data?.map((d) => (
-        <section key={d.id} aria-labelledby={`doc-${d.id}`} className="plans-section">
-          <h2 id={`doc-${d.id}`}>{d.title}</h2>
-          {(d.shortTitle || d.adoptedOn) && (
-            <p className="plans-small">
-              {[d.shortTitle, d.adoptedOn && t('plans.guidelines.adoptedOn', { date: d.adoptedOn })].filter(Boolean).join(' · ')}
-            </p>
-          )}
-          {d.description && <p>{d.description}</p>}
-          {ELEMENT_KINDS.filter((k) => d.elements.some((e) => e.kind === k)).map((k) => (
-            <div key={k}>
-              <h3>{t(`plans.elementKindsPlural.${k}`)}</h3>
-              <ul>
-                {d.elements
-                  .filter((e) => e.kind === k)
-                  .map((e) => (
-                    <ElementItem key={e.id} element={e} central={central} onDone={done} onError={failed} />
-                  ))}
-              </ul>
-            </div>
-          ))}
-          {central && <AddElement documentId={d.id} title={d.shortTitle ?? d.title} onDone={done} />}
-        </section>
-      ))}
+      <QueryState query={docs}>
+        {(list) => (
+          <>
+            {list.length === 0 && <EmptyState>{t('plans.guidelines.empty')}</EmptyState>}
+            {list.map((d) => (
+              <section key={d.id} aria-labelledby={`doc-${d.id}`} className="plans-section">
+                <h2 id={`doc-${d.id}`}>{d.title}</h2>
+                {(d.shortTitle || d.adoptedOn) && (
+                  <p className="plans-small">
+                    {[d.shortTitle, d.adoptedOn && t('plans.guidelines.adoptedOn', { date: d.adoptedOn })].filter(Boolean).join(' · ')}
+                  </p>
+                )}
+                {d.description && <p>{d.description}</p>}
+                {ELEMENT_KINDS.filter((k) => d.elements.some((e) => e.kind === k)).map((k) => (
+                  <div key={k}>
+                    <h3>{t(`plans.elementKindsPlural.${k}`)}</h3>
+                    <ul>
+                      {d.elements
+                        .filter((e) => e.kind === k)
+                        .map((e) => (
+                          <ElementItem key={e.id} element={e} central={central} onDone={done} onError={failed} />
+                        ))}
+                    </ul>
+                  </div>
+                ))}
+                {central && <AddElement documentId={d.id} title={d.shortTitle ?? d.title} onDone={done} />}
+              </section>
+            ))}
+          </>
+        )}
+      </QueryState>
       {central && <AddDocument onDone={done} />}
     </>
   );
 }
 
-function ElementItem({ element: e, central, onDone, onError }: { element: TGuidelineElement; central: boolean; onDone(m: string): Promise<void>; onError(err: unknown): void }) {
+function ElementItem({ element: e, central, onDone, onError }: { element: TGuidelineElement; central: boolean; onDone(m: string): void; onError(err: unknown): void }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const [label, setLabel] = useState(e.label);
-  const patch = async (body: object, message: string) => {
+  const save = useApiMutation(GUIDELINE_READS);
+  const prefix = `el-${e.id}`;
+  const f = useApiForm(ZUpdateGuidelineElementRequest.pick({ label: true }), { idPrefix: prefix, defaultValues: { label: e.label } });
+  const rename = f.onSubmit(async (body) => {
+    await save.mutateAsync({ method: 'PATCH', path: `/api/guideline-elements/${e.id}`, body });
+    setEditing(false);
+    onDone(t('plans.guidelines.saved'));
+  });
+  const toggle = async () => {
     try {
-      await api('PATCH', `/api/guideline-elements/${e.id}`, body);
-      setEditing(false);
-      await onDone(message);
+      await save.mutateAsync({ method: 'PATCH', path: `/api/guideline-elements/${e.id}`, body: { archived: !e.archived } });
+      onDone(t(e.archived ? 'plans.guidelines.restored' : 'plans.guidelines.archivedDone'));
     } catch (err) {
       onError(err);
     }
@@ -74,22 +90,19 @@ function ElementItem({ element: e, central, onDone, onError }: { element: TGuide
   return (
     <li>
       {editing ? (
-        <form
-          onSubmit={(ev) => {
-            ev.preventDefault();
-            if (label.trim()) void patch({ label: label.trim() }, t('plans.guidelines.saved'));
-          }}
-          noValidate
-        >
-          <TextAreaField id={`el-${e.id}-label`} label={t('plans.guidelines.elementText')} rows={2} value={label} onChange={(ev) => setLabel(ev.target.value)} />
-          <div className="button-row">
-            <button type="submit" className="button button--small">
-              {t('common.save')}
-            </button>
-            <button type="button" className="button button--secondary button--small" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+        <form onSubmit={rename} noValidate>
+          <ErrorSummary errors={f.errors} idPrefix={prefix} focusKey={f.submits} />
+          <fieldset disabled={f.saving} className="plain-fieldset">
+            <TextAreaField label={t('plans.guidelines.elementText')} rows={2} {...f.field('label')} />
+            <div className="button-row">
+              <button type="submit" className="button button--small">
+                {t('common.save')}
+              </button>
+              <button type="button" className="button button--secondary button--small" onClick={() => setEditing(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </fieldset>
         </form>
       ) : (
         <>
@@ -102,8 +115,9 @@ function ElementItem({ element: e, central, onDone, onError }: { element: TGuide
               <button
                 type="button"
                 className="button button--secondary button--small"
+                disabled={save.isPending}
                 aria-label={t(e.archived ? 'plans.guidelines.restoreNamed' : 'plans.guidelines.archiveNamed', { label: e.label })}
-                onClick={() => void patch({ archived: !e.archived }, t(e.archived ? 'plans.guidelines.restored' : 'plans.guidelines.archivedDone'))}
+                onClick={() => void toggle()}
               >
                 {t(e.archived ? 'plans.guidelines.restore' : 'plans.guidelines.archive')}
               </button>
@@ -115,79 +129,62 @@ function ElementItem({ element: e, central, onDone, onError }: { element: TGuide
   );
 }
 
-function AddElement({ documentId, title, onDone }: { documentId: string; title: string; onDone(m: string): Promise<void> }) {
+function AddElement({ documentId, title, onDone }: { documentId: string; title: string; onDone(m: string): void }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState('direction');
-  const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const prefix = `add-${documentId.slice(0, 8)}`;
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!label.trim()) return setErrors({ label: t('plans.guidelines.labelMissing') });
-    try {
-      await api('POST', `/api/guidelines/${documentId}/elements`, { kind, label: label.trim() });
-      setLabel('');
-      setErrors({});
-      await onDone(t('plans.guidelines.added'));
-    } catch (err) {
-      setErrors(errorsFrom(err, ['kind', 'label'], 'label', t('common.networkError')));
-    }
-  }
+  const save = useApiMutation(GUIDELINE_READS);
+  const f = useApiForm(ZCreateGuidelineElementRequest.pick({ kind: true, label: true }), { idPrefix: prefix, defaultValues: { kind: 'direction', label: '' } });
+  const submit = f.onSubmit(async (body) => {
+    await save.mutateAsync({ method: 'POST', path: `/api/guidelines/${documentId}/elements`, body });
+    f.form.reset();
+    onDone(t('plans.guidelines.added'));
+  });
   return (
     <details>
       <summary>{t('plans.guidelines.addElement', { title })}</summary>
-      <ErrorSummary errors={errors} idPrefix={prefix} />
+      <ErrorSummary errors={f.errors} idPrefix={prefix} focusKey={f.submits} />
       <form onSubmit={submit} noValidate>
-        <SelectField id={`${prefix}-kind`} label={t('plans.guidelines.kind')} value={kind} onChange={(e) => setKind(e.target.value)}>
-          {ELEMENT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`plans.elementKinds.${k}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextAreaField id={`${prefix}-label`} label={t('plans.guidelines.elementText')} rows={2} value={label} error={errors.label} onChange={(e) => setLabel(e.target.value)} />
-        <button type="submit" className="button button--secondary">
-          {t('plans.guidelines.addElementSubmit')}
-        </button>
+        <fieldset disabled={f.saving} className="plain-fieldset">
+          <SelectField label={t('plans.guidelines.kind')} {...f.field('kind')}>
+            {ELEMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`plans.elementKinds.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextAreaField label={t('plans.guidelines.elementText')} rows={2} {...f.field('label')} />
+          <button type="submit" className="button button--secondary">
+            {t('plans.guidelines.addElementSubmit')}
+          </button>
+        </fieldset>
       </form>
     </details>
   );
 }
 
-function AddDocument({ onDone }: { onDone(m: string): Promise<void> }) {
+function AddDocument({ onDone }: { onDone(m: string): void }) {
   const { t } = useTranslation();
-  const [title, setTitle] = useState('');
-  const [shortTitle, setShortTitle] = useState('');
-  const [adoptedOn, setAdoptedOn] = useState('');
-  const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!title.trim()) return setErrors({ title: t('plans.guidelines.titleMissing') });
-    try {
-      await api('POST', '/api/guidelines', { title: title.trim(), shortTitle: shortTitle.trim() || null, adoptedOn: adoptedOn || null, description: description.trim() || null });
-      setTitle('');
-      setShortTitle('');
-      setAdoptedOn('');
-      setDescription('');
-      setErrors({});
-      await onDone(t('plans.guidelines.created'));
-    } catch (err) {
-      setErrors(errorsFrom(err, ['title', 'shortTitle', 'adoptedOn', 'description'], 'title', t('common.networkError')));
-    }
-  }
+  const save = useApiMutation(GUIDELINE_READS);
+  const f = useApiForm(ZCreateGuidelineDocumentRequest, { idPrefix: 'doc', defaultValues: { title: '', shortTitle: '', adoptedOn: null, description: '' } });
+  const submit = f.onSubmit(async (v) => {
+    await save.mutateAsync({ method: 'POST', path: '/api/guidelines', body: { title: v.title, shortTitle: v.shortTitle || null, adoptedOn: v.adoptedOn ?? null, description: v.description || null } });
+    f.form.reset();
+    onDone(t('plans.guidelines.created'));
+  });
   return (
     <section aria-labelledby="new-doc-heading" className="panel">
       <h2 id="new-doc-heading">{t('plans.guidelines.new')}</h2>
-      <ErrorSummary errors={errors} idPrefix="doc" />
+      <ErrorSummary errors={f.errors} idPrefix="doc" focusKey={f.submits} />
       <form onSubmit={submit} noValidate>
-        <TextField id="doc-title" label={t('plans.guidelines.docTitle')} value={title} error={errors.title} onChange={(e) => setTitle(e.target.value)} />
-        <TextField id="doc-shortTitle" label={t('plans.guidelines.shortTitle')} value={shortTitle} error={errors.shortTitle} onChange={(e) => setShortTitle(e.target.value)} />
-        <TextField id="doc-adoptedOn" type="date" label={t('plans.guidelines.adopted')} value={adoptedOn} error={errors.adoptedOn} onChange={(e) => setAdoptedOn(e.target.value)} />
-        <TextAreaField id="doc-description" label={t('plans.guidelines.description')} value={description} error={errors.description} onChange={(e) => setDescription(e.target.value)} />
-        <button type="submit" className="button">
-          {t('plans.guidelines.create')}
-        </button>
+        <fieldset disabled={f.saving} className="plain-fieldset">
+          <TextField label={t('plans.guidelines.docTitle')} {...f.field('title')} />
+          <TextField label={t('plans.guidelines.shortTitle')} {...f.field('shortTitle')} />
+          <TextField type="date" label={t('plans.guidelines.adopted')} {...f.field('adoptedOn', { setValueAs: (v: unknown) => (v === '' ? null : v) })} />
+          <TextAreaField label={t('plans.guidelines.description')} {...f.field('description')} />
+          <button type="submit" className="button">
+            {t('plans.guidelines.create')}
+          </button>
+        </fieldset>
       </form>
     </section>
   );

@@ -1,22 +1,26 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { TBoard } from '../../api/types';
-import { useQuery } from '../../api/use-query';
+import type { TBoard } from '@shared/modules/orgs/schema';
+import { ZCreatePlanRequest } from '@shared/modules/plans/schema';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
-import { EmptyState, Loading, LoadError } from '../../components/feedback';
-import { ErrorSummary, errorsFrom, SelectField, TextField, type FieldErrors } from '../../components/form';
+import { useApiForm } from '../../components/api-form';
+import { asNumber } from '../../components/form-errors';
+import { EmptyState } from '../../components/feedback';
+import { ErrorSummary, SelectField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
-import { currentYear, formatDate, StatusTag, type TOverview, type TPlan, type TPlanSummary } from './shared';
+import { QueryState } from '../../components/QueryState';
+import { currentYear, formatDate, PLAN_READS, StatusTag, type TOverview, type TPlan, type TPlanSummary } from './shared';
 
 /** Plans list and overview: all boards × the year's plan, coverage matrix, and "Skapa plan". */
 export function PlansPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const [year, setYear] = useState(currentYear());
-  const overview = useQuery<TOverview>(`/api/plans/overview?year=${year}`);
-  const plans = useQuery<TPlanSummary[]>('/api/plans');
+  const overview = useApiQuery<TOverview>(`/api/plans/overview?year=${year}`);
+  const plans = useApiQuery<TPlanSummary[]>('/api/plans');
   const canCreate = can('plans.create');
   const years = Array.from({ length: currentYear() + 2 - 2018 }, (_, i) => 2018 + i).reverse();
 
@@ -49,48 +53,55 @@ export function PlansPage() {
             ))}
           </SelectField>
         </div>
-        {overview.loading && <Loading />}
-        {overview.error && <LoadError message={overview.error.message} />}
-        {overview.data && <OverviewTable overview={overview.data} />}
-        {overview.data && <CoverageMatrix overview={overview.data} />}
+        <QueryState query={overview}>
+          {(o) => (
+            <>
+              <OverviewTable overview={o} />
+              <CoverageMatrix overview={o} />
+            </>
+          )}
+        </QueryState>
       </section>
 
       <section aria-labelledby="all-plans-heading">
         <h2 id="all-plans-heading">{t('plans.all.heading')}</h2>
-        {plans.loading && <Loading />}
-        {plans.error && <LoadError message={plans.error.message} />}
-        {plans.data?.length === 0 && <EmptyState>{t('plans.all.empty')}</EmptyState>}
-        {plans.data && plans.data.length > 0 && (
-          <div className="table-wrap">
-            <table className="table">
-              <caption>{t('plans.all.caption', { count: plans.data.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('plans.board')}</th>
-                  <th scope="col">{t('plans.year')}</th>
-                  <th scope="col">{t('plans.statusLabel')}</th>
-                  <th scope="col">{t('plans.activityCount')}</th>
-                  <th scope="col">{t('plans.lastChange')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plans.data.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/planer/${p.id}`}>{t('plans.planName', { board: p.boardName, year: p.year })}</Link>
-                    </td>
-                    <td>{p.year}</td>
-                    <td>
-                      <StatusTag status={p.status} />
-                    </td>
-                    <td>{p.activityCount}</td>
-                    <td>{formatDate(p.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <QueryState query={plans}>
+          {(list) =>
+            list.length === 0 ? (
+              <EmptyState>{t('plans.all.empty')}</EmptyState>
+            ) : (
+              <div className="table-wrap">
+                <table className="table">
+                  <caption>{t('plans.all.caption', { count: list.length })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('plans.board')}</th>
+                      <th scope="col">{t('plans.year')}</th>
+                      <th scope="col">{t('plans.statusLabel')}</th>
+                      <th scope="col">{t('plans.activityCount')}</th>
+                      <th scope="col">{t('plans.lastChange')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.map((p) => (
+                      <tr key={p.id}>
+                        <td>
+                          <Link to={`/planer/${p.id}`}>{t('plans.planName', { board: p.boardName, year: p.year })}</Link>
+                        </td>
+                        <td>{p.year}</td>
+                        <td>
+                          <StatusTag status={p.status} />
+                        </td>
+                        <td>{p.activityCount}</td>
+                        <td>{formatDate(p.updatedAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </QueryState>
       </section>
     </>
   );
@@ -194,42 +205,34 @@ function CoverageMatrix({ overview }: { overview: TOverview }) {
 
 function CreatePlanForm() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { can } = useSession();
-  const boards = useQuery<TBoard[]>('/api/boards');
-  const choices = (boards.data ?? []).filter((b) => can('plans.create', b.id));
-  const [boardId, setBoardId] = useState('');
-  const [year, setYear] = useState(String(currentYear()));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const chosen = boardId || (choices.length === 1 ? choices[0].id : '');
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const local: FieldErrors = {};
-    if (!chosen) local.boardId = t('plans.create.boardMissing');
-    if (!/^\d{4}$/.test(year.trim())) local.year = t('plans.create.yearInvalid');
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setSaving(true);
-    try {
-      const plan = await api<TPlan>('POST', '/api/plans', { boardId: chosen, year: Number(year) });
-      navigate(`/planer/${plan.id}`, { state: { notice: t('plans.create.created') } });
-    } catch (err) {
-      setErrors(errorsFrom(err, ['boardId', 'year'], 'year', t('common.networkError')));
-    } finally {
-      setSaving(false);
-    }
-  }
-
+  const boards = useApiQuery<TBoard[]>('/api/boards');
   return (
     <section aria-labelledby="create-heading" className="panel">
       <h2 id="create-heading">{t('plans.create.heading')}</h2>
-      <ErrorSummary errors={errors} idPrefix="create" />
+      <QueryState query={boards}>{(list) => <CreatePlanFields choices={list.filter((b) => can('plans.create', b.id))} />}</QueryState>
+    </section>
+  );
+}
+
+/** The board (preselected when the user may create plans for one only) and the year. */
+function CreatePlanFields({ choices }: { choices: TBoard[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const save = useApiMutation<TPlan>(PLAN_READS);
+  const f = useApiForm(ZCreatePlanRequest, { idPrefix: 'create', defaultValues: { boardId: choices.length === 1 ? choices[0].id : '', year: currentYear() }, fallback: 'year' });
+  const submit = f.onSubmit(async (body) => {
+    const plan = await save.mutateAsync({ method: 'POST', path: '/api/plans', body });
+    navigate(`/planer/${plan.id}`, { state: { notice: t('plans.create.created') } });
+  });
+
+  return (
+    <>
+      <ErrorSummary errors={f.errors} idPrefix="create" focusKey={f.submits} />
       <form onSubmit={submit} noValidate>
-        <fieldset disabled={saving} className="plain-fieldset">
+        <fieldset disabled={f.saving} className="plain-fieldset">
           <div className="inline-fields">
-            <SelectField id="create-boardId" label={t('plans.board')} value={chosen} error={errors.boardId} onChange={(e) => setBoardId(e.target.value)}>
+            <SelectField label={t('plans.board')} {...f.field('boardId')}>
               {choices.length !== 1 && <option value="">{t('plans.create.chooseBoard')}</option>}
               {choices.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -237,13 +240,13 @@ function CreatePlanForm() {
                 </option>
               ))}
             </SelectField>
-            <TextField id="create-year" label={t('plans.year')} inputMode="numeric" value={year} error={errors.year} onChange={(e) => setYear(e.target.value)} />
+            <TextField label={t('plans.year')} inputMode="numeric" {...f.field('year', { setValueAs: asNumber })} />
             <button type="submit" className="button">
               {t('plans.create.submit')}
             </button>
           </div>
         </fieldset>
       </form>
-    </section>
+    </>
   );
 }

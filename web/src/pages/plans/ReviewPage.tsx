@@ -1,83 +1,97 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useController, type Control } from 'react-hook-form';
+import type { z } from 'zod';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { useQuery } from '../../api/use-query';
-import { ConfirmDialog, Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, TextField, type FieldErrors } from '../../components/form';
+import { REVIEW_RESULTS, ZReviewRequest, ZTransitionRequest } from '@shared/modules/plans/schema';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
+import { useApiForm } from '../../components/api-form';
+import { ConfirmDialog, LoadError, Notice } from '../../components/feedback';
+import { ErrorSummary, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
 import { CheckPanel } from './CheckPanel';
 import { RevisionDiff } from './PlanDecisions';
-import { RadioGroup, TextAreaField, type TPlan } from './shared';
+import { PLAN_READS, RadioGroup, TextAreaField, type TPlan } from './shared';
 
-type Result = 'pass' | 'partly' | 'fail' | '';
-const RESULTS = ['pass', 'partly', 'fail'] as const;
+type Result = (typeof REVIEW_RESULTS)[number] | '';
+
+/** The review as the form holds it: the review request, and the city board's approval (its own date and paragraph, recorded when given). */
+const ZReviewForm = ZReviewRequest.extend({ approvedOn: ZTransitionRequest.shape.decidedOn, approvedParagraph: ZTransitionRequest.shape.paragraph });
 
 /** The central coordinator's review: the instructions' checklist, comments, then return or approve. */
 export function ReviewPage() {
-  const { t } = useTranslation();
   const { id } = useParams();
+  const plan = useApiQuery<TPlan>(`/api/plans/${id}`);
+  return <QueryState query={plan}>{(p) => <ReviewForm plan={p} />}</QueryState>;
+}
+
+/** One criterion's result as radio buttons; "not assessed" is null. */
+function ResultField({
+  control,
+  name,
+  id,
+  legend,
+  options,
+}: {
+  control: Control<z.input<typeof ZReviewForm>>;
+  name: `items.${number}.result`;
+  id: string;
+  legend: string;
+  options: { value: Result; label: string }[];
+}) {
+  const { field } = useController({ control, name });
+  return <RadioGroup id={id} legend={legend} value={(field.value ?? '') as Result} onChange={(v) => field.onChange(v || null)} options={options} />;
+}
+
+function ReviewForm({ plan: p }: { plan: TPlan }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
-  const plan = useQuery<TPlan>(`/api/plans/${id}`);
-  const [results, setResults] = useState<Record<string, Result>>({});
-  const [comments, setComments] = useState<Record<string, string>>({});
-  const [comment, setComment] = useState('');
-  // The city board's approval: its own date and paragraph, recorded when given.
-  const [approvedOn, setApprovedOn] = useState('');
-  const [approvedParagraph, setApprovedParagraph] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState('');
-  const [saving, setSaving] = useState(false);
   const [confirm, setConfirm] = useState<'returned' | 'approved' | null>(null);
-
-  useEffect(() => {
-    const r = plan.data?.review;
-    if (!r) return;
-    setResults(Object.fromEntries(r.items.map((i) => [i.criterionId, i.result ?? ''])));
-    setComments(Object.fromEntries(r.items.map((i) => [i.criterionId, i.comment ?? ''])));
-    setComment(r.comment ?? '');
-  }, [plan.data?.review?.id]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  if (plan.loading && !plan.data) return <Loading />;
-  if (plan.error) return <LoadError message={plan.error.message} />;
-  if (!plan.data) return null;
-  const p = plan.data;
+  const write = useApiMutation(PLAN_READS);
   const name = t('plans.planName', { board: p.boardName, year: p.year });
   const title = t('plans.review.heading', { name });
   const criteria = p.instructions.reviewCriteria;
+  const given = new Map((p.review?.items ?? []).map((i) => [i.criterionId, i]));
+  const f = useApiForm(ZReviewForm, {
+    idPrefix: 'review',
+    fallback: 'comment',
+    defaultValues: {
+      items: criteria.map((c) => ({ criterionId: c.id, result: given.get(c.id)?.result ?? null, comment: given.get(c.id)?.comment ?? '' })),
+      comment: p.review?.comment ?? '',
+      approvedOn: '',
+      approvedParagraph: '',
+    },
+  });
+  const options = [...REVIEW_RESULTS.map((r) => ({ value: r as Result, label: t(`plans.review.results.${r}`) })), { value: '' as Result, label: t('plans.review.notAssessed') }];
 
-  async function save() {
-    await api('PUT', `/api/plans/${p.id}/review`, {
-      items: criteria.map((c) => ({ criterionId: c.id, result: results[c.id] || null, comment: comments[c.id]?.trim() || null })),
-      comment: comment.trim() || null,
+  const saveReview = (values: { items: { criterionId: string; result: Result | null; comment?: string | null }[]; comment?: string | null }) =>
+    write.mutateAsync({
+      method: 'PUT',
+      path: `/api/plans/${p.id}/review`,
+      body: { items: values.items.map((i) => ({ criterionId: i.criterionId, result: i.result || null, comment: i.comment || null })), comment: values.comment || null },
     });
-  }
 
-  async function run(action: () => Promise<void>) {
-    setSaving(true);
-    setErrors({});
-    try {
-      await action();
-    } catch (err) {
+  const save = f.onSubmit(async (values) => {
+    await saveReview(values);
+    setNotice(t('plans.review.saved'));
+  });
+
+  const decide = (to: 'returned' | 'approved') =>
+    f.onSubmit(async (values) => {
       setNotice('');
-      setErrors({ comment: err instanceof ApiError ? err.body.message : t('common.networkError') });
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  async function decide(to: 'returned' | 'approved') {
-    if (to === 'returned' && !comment.trim() && !Object.values(results).some(Boolean)) {
-      setErrors({ comment: t('plans.review.commentMissing') });
-      return;
-    }
-    await run(async () => {
-      await save();
-      const approval = to === 'approved' ? { decidedOn: approvedOn || null, paragraph: approvedParagraph.trim() || null } : {};
-      await api('POST', `/api/plans/${p.id}/transitions`, { to, comment: comment.trim() || null, ...approval });
+      // Sending a plan back needs a reason: a comment or an assessed criterion.
+      if (to === 'returned' && !values.comment && !values.items.some((i) => i.result)) {
+        f.form.setError('comment', { type: 'manual', message: t('plans.review.commentMissing') });
+        return;
+      }
+      await saveReview(values);
+      const approval = to === 'approved' ? { decidedOn: values.approvedOn || null, paragraph: values.approvedParagraph || null } : {};
+      await write.mutateAsync({ method: 'POST', path: `/api/plans/${p.id}/transitions`, body: { to, comment: values.comment || null, ...approval } });
       navigate(`/planer/${p.id}`, { state: { notice: t(to === 'returned' ? 'plans.review.returned' : 'plans.review.approved') } });
-    });
-  }
+    })();
 
   return (
     <>
@@ -87,43 +101,29 @@ export function ReviewPage() {
       <PageHeading title={title}>{title}</PageHeading>
       {!p.canReview && <LoadError message={t('plans.review.notInReview')} />}
       {notice && <Notice>{notice}</Notice>}
-      <ErrorSummary errors={errors} idPrefix="review" />
+      <ErrorSummary errors={f.errors} idPrefix="review" focusKey={f.submits} />
       {p.revisionOf && <RevisionDiff from={p.revisionOf} to={p.id} />}
       <CheckPanel planId={p.id} auto />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(async () => {
-            await save();
-            setNotice(t('plans.review.saved'));
-          });
-        }}
-        noValidate
-        aria-labelledby="criteria-heading"
-      >
+      <form onSubmit={save} noValidate aria-labelledby="criteria-heading">
         <h2 id="criteria-heading">{t('plans.review.criteria')}</h2>
-        <fieldset disabled={saving || !p.canReview} className="plain-fieldset">
-          {criteria.map((c, n) => (
-            <div key={c.id} className="plans-section">
-              <RadioGroup
-                id={`review-${c.id}`}
-                legend={`${n + 1}. ${c.text}`}
-                value={results[c.id] ?? ''}
-                onChange={(v) => setResults({ ...results, [c.id]: v })}
-                options={[...RESULTS.map((r) => ({ value: r as Result, label: t(`plans.review.results.${r}`) })), { value: '' as Result, label: t('plans.review.notAssessed') }]}
-              />
-              <TextAreaField
-                id={`review-${c.id}-comment`}
-                label={t('plans.review.criterionComment', { n: n + 1 })}
-                rows={2}
-                value={comments[c.id] ?? ''}
-                onChange={(e) => setComments({ ...comments, [c.id]: e.target.value })}
-              />
-            </div>
-          ))}
-          <TextAreaField id="review-comment" label={t('plans.review.overall')} hint={t('plans.review.overallHint')} rows={4} value={comment} error={errors.comment} onChange={(e) => setComment(e.target.value)} />
-          <TextField id="review-approvedOn" type="date" label={t('plans.review.approvedOn')} hint={t('plans.review.approvedHint')} value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
-          <TextField id="review-approvedParagraph" label={t('plans.review.approvedParagraph')} value={approvedParagraph} onChange={(e) => setApprovedParagraph(e.target.value)} />
+        <fieldset disabled={f.saving || !p.canReview} className="plain-fieldset">
+          <div id="review-items" tabIndex={-1}>
+            {criteria.map((c, n) => (
+              <div key={c.id} className="plans-section">
+                <ResultField control={f.form.control} name={`items.${n}.result`} id={`review-${c.id}`} legend={`${n + 1}. ${c.text}`} options={options} />
+                <TextAreaField
+                  id={`review-${c.id}-comment`}
+                  label={t('plans.review.criterionComment', { n: n + 1 })}
+                  rows={2}
+                  error={f.form.formState.errors.items?.[n]?.comment?.message}
+                  {...f.form.register(`items.${n}.comment`)}
+                />
+              </div>
+            ))}
+          </div>
+          <TextAreaField label={t('plans.review.overall')} hint={t('plans.review.overallHint')} rows={4} {...f.field('comment')} />
+          <TextField type="date" label={t('plans.review.approvedOn')} hint={t('plans.review.approvedHint')} {...f.field('approvedOn')} />
+          <TextField label={t('plans.review.approvedParagraph')} {...f.field('approvedParagraph')} />
           <div className="button-row">
             <button type="submit" className="button button--secondary">
               {t('plans.review.save')}

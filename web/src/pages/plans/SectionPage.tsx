@@ -1,11 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useQuery } from '../../api/use-query';
-import { Loading, LoadError } from '../../components/feedback';
-import { ErrorSummary, errorsFrom, TextField, type FieldErrors } from '../../components/form';
-import { PlanEditHeading, type TPlan } from './shared';
+import { ZUpdateSectionRequest } from '@shared/modules/plans/schema';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
+import { useApiForm } from '../../components/api-form';
+import { LoadError } from '../../components/feedback';
+import { ErrorSummary, TextField } from '../../components/form';
+import { QueryState } from '../../components/QueryState';
+import { PLAN_READS, PlanEditHeading, type TPlan, type TSection } from './shared';
 
 type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList' | 'h3' | 'p';
 
@@ -73,55 +76,49 @@ export function RichTextEditor({ id, label, hint, initialHtml, onChange }: { id:
 export function SectionPage() {
   const { t } = useTranslation();
   const { id, key } = useParams();
+  const plan = useApiQuery<TPlan>(`/api/plans/${id}`);
+  return (
+    <QueryState query={plan}>
+      {(p) => {
+        const section = p.sections.find((s) => s.key === key);
+        return section ? <SectionForm key={section.key} plan={p} section={section} /> : <LoadError message={t('plans.sections.notFound')} />;
+      }}
+    </QueryState>
+  );
+}
+
+function SectionForm({ plan: p, section }: { plan: TPlan; section: TSection }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
-  const plan = useQuery<TPlan>(`/api/plans/${id}`);
-  const section = plan.data?.sections.find((s) => s.key === key);
-  const [html, setHtml] = useState<string | null>(null);
-  const [datedOn, setDatedOn] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-
-  if (plan.loading && !plan.data) return <Loading />;
-  if (plan.error) return <LoadError message={plan.error.message} />;
-  if (!plan.data) return null;
-  if (!section) return <LoadError message={t('plans.sections.notFound')} />;
-  const p = plan.data;
-  const title = t('plans.sections.editHeading', { title: section.title });
+  const save = useApiMutation(PLAN_READS);
   const situation = section.key === 'lagesbild';
+  const f = useApiForm(ZUpdateSectionRequest, {
+    idPrefix: 'section',
+    defaultValues: { bodyHtml: section.bodyHtml, ...(situation && { datedOn: section.datedOn ?? null }) },
+  });
+  // The editor is not an input: it hands its HTML to the form as it changes.
+  const initialHtml = useRef(section.bodyHtml).current;
+  const title = t('plans.sections.editHeading', { title: section.title });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaving(true);
-    try {
-      await api('PUT', `/api/plans/${p.id}/sections/${section!.key}`, {
-        bodyHtml: html ?? section!.bodyHtml,
-        ...(situation && { datedOn: (datedOn ?? section!.datedOn) || null }),
-      });
-      navigate(`/planer/${p.id}`, { state: { notice: t('plans.sections.saved', { title: section!.title }) } });
-    } catch (err) {
-      setErrors(errorsFrom(err, ['bodyHtml', 'datedOn'], 'bodyHtml', t('common.networkError')));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const submit = f.onSubmit(async (body) => {
+    await save.mutateAsync({ method: 'PUT', path: `/api/plans/${p.id}/sections/${section.key}`, body });
+    navigate(`/planer/${p.id}`, { state: { notice: t('plans.sections.saved', { title: section.title }) } });
+  });
 
   return (
     <>
       <PlanEditHeading plan={p} title={title} />
-      <ErrorSummary errors={errors} idPrefix="section" />
+      <ErrorSummary errors={f.errors} idPrefix="section" focusKey={f.submits} />
       <form onSubmit={submit} noValidate>
-        <fieldset disabled={saving || !p.canEdit} className="plain-fieldset">
-          <RichTextEditor id="section-bodyHtml" label={t('plans.sections.text')} hint={section.guidance ?? undefined} initialHtml={section.bodyHtml} onChange={setHtml} />
-          {errors.bodyHtml && <p className="field-error">{errors.bodyHtml}</p>}
+        <fieldset disabled={f.saving || !p.canEdit} className="plain-fieldset">
+          <RichTextEditor id="section-bodyHtml" label={t('plans.sections.text')} hint={section.guidance ?? undefined} initialHtml={initialHtml} onChange={(html) => f.form.setValue('bodyHtml', html)} />
+          {f.errors.bodyHtml && <p className="field-error">{f.errors.bodyHtml}</p>}
           {situation && (
             <TextField
-              id="section-datedOn"
               type="date"
               label={t('plans.sections.datedOnLabel')}
               hint={t('plans.sections.datedOnHint')}
-              value={datedOn ?? section.datedOn ?? ''}
-              error={errors.datedOn}
-              onChange={(e) => setDatedOn(e.target.value)}
+              {...f.field('datedOn', { setValueAs: (v: unknown) => (v === '' ? null : v) })}
             />
           )}
           <div className="button-row">

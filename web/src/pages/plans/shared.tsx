@@ -1,12 +1,13 @@
-import { useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { PlanState } from '@shared/domain/plans/workflow';
+import type { TPlan } from '@shared/modules/plans/schema';
 import { ApiError } from '../../api/client';
+import type { Write } from '../../api/mutation';
 import { LoadError } from '../../components/feedback';
 import { TextAreaField as FormTextAreaField, type FieldProps } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
-import type { PlanState } from '../../../../src/domain/plans/workflow';
-import type { TPlan } from '../../../../src/modules/plans/schema';
 import './plans.css';
 
 export type {
@@ -23,7 +24,7 @@ export type {
   TPlanSummary,
   TReview,
   TSection,
-} from '../../../../src/modules/plans/schema';
+} from '@shared/modules/plans/schema';
 export type { PlanState };
 
 export const MEASURE_AREAS = ['general', 'targeted', 'individual'] as const;
@@ -60,9 +61,9 @@ export function formatDate(value: string | null | undefined, withTime = false): 
 export const currentYear = () => Number(formatDate(new Date().toISOString()).slice(0, 4));
 
 /** A textarea with label, hint and error, three rows unless told. */
-export function TextAreaField(props: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <FormTextAreaField rows={3} {...props} />;
-}
+export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextAreaField(props, ref) {
+  return <FormTextAreaField ref={ref} rows={3} {...props} />;
+});
 
 /** Radio buttons in a fieldset whose legend names the question. */
 export function RadioGroup<V extends string>({
@@ -131,18 +132,35 @@ export function PlanEditHeading({ plan, title }: { plan: TPlan; title: string })
   );
 }
 
+/** A far-reaching action the page asks about first, in its one confirmation dialog. */
+export interface Question {
+  title: string;
+  text: string;
+  confirmLabel: string;
+  run(): Promise<void>;
+}
+
+/** What the plan page gives its parts: `act` writes and shows `message` (or why it failed), `ask` confirms first. */
+export interface PlanActions {
+  act(write: Write, message: string): Promise<void>;
+  failed(err: unknown): void;
+  ask(q: Question): void;
+}
+
+/** What every write to a plan may change: the plan's own reads, the reports and follow-up built on it. */
+export const PLAN_READS = ['/api/plans', '/api/reports', '/api/followup', '/api/activities'];
+
 /**
- * A page's outcome line after an action: `done` shows its message and reloads the page's data,
- * `failed` shows why (the API's message, else the network one).
+ * A page's outcome line after an action: `done` shows its message (the mutation has already
+ * fetched the page's data again), `failed` shows why (the API's message, else the network one).
  */
-export function useActionOutcome(reload: () => Promise<unknown>, initialNotice = '') {
+export function useActionOutcome(initialNotice = '') {
   const { t } = useTranslation();
   const [notice, setNotice] = useState(initialNotice);
   const [error, setError] = useState('');
-  const done = async (message: string) => {
+  const done = (message: string) => {
     setError('');
     setNotice(message);
-    await reload();
   };
   const failed = (err: unknown) => {
     setNotice('');
