@@ -24,13 +24,7 @@ import { PlansImportPage } from './pages/plans-import/PlansImportPage';
 import { situationRoutes, publicSurveyRoute } from './pages/situation/routes';
 import { auditTrackingRoutes } from './pages/audit-tracking/routes';
 import { TrainingBoardPage, TrainingCoursesPage, TrainingImportPage, TrainingPage } from './pages/training/lazy';
-import { FollowUpPage } from './pages/followup/FollowUpPage';
-import { MyActivitiesPage } from './pages/followup/MyActivitiesPage';
-import { ReportFormPage } from './pages/followup/ReportFormPage';
-import { BoardFollowUpPage } from './pages/followup/BoardFollowUpPage';
-import { AnalysisPage } from './pages/followup/AnalysisPage';
-import { PeriodsPage } from './pages/followup/PeriodsPage';
-import { ContextPage } from './pages/followup/ContextPage';
+import { AnalysisPage, BoardFollowUpPage, ContextPage, FollowUpPage, MyActivitiesPage, PeriodsPage, ReportFormPage } from './pages/followup/lazy';
 import { BoardReportPage, ReportsPage } from './pages/reports/lazy';
 import { NotFoundPage } from './pages/NotFoundPage';
 

@@ -1,88 +1,78 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { useQuery } from '../../api/use-query';
-import { ConfirmDialog, Loading, LoadError, Notice } from '../../components/feedback';
-import { ErrorSummary, type FieldErrors } from '../../components/form';
+import { ZAnalysisSections, type TSaveAnalysisRequest } from '@shared/modules/followup/schema';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
+import { useApiForm } from '../../components/api-form';
+import { ConfirmDialog, Notice } from '../../components/feedback';
+import { ErrorSummary } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
 import { NameConfirmation, useNameConfirmation } from '../situation/fields';
-import { HEADINGS, PeriodNotice, TextAreaField, usePeriodLabel, usePeriodParam, type TBoardFollowUp } from './shared';
+import { putServerErrors } from './forms';
+import { FOLLOWUP_READS, HEADINGS, PeriodNotice, TextAreaField, usePeriodLabel, usePeriodParam, type TBoardFollowUp } from './shared';
 
-type Sections = Record<(typeof HEADINGS)[number], string>;
-const empty = (): Sections => Object.fromEntries(HEADINGS.map((h) => [h, ''])) as Sections;
+const emptySections = () => Object.fromEntries(HEADINGS.map((h) => [h, ''])) as Record<(typeof HEADINGS)[number], string>;
+/** An API field as the form's: `sections.general` is the field under that heading. */
+const keyOf = (field: string) => {
+  const key = field.replace(/^sections\./, '');
+  return (HEADINGS as readonly string[]).includes(key) ? key : HEADINGS[0];
+};
 
 /** The board's consolidated analysis for a period, under guided headings, and "mark the period reported". */
 export function AnalysisPage() {
-  const { t } = useTranslation();
   const { boardId } = useParams();
-  const navigate = useNavigate();
   const [period] = usePeriodParam();
+  const q = useApiQuery<TBoardFollowUp>(`/api/followup/boards/${boardId}${period ? `?period=${period}` : ''}`);
+  return <QueryState query={q}>{(d) => <Analysis d={d} />}</QueryState>;
+}
+
+function Analysis({ d }: { d: TBoardFollowUp }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
   const label = usePeriodLabel();
-  const q = useQuery<TBoardFollowUp>(`/api/followup/boards/${boardId}${period ? `?period=${period}` : ''}`);
-  const [sections, setSections] = useState<Sections>(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const names = useNameConfirmation();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [confirm, setConfirm] = useState(false);
-  const d = q.data;
-
-  useEffect(() => {
-    if (!d?.analysis) return;
-    setSections(Object.fromEntries(d.analysis.sections.map((s) => [s.key, s.text])) as Sections);
-  }, [d]);
-
-  if (q.loading && !d) return <Loading />;
-  if (q.error) return <LoadError message={q.error.message} />;
-  if (!d) return null;
   const p = d.period;
   const url = `/api/followup/boards/${d.board.id}/analyses/${p.period}`;
+  const save = useApiMutation(FOLLOWUP_READS);
+  const report = useApiMutation(FOLLOWUP_READS);
+  const valuesOf = () => ({ ...emptySections(), ...Object.fromEntries((d.analysis?.sections ?? []).map((s) => [s.key, s.text])) });
+  const f = useApiForm(ZAnalysisSections, { idPrefix: 'analysis', defaultValues: valuesOf() });
+  useEffect(() => f.form.reset(valuesOf()), [d]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  function showError(err: unknown) {
-    const keyOf = (field: string) => {
-      const key = field.replace(/^sections\./, '');
-      return (HEADINGS as readonly string[]).includes(key) ? key : HEADINGS[0];
-    };
-    const held = names.heldErrors(err, keyOf, t);
-    if (held) return setErrors(held);
-    const out: FieldErrors = {};
-    if (err instanceof ApiError) {
-      for (const f of err.body.fields ?? []) out[keyOf(f.field)] ??= f.message;
-      if (!err.body.fields?.length) out[HEADINGS[0]] = err.body.message;
-    } else out[HEADINGS[0]] = t('common.networkError');
-    setErrors(out);
-  }
-
-  async function save(e?: FormEvent) {
-    e?.preventDefault();
-    setNotice(null);
-    setSaving(true);
+  /** Saves the texts; false (with the messages on the fields) when the server refused them. */
+  async function saveSections(sections: TSaveAnalysisRequest['sections']) {
     try {
-      await api('PUT', url, { sections, ...names.extra });
+      await save.mutateAsync({ method: 'PUT', path: url, body: { sections, ...names.extra } });
       names.clear();
-      setErrors({});
-      setNotice(t('followup.analysisSaved'));
       return true;
     } catch (err) {
-      showError(err);
+      putServerErrors(f.form, err, names, keyOf, HEADINGS[0], t);
       return false;
-    } finally {
-      setSaving(false);
     }
   }
-
-  async function markReported() {
-    setConfirm(false);
-    if (!(await save())) return;
+  const start = () => {
+    save.reset();
+    report.reset();
+  };
+  const submit = f.onSubmit(saveSections);
+  const markReported = f.onSubmit(async (sections) => {
+    if (!(await saveSections(sections))) return;
     try {
-      await api('POST', `${url}/reported`);
-      navigate(`/uppfoljning/namnd/${d!.board.id}?period=${p.period}`);
+      await report.mutateAsync({ method: 'POST', path: `${url}/reported` });
+      navigate(`/uppfoljning/namnd/${d.board.id}?period=${p.period}`);
     } catch (err) {
-      setNotice(null);
-      showError(err);
+      putServerErrors(f.form, err, names, keyOf, HEADINGS[0], t);
     }
-  }
+  });
+
+  /** A checked text changed: a confirmation given for the old text no longer holds. */
+  const checked = (h: (typeof HEADINGS)[number]) => {
+    const field = f.field(h);
+    return { ...field, onChange: (e: ChangeEvent) => (names.changed(), field.onChange(e)) };
+  };
 
   const title = t('followup.analysisTitle', { period: label(p.period), board: d.board.name });
   return (
@@ -93,33 +83,26 @@ export function AnalysisPage() {
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('followup.analysisLead')}</p>
       <PeriodNotice period={p} />
-      {notice && <Notice>{notice}</Notice>}
+      {save.isSuccess && !report.isError && <Notice>{t('followup.analysisSaved')}</Notice>}
       {d.analysis?.reportedAt && <p className="notice">{t('followup.analysisLocked')}</p>}
       {d.canWriteAnalysis && (
         <>
-          <ErrorSummary errors={errors} idPrefix="analysis" />
-          <form onSubmit={save} noValidate>
-            <fieldset disabled={saving} className="plain-fieldset">
+          <ErrorSummary errors={f.errors} idPrefix="analysis" focusKey={f.submits} />
+          <form
+            onSubmit={(e) => {
+              start();
+              return submit(e);
+            }}
+            noValidate
+          >
+            <fieldset disabled={f.saving} className="plain-fieldset">
               {HEADINGS.map((h) => (
-                <TextAreaField
-                  key={h}
-                  id={`analysis-${h}`}
-                  label={t(`followup.headings.${h}`)}
-                  hint={t(`followup.headingHints.${h}`)}
-                  value={sections[h]}
-                  error={errors[h]}
-                  rows={4}
-                  maxLength={10000}
-                  onChange={(e) => {
-                    names.changed();
-                    setSections((s) => ({ ...s, [h]: e.target.value }));
-                  }}
-                />
+                <TextAreaField key={h} label={t(`followup.headings.${h}`)} hint={t(`followup.headingHints.${h}`)} rows={4} maxLength={10000} {...checked(h)} />
               ))}
               <NameConfirmation idPrefix="analysis" state={names} />
               <div className="button-row">
                 <button type="submit" className="button">
-                  {saving ? t('followup.saving') : t('followup.analysisSave')}
+                  {f.saving ? t('followup.saving') : t('followup.analysisSave')}
                 </button>
                 <button type="button" className="button button--secondary" onClick={() => setConfirm(true)}>
                   {t('followup.markReported')}
@@ -131,7 +114,11 @@ export function AnalysisPage() {
             open={confirm}
             title={t('followup.markReportedConfirm', { period: label(p.period) })}
             confirmLabel={t('followup.markReported')}
-            onConfirm={() => void markReported()}
+            onConfirm={() => {
+              setConfirm(false);
+              start();
+              void markReported();
+            }}
             onCancel={() => setConfirm(false)}
           >
             <p>{t('followup.markReportedText')}</p>

@@ -1,120 +1,24 @@
-import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { useQuery } from '../../api/use-query';
-import { EmptyState, Loading, LoadError } from '../../components/feedback';
+import { useApiQuery } from '../../api/use-query';
+import { EmptyState } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
+import { ContextLinks, Reporters } from './BoardAssignForms';
 import { dateOf, ScrollTable, PeriodNotice, PeriodPicker, StatusTag, usePeriodLabel, usePeriodParam, type TBoardFollowUp, type TContextValue, type TFollowUpActivity } from './shared';
 
-/** The local coordinator names which of the board's contributors report on an activity. */
-function Reporters({ activity, contributors, onSaved }: { activity: TFollowUpActivity; contributors: { id: string; name: string }[]; onSaved(): void }) {
-  const { t } = useTranslation();
-  const [chosen, setChosen] = useState(new Set(activity.reporters.map((r) => r.id)));
-  const [message, setMessage] = useState<string | null>(null);
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await api('PUT', `/api/activities/${activity.activityId}/reporters`, { userIds: [...chosen] });
-      setMessage(t('followup.assignSaved'));
-      onSaved();
-    } catch (err) {
-      setMessage(err instanceof ApiError ? err.body.message : t('common.networkError'));
-    }
-  }
-  if (contributors.length === 0) return <p className="hint">{t('followup.noContributors')}</p>;
-  return (
-    <details className="fu-details">
-      <summary>
-        {t('followup.assign')}
-        <span className="visually-hidden">: {activity.title}</span>
-      </summary>
-      <form onSubmit={save}>
-        <fieldset className="plain-fieldset">
-          <legend className="visually-hidden">{t('followup.assignLegend')}</legend>
-          <ul className="fu-checks">
-            {contributors.map((c) => (
-              <li key={c.id}>
-                <input
-                  type="checkbox"
-                  id={`rep-${activity.activityId}-${c.id}`}
-                  checked={chosen.has(c.id)}
-                  onChange={(e) => setChosen((s) => { const n = new Set(s); if (e.target.checked) n.add(c.id); else n.delete(c.id); return n; })}
-                />
-                <label htmlFor={`rep-${activity.activityId}-${c.id}`}>{c.name}</label>
-              </li>
-            ))}
-          </ul>
-          <button type="submit" className="button button--secondary button--small">
-            {t('followup.assignSave')}
-          </button>
-          {message && <p role="status">{message}</p>}
-        </fieldset>
-      </form>
-    </details>
-  );
-}
-
-/** The local coordinator links the activity's effect indicators to imported KPIs. */
-function ContextLinks({ activity, kpis, onSaved }: { activity: TFollowUpActivity; kpis: { id: string; title: string | null }[]; onSaved(): void }) {
-  const { t } = useTranslation();
-  const effects = activity.indicators.filter((i) => i.kind === 'effect');
-  const [chosen, setChosen] = useState<Record<string, string>>(Object.fromEntries(effects.map((i) => [i.name, activity.contextLinks.find((l) => l.indicatorName === i.name)?.kpiId ?? ''])));
-  const [message, setMessage] = useState<string | null>(null);
-  if (effects.length === 0 || kpis.length === 0) return null;
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await api('PUT', `/api/activities/${activity.activityId}/context-links`, {
-        links: Object.entries(chosen).filter(([, k]) => k).map(([indicatorName, kpiId]) => ({ indicatorName, kpiId })),
-      });
-      setMessage(t('followup.linkSaved'));
-      onSaved();
-    } catch (err) {
-      setMessage(err instanceof ApiError ? err.body.message : t('common.networkError'));
-    }
-  }
-  return (
-    <details className="fu-details">
-      <summary>
-        {t('followup.links')}
-        <span className="visually-hidden">: {activity.title}</span>
-      </summary>
-      <form onSubmit={save}>
-        {effects.map((i, n) => (
-          <div className="field" key={i.name}>
-            <label htmlFor={`kpi-${activity.activityId}-${n}`}>{t('followup.linkLabel', { indicator: i.name })}</label>
-            <select id={`kpi-${activity.activityId}-${n}`} value={chosen[i.name] ?? ''} onChange={(e) => setChosen((c) => ({ ...c, [i.name]: e.target.value }))}>
-              <option value="">{t('followup.linkNone')}</option>
-              {kpis.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.id} {k.title ?? ''}
-                </option>
-              ))}
-            </select>
-          </div>
-        ))}
-        <button type="submit" className="button button--secondary button--small">
-          {t('followup.linkSave')}
-        </button>
-        {message && <p role="status">{message}</p>}
-      </form>
-    </details>
-  );
-}
-
 export function BoardFollowUpPage() {
-  const { t } = useTranslation();
   const { boardId } = useParams();
   const [period, setPeriod] = usePeriodParam();
+  const q = useApiQuery<TBoardFollowUp>(`/api/followup/boards/${boardId}${period ? `?period=${period}` : ''}`);
+  return <QueryState query={q}>{(d) => <BoardFollowUp d={d} setPeriod={setPeriod} />}</QueryState>;
+}
+
+function BoardFollowUp({ d, setPeriod }: { d: TBoardFollowUp; setPeriod(period: string): void }) {
+  const { t } = useTranslation();
   const label = usePeriodLabel();
-  const q = useQuery<TBoardFollowUp>(`/api/followup/boards/${boardId}${period ? `?period=${period}` : ''}`);
-  const d = q.data;
-  const context = useQuery<TContextValue[]>(d?.canAssign ? '/api/followup/context-indicators' : null);
+  const context = useApiQuery<TContextValue[]>(d.canAssign ? '/api/followup/context-indicators' : null);
   const kpis = [...new Map((context.data ?? []).map((c) => [c.kpiId, { id: c.kpiId, title: c.title }])).values()];
-  if (q.loading && !d) return <Loading />;
-  if (q.error) return <LoadError message={q.error.message} />;
-  if (!d) return null;
   const p = d.period;
   const notReported = d.activities.filter((a) => !a.followUp);
   const delayed = d.activities.filter((a) => a.followUp?.status === 'delayed');
@@ -206,8 +110,8 @@ export function BoardFollowUpPage() {
                     <td>{a.followUp?.comment}</td>
                     <td>
                       {a.reporters.length ? a.reporters.map((r) => r.name).join(', ') : t('followup.noReporters')}
-                      {d.canAssign && <Reporters activity={a} contributors={d.contributors} onSaved={() => void q.reload()} />}
-                      {d.canAssign && <ContextLinks activity={a} kpis={kpis} onSaved={() => void q.reload()} />}
+                      {d.canAssign && <Reporters activity={a} contributors={d.contributors} />}
+                      {d.canAssign && <ContextLinks activity={a} kpis={kpis} />}
                     </td>
                   </tr>
                 ))}

@@ -1,67 +1,42 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
-import { EmptyState, Loading, LoadError, Notice } from '../../components/feedback';
+import { EmptyState, Notice } from '../../components/feedback';
 import { ErrorSummary, type FieldErrors } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
+import { QueryState } from '../../components/QueryState';
 import { ScrollTable, type TContextImportResult, type TContextValue } from './shared';
 
-let csrf: string | null = null;
-
-/** Multipart upload (the JSON client does not send files). */
-async function upload(file: File, dryRun: boolean): Promise<TContextImportResult> {
-  const body = new FormData();
-  body.append('file', file);
-  const res = await fetch(`/api/followup/context-indicators${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body, credentials: 'same-origin', headers: csrf ? { 'x-csrf-token': csrf } : {} });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, data?.error ?? { code: 'network', message: 'Något gick fel. Försök igen.' });
-  return data as TContextImportResult;
-}
+const IMPORT_PATH = '/api/followup/context-indicators';
 
 /** Import of municipal KPIs (Kolada CSV) and the list of what is imported. */
 export function ContextPage() {
   const { t } = useTranslation();
-  const { me, can } = useSession();
-  csrf = me?.csrfToken ?? null;
-  const values = useQuery<TContextValue[]>('/api/followup/context-indicators');
-  const input = useRef<HTMLInputElement>(null);
+  const { can } = useSession();
+  const values = useApiQuery<TContextValue[]>(IMPORT_PATH);
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<TContextImportResult | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [rowErrors, setRowErrors] = useState<{ field: string; message: string }[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState(false);
+  // The dry run changes nothing; the import changes the values, the board pages' links and the reports.
+  const check = useApiMutation<TContextImportResult>([]);
+  const save = useApiMutation<TContextImportResult>(['/api/followup', '/api/reports']);
+  const preview = check.data && !save.isSuccess ? check.data : null;
+  const failed = save.error ?? check.error;
+  const errors: FieldErrors = missing ? { file: t('followup.fileMissing') } : failed ? { file: failed.message } : {};
+  const rowErrors = (failed?.body.fields ?? []).filter((f) => f.field !== 'file');
+  const busy = check.isPending || save.isPending;
   const canImport = can('followup.context.import');
 
-  async function run(e: FormEvent, dryRun: boolean) {
+  function run(e: FormEvent, dryRun: boolean) {
     e.preventDefault();
-    setNotice(null);
-    setRowErrors([]);
-    if (!file) {
-      setErrors({ file: t('followup.fileMissing') });
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const result = await upload(file, dryRun);
-      if (dryRun) setPreview(result);
-      else {
-        setPreview(null);
-        setNotice(t('followup.imported', { rows: result.rows }));
-        await values.reload();
-      }
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setErrors({ file: err.body.message });
-        setRowErrors((err.body.fields ?? []).filter((f) => f.field !== 'file'));
-      } else setErrors({ file: t('common.networkError') });
-    } finally {
-      setBusy(false);
-    }
+    setMissing(!file);
+    if (dryRun) check.reset();
+    save.reset();
+    if (!file) return;
+    if (dryRun) check.mutate({ method: 'POST', path: `${IMPORT_PATH}?dryRun=1`, form: { file } });
+    else save.mutate({ method: 'POST', path: IMPORT_PATH, form: { file } });
   }
 
   return (
@@ -71,11 +46,11 @@ export function ContextPage() {
       </p>
       <PageHeading title={t('followup.contextTitle')}>{t('followup.contextTitle')}</PageHeading>
       <p className="lead">{t('followup.contextLead')}</p>
-      {notice && <Notice>{notice}</Notice>}
+      {save.data && <Notice>{t('followup.imported', { rows: save.data.rows })}</Notice>}
       {canImport && (
         <>
           <ErrorSummary errors={errors} idPrefix="context" />
-          <form onSubmit={(e) => void run(e, true)} noValidate>
+          <form onSubmit={(e) => run(e, true)} noValidate>
             <fieldset disabled={busy} className="plain-fieldset">
               <div className={`field${errors.file ? ' field--error' : ''}`}>
                 <label htmlFor="context-file">{t('followup.file')}</label>
@@ -88,14 +63,16 @@ export function ContextPage() {
                   </p>
                 )}
                 <input
-                  ref={input}
                   id="context-file"
                   name="file"
                   type="file"
                   accept=".csv,.txt,.xlsx,text/csv"
                   aria-describedby={`context-file-hint${errors.file ? ' context-file-error' : ''}`}
                   aria-invalid={errors.file ? true : undefined}
-                  onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); }}
+                  onChange={(e) => {
+                    setFile(e.target.files?.[0] ?? null);
+                    check.reset();
+                  }}
                 />
               </div>
               {rowErrors.length > 0 && (
@@ -114,7 +91,7 @@ export function ContextPage() {
             <section aria-labelledby="context-preview" className="panel">
               <h2 id="context-preview">{t('followup.previewHeading')}</h2>
               <p>{t('followup.previewText', { rows: preview.rows, kpis: preview.kpis.length, added: preview.added, updated: preview.updated, skipped: preview.skipped.length })}</p>
-              <form onSubmit={(e) => void run(e, false)}>
+              <form onSubmit={(e) => run(e, false)}>
                 <button type="submit" className="button" disabled={busy}>
                   {t('followup.importNow', { rows: preview.rows })}
                 </button>
@@ -125,39 +102,49 @@ export function ContextPage() {
       )}
       <section aria-labelledby="context-values">
         <h2 id="context-values">{t('followup.valuesHeading')}</h2>
-        {values.loading && !values.data && <Loading />}
-        {values.error && <LoadError message={values.error.message} />}
-        {values.data?.length === 0 && <EmptyState>{t('followup.noValues')}</EmptyState>}
-        {values.data && values.data.length > 0 && (
-          <ScrollTable label={t('followup.valuesCaption')}>
-            <table className="table">
-              <caption>{t('followup.valuesCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('followup.kpi')}</th>
-                  <th scope="col">{t('followup.kpiTitle')}</th>
-                  <th scope="col">{t('followup.area')}</th>
-                  <th scope="col">{t('followup.year')}</th>
-                  <th scope="col" className="fu-num">
-                    {t('followup.value')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {values.data.map((v) => (
-                  <tr key={`${v.kpiId}-${v.area}-${v.year}`}>
-                    <th scope="row">{v.kpiId}</th>
-                    <td>{v.title}</td>
-                    <td>{v.area}</td>
-                    <td>{v.year}</td>
-                    <td className="fu-num">{v.value.toLocaleString('sv-SE')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollTable>
-        )}
+        <QueryState query={values}>
+          {(list) =>
+            list.length === 0 ? (
+              <EmptyState>{t('followup.noValues')}</EmptyState>
+            ) : (
+              <ValuesTable values={list} />
+            )
+          }
+        </QueryState>
       </section>
     </>
+  );
+}
+
+function ValuesTable({ values }: { values: TContextValue[] }) {
+  const { t } = useTranslation();
+  return (
+    <ScrollTable label={t('followup.valuesCaption')}>
+      <table className="table">
+        <caption>{t('followup.valuesCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('followup.kpi')}</th>
+            <th scope="col">{t('followup.kpiTitle')}</th>
+            <th scope="col">{t('followup.area')}</th>
+            <th scope="col">{t('followup.year')}</th>
+            <th scope="col" className="fu-num">
+              {t('followup.value')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {values.map((v) => (
+            <tr key={`${v.kpiId}-${v.area}-${v.year}`}>
+              <th scope="row">{v.kpiId}</th>
+              <td>{v.title}</td>
+              <td>{v.area}</td>
+              <td>{v.year}</td>
+              <td className="fu-num">{v.value.toLocaleString('sv-SE')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }

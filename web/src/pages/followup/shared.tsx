@@ -1,11 +1,11 @@
 import { forwardRef, useEffect, useRef, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TPeriodInfo } from '../../../../src/modules/followup/schema';
+import type { TPeriodInfo } from '@shared/modules/followup/schema';
 import { TextAreaField as FormTextAreaField, type FieldProps } from '../../components/form';
 import './followup.css';
 
-export type { TActivityFollowUp, TAnalysis, TBoardFollowUp, TContextImportResult, TContextValue, TFollowUp, TFollowUpActivity, TMyActivities, TPeriodInfo } from '../../../../src/modules/followup/schema';
+export type { TActivityFollowUp, TAnalysis, TBoardFollowUp, TContextImportResult, TContextValue, TFollowUp, TFollowUpActivity, TMyActivities, TPeriodInfo } from '@shared/modules/followup/schema';
 
 export const PERIOD_KINDS = ['T1', 'T2', 'VB'] as const;
 export const STATUSES = ['not_started', 'ongoing', 'done', 'delayed', 'cancelled'] as const;
@@ -94,3 +94,9 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & Textar
 });
 
 export { ScrollTable } from '../../components/ScrollTable';
+
+/**
+ * What a follow-up write changes: the follow-up reads, the reports built from them, and audit
+ * measures whose status comes from an activity's follow-up.
+ */
+export const FOLLOWUP_READS = ['/api/followup', '/api/reports', '/api/audit-reports'];
