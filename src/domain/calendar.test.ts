@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentYearInSweden, daysBetween, isIsoDate, todayInSweden, toIsoDay } from './calendar.js';
+import { currentYearInSweden, dayOrToday, daysBetween, isIsoDate, todayInSweden, toIsoDay } from './calendar.js';
 
 describe('todayInSweden', () => {
   it.each([
@@ -51,5 +51,14 @@ describe('daysBetween', () => {
     expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
     expect(daysBetween('2026-01-10', '2026-01-01')).toBe(-9);
     expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1);
+  });
+});
+
+describe('dayOrToday', () => {
+  it('takes the day given, else today in Sweden', () => {
+    expect(dayOrToday('2019-09-04')).toBe('2019-09-04');
+    const before = todayInSweden();
+    const day = dayOrToday();
+    expect([before, todayInSweden()]).toContain(day); // either side of a midnight passing meanwhile
   });
 });

@@ -37,3 +37,8 @@ export function daysBetween(from: string, to: string): number {
   const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
   return day(to) - day(from);
 }
+
+/** The day a use case works on: the one given (tests and the demo seed pass a day), else today in Sweden. */
+export function dayOrToday(day?: string): string {
+  return day ?? todayInSweden();
+}
