@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CONCERN_TYPES, ENVIRONMENTS, RELEVANCES } from '@shared/domain/situation/categories';
-import { ZClassifyRequest, ZCloseRequest, ZNoteRequest, type TConcern } from '@shared/modules/situation/schema';
+import { ZClassifyRequest, ZCloseRequest, ZNoteRequest, type TConcern, type TConcernListItem } from '@shared/modules/situation/schema';
 import { useApiMutation } from '../../api/mutation';
 import { useApiForm } from '../../components/api-form';
 import { ConfirmDialog } from '../../components/feedback';
@@ -13,12 +14,38 @@ import { NameConfirmation, TextAreaField, useNameConfirmation, withGuard } from 
 const ZNoteForm = withGuard(z.strictObject({ note: ZNoteRequest.shape.body }), ['note'], 'anteckningen');
 const ZCloseForm = withGuard(ZCloseRequest.pick({ comment: true }), ['comment'], 'kommentaren');
 
+/** The lists of reports read before (`/api/concerns?…`) and the inbox no longer hold once a report is read or changed. */
+export function dropConcernLists(client: QueryClient) {
+  client.removeQueries({ type: 'inactive', predicate: (q) => String(q.queryKey[0]).startsWith('/api/concerns?') || q.queryKey[0] === '/api/concerns/inbox' });
+}
+
+type Change = Partial<TConcern> | ((c: TConcern) => TConcern);
+
+/**
+ * A write on the report. Every read of a report is audit-logged, so the page does not read it
+ * again after a change: the answer of the write goes into the report on screen, while the counts
+ * (and the inbox on screen) are read again and the lists read before are dropped.
+ */
+function useConcernWrite(id: string) {
+  const client = useQueryClient();
+  const save = useApiMutation(['/api/concerns/inbox', '/api/situation']);
+  return {
+    isPending: save.isPending,
+    async mutateAsync<R>(path: string, body: unknown, change: (result: R) => Change) {
+      const result = (await save.mutateAsync({ method: 'POST', path, body })) as R;
+      const next = change(result);
+      client.setQueryData<TConcern>([`/api/concerns/${id}`], (prev) => prev && (typeof next === 'function' ? next(prev) : { ...prev, ...next }));
+      dropConcernLists(client);
+    },
+  };
+}
+
 /**
  * The coordinator's three forms on a report — classification, a note, closing — with one error
- * summary above them (ids `concern-…`). Each write refreshes the report, the lists and the counts.
+ * summary above them (ids `concern-…`).
  */
 export function useConcernForms(c: TConcern, setNotice: (text: string) => void) {
-  const save = useApiMutation(['/api/concerns', '/api/situation']);
+  const save = useConcernWrite(c.id);
   const classify = useApiForm(ZClassifyRequest, {
     idPrefix: 'concern',
     defaultValues: { type: c.type, environment: c.environment, relevance: (c.relevance ?? '') as never },
@@ -49,7 +76,7 @@ export function ClassifyForm({ forms }: { forms: Forms }) {
   const { c, classify: f, save, setNotice } = forms;
   const submit = f.onSubmit(async (body) => {
     setNotice('');
-    await save.mutateAsync({ method: 'POST', path: `/api/concerns/${c.id}/classification`, body });
+    await save.mutateAsync(`/api/concerns/${c.id}/classification`, body, (r: TConcernListItem) => r);
     setNotice(t('situation.concernPage.classified'));
   });
   return (
@@ -96,7 +123,7 @@ export function NoteForm({ forms }: { forms: Forms }) {
       f.form,
       async ({ note }) => {
         setNotice('');
-        await save.mutateAsync({ method: 'POST', path: `/api/concerns/${c.id}/notes`, body: { body: note, ...names.extra } });
+        await save.mutateAsync(`/api/concerns/${c.id}/notes`, { body: note, ...names.extra }, (n: TConcern['notes'][number]) => (prev) => ({ ...prev, notes: [...prev.notes, n] }));
         f.form.reset({ note: '' });
         setNotice(t('situation.concernPage.noteAdded'));
       },
@@ -136,7 +163,9 @@ export function CloseForm({ forms }: { forms: Forms }) {
   const send = f.onSubmit(
     names.guard(f.form, async ({ comment }) => {
       setNotice('');
-      await save.mutateAsync({ method: 'POST', path: `/api/concerns/${c.id}/close`, body: { comment: comment || null, ...names.extra } });
+      // The closing comment is stored as the report's last note.
+      const note = comment ? [{ id: 'closing-comment', body: comment, authorName: null, createdAt: new Date().toISOString() }] : [];
+      await save.mutateAsync(`/api/concerns/${c.id}/close`, { comment: comment || null, ...names.extra }, (r: TConcernListItem) => (prev) => ({ ...prev, ...r, notes: [...prev.notes, ...note] }));
       setNotice(t('situation.concernPage.closed'));
     }),
   );

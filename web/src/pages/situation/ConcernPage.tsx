@@ -1,26 +1,28 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TConcern } from '@shared/modules/situation/schema';
-import { useApiQuery } from '../../api/use-query';
+import type { ApiError } from '../../api/client';
 import { Notice } from '../../components/feedback';
 import { ErrorSummary } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, Paragraphs } from './components';
 import { ConcernStatus } from './ConcernListPage';
-import { ClassifyForm, CloseForm, NoteForm, useConcernForms } from './ConcernForms';
+import { ClassifyForm, CloseForm, dropConcernLists, NoteForm, useConcernForms } from './ConcernForms';
 
 /** One concern report, for the board's coordinator. Opening it is a logged read. */
 export function ConcernPage() {
   const { id } = useParams();
-  const concern = useApiQuery<TConcern>(`/api/concerns/${id}`);
+  // Opening the report is an audited read: every visit reads it (never only the answer of an earlier
+  // visit), and nothing reads it again while it is open (a write puts its answer into it).
+  const concern = useQuery<TConcern, ApiError>({ queryKey: [`/api/concerns/${id}`], staleTime: Infinity, refetchOnMount: 'always' });
   const client = useQueryClient();
   const opened = concern.data !== undefined;
   useEffect(() => {
     // Reading a report marks it read: the lists and the inbox read before no longer hold.
-    if (opened) client.removeQueries({ type: 'inactive', predicate: (q) => String(q.queryKey[0]).startsWith('/api/concerns?') || q.queryKey[0] === '/api/concerns/inbox' });
+    if (opened) dropConcernLists(client);
   }, [opened, client]);
   return <QueryState query={concern}>{(c) => <Concern c={c} />}</QueryState>;
 }
