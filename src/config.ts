@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Runtime configuration, read once from the environment (see README "Configuration"). */
@@ -33,6 +34,8 @@ export interface Config {
   attachmentMaxBytes: number;
   /** Bearer token that lets a scraper elsewhere read /metrics (VARNA_METRICS_TOKEN); unset: this machine only. */
   metricsToken?: string;
+  /** Node processes serving the port (VARNA_WORKERS, a number or `auto` = one per core); 1 on the embedded database. */
+  workers: number;
   /** The gate for reports and their documents (src/http/heavy-work.ts). */
   heavyWork: { concurrency: number; queue: number; entries: number };
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; claim: string; allowHttp: boolean } | undefined;
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditAnchor: env.VARNA_AUDIT_ANCHOR ? resolve(env.VARNA_AUDIT_ANCHOR) : undefined,
     attachmentMaxBytes: Math.round((Number(env.VARNA_ATTACHMENT_MAX_MB) > 0 ? Number(env.VARNA_ATTACHMENT_MAX_MB) : 20) * 1024 * 1024),
     metricsToken: env.VARNA_METRICS_TOKEN || undefined,
+    workers: env.VARNA_WORKERS === 'auto' ? availableParallelism() : whole(env.VARNA_WORKERS, 1, 1),
     heavyWork: {
       concurrency: whole(env.VARNA_REPORT_CONCURRENCY, 2, 1),
       queue: whole(env.VARNA_REPORT_QUEUE, 100, 0),

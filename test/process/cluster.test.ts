@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
+import { createServerDatabase, testDatabaseKinds } from '../helpers/databases.js';
+import { freePort, startServer, stop } from '../helpers/server-process.js';
+
+const kinds = await testDatabaseKinds();
+
+/** The Node processes under `pid` (the workers the primary forked). */
+const childrenOf = (pid: number): number[] => {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+
+async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined): Promise<T> {
+  for (let i = 0; i < 600; i++) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+describe('[OPERATIONS] several processes on one port (VARNA_WORKERS)', () => {
+  it('refuses more than one process on the embedded database, saying why', async () => {
+    const server = startServer({ VARNA_WORKERS: '2', VARNA_DATA_DIR: 'memory', PORT: String(await freePort()) });
+    await expect(server.ready).rejects.toThrow(/exited with 2/);
+    expect(server.output()).toContain('VARNA_WORKERS above 1 needs a PostgreSQL server');
+  }, 120_000);
+
+  // Several processes need a database server; CI always has one (VARNA_REQUIRE_POSTGRES).
+  if (kinds.includes('postgres')) {
+    describe('on the PostgreSQL server', () => {
+      let database: Awaited<ReturnType<typeof createServerDatabase>>;
+      beforeAll(async () => {
+        database = await createServerDatabase('varna_test_cluster');
+      });
+      afterAll(() => database?.drop());
+
+      it('serves with two workers, replaces one that dies, and stops all of them on SIGTERM', async () => {
+        const port = await freePort();
+        const server = startServer({ DATABASE_URL: database.url, VARNA_DEMO: '1', VARNA_WORKERS: '2', PORT: String(port) });
+        const base = `http://127.0.0.1:${port}`;
+        let primary = 0;
+        try {
+          await server.ready;
+          primary = Number(/with 2 processes \(primary pid (\d+)\)/.exec(server.output())?.[1]);
+          expect(primary).toBeGreaterThan(0);
+          const workers = childrenOf(primary);
+          expect(workers).toHaveLength(2);
+          // A session made by one process is good in the other: state lives in the database.
+          const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'central@stockholm.example', password: DEMO_PASSWORD }) });
+          expect(login.status).toBe(200);
+          const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+          for (let i = 0; i < 10; i++) expect((await fetch(`${base}/api/me`, { headers: { cookie } })).status).toBe(200);
+
+          process.kill(workers[0], 'SIGKILL');
+          const replaced = await until('a new worker', () => {
+            const now = childrenOf(primary);
+            return now.length === 2 && !now.includes(workers[0]) ? now : undefined;
+          });
+          expect(replaced).toContain(workers[1]);
+          expect(server.output()).toMatch(new RegExp(`worker ${workers[0]} stopped \\(SIGKILL\\); starting a new one`));
+          await until('answers again', async () => ((await fetch(`${base}/api/health/ready`).catch(() => null))?.status === 200 ? true : undefined));
+        } finally {
+          await stop(server.child);
+        }
+        expect(server.child.exitCode).toBe(0);
+        for (const pid of childrenOf(primary)) expect.fail(`worker ${pid} outlived the primary`);
+      }, 300_000);
+    });
+  }
+});
