@@ -3,13 +3,10 @@
  * of that board, or the board's local coordinator for any activity of the board. Viewers, auditors,
  * central coordinators and everyone on another board are refused. Pure.
  */
-import type { RoleGrant } from '../policy/index.js';
+import type { Actor, ServiceActor } from '../policy/index.js';
 
-/** Who acts: a user (with an id) or the demo seed acting in a role. */
-export interface ReportingActor {
-  userId?: string;
-  roles: readonly RoleGrant[];
-}
+/** Who acts, as the rule needs them: the server's one actor type (a user with an id, or the system acting in a role). */
+export type ReportingActor = Pick<ServiceActor, 'roles'> & Partial<Pick<Actor, 'userId'>>;
 
 export interface ReportTarget {
   boardId: string;

@@ -5,12 +5,7 @@
  * wide) read every board's replies, a local coordinator or viewer their board's, a viewer of the
  * city board the city's.
  */
-import { actorUserId, canEverywhere, canOn, scopeOf, type BoardScope, type Grants, type ServiceActor } from '../../domain/policy/index.js';
-
-/** A logged-in user, or the demo seed acting in a role: the server's one actor type. */
-export type TrackingActor = ServiceActor;
-
-export const userIdOf = actorUserId;
+import { canEverywhere, canOn, scopeOf, type BoardScope, type Grants } from '../../domain/policy/index.js';
 
 /** Boards whose replies the actor reads. */
 export const readScope = (actor: Grants): BoardScope => scopeOf(actor, 'audit_reports.read');

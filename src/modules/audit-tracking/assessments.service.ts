@@ -4,16 +4,18 @@
  * latest is the current one.
  */
 import type { Database } from '../../db/database.js';
+import { dayOrToday } from '../../domain/calendar.js';
+import { actorUserId, type ServiceActor } from '../../domain/policy/index.js';
 import { unprocessable } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
-import { mayAssess, userIdOf, type TrackingActor } from './access.js';
+import { mayAssess } from './access.js';
 import { replyTarget } from './replies.service.js';
 import * as repo from './repo.js';
-import { orNull, todayIso } from './reports.service.js';
+import { orNull } from './reports.service.js';
 import type { TAssessment, TCreateAssessmentRequest } from './schema.js';
 
-export async function addAssessment(opts: { db: Database; actor: TrackingActor; recommendationId: string; input: TCreateAssessmentRequest; today?: string }): Promise<TAssessment> {
-  const today = todayIso(opts.today);
+export async function addAssessment(opts: { db: Database; actor: ServiceActor; recommendationId: string; input: TCreateAssessmentRequest; today?: string }): Promise<TAssessment> {
+  const today = dayOrToday(opts.today);
   const assessedOn = opts.input.assessedOn ?? today;
   if (assessedOn > today) {
     throw unprocessable('invalid_dates', 'Bedömningen kan inte ha ett datum i framtiden.', [{ field: 'assessedOn', message: 'Ange dagen för bedömningen (i dag eller tidigare).' }]);
@@ -26,7 +28,7 @@ export async function addAssessment(opts: { db: Database; actor: TrackingActor; 
       result: opts.input.result,
       comment: orNull(opts.input.comment),
       assessed_on: assessedOn,
-      assessor_id: userIdOf(opts.actor),
+      assessor_id: actorUserId(opts.actor),
       assessor_name: opts.actor.name,
     });
     await recordAudit(trx, opts.actor, {

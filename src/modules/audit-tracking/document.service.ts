@@ -1,15 +1,16 @@
 /** The board's reply to an audit report as a Word memo (tjänsteutlåtande), from the same read model as the pages. */
 import type { Database } from '../../db/database.js';
+import { dayOrToday } from '../../domain/calendar.js';
 import { renderReplyDocx } from '../../documents/audit-reply/docx.js';
 import { replyOutline, type ReplyDocumentInput } from '../../documents/audit-reply/model.js';
 import { notFound } from '../../http/errors.js';
 import * as orgs from '../orgs/service.js';
-import type { TrackingActor } from './access.js';
+import type { ServiceActor } from '../../domain/policy/index.js';
 import * as repo from './repo.js';
-import { getAuditReport, todayIso } from './reports.service.js';
+import { getAuditReport } from './reports.service.js';
 
-export async function replyDocumentInput(opts: { db: Database; actor: TrackingActor; reportId: string; boardId: string; today?: string }): Promise<ReplyDocumentInput> {
-  const today = todayIso(opts.today);
+export async function replyDocumentInput(opts: { db: Database; actor: ServiceActor; reportId: string; boardId: string; today?: string }): Promise<ReplyDocumentInput> {
+  const today = dayOrToday(opts.today);
   const board = await orgs.getBoard({ db: opts.db, municipalityId: opts.actor.municipalityId, boardId: opts.boardId });
   const report = await getAuditReport({ db: opts.db, actor: opts.actor, id: opts.reportId, today });
   const recs = report.recommendations.flatMap((c) => {
@@ -47,7 +48,7 @@ export async function replyDocumentInput(opts: { db: Database; actor: TrackingAc
   };
 }
 
-export async function replyDocument(opts: { db: Database; actor: TrackingActor; reportId: string; boardId: string; today?: string }) {
+export async function replyDocument(opts: { db: Database; actor: ServiceActor; reportId: string; boardId: string; today?: string }) {
   const input = await replyDocumentInput(opts);
   return { fileName: replyOutline(input).fileName, bytes: await renderReplyDocx(input) };
 }

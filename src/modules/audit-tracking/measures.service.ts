@@ -6,16 +6,17 @@
  * follow-up; a linked activity's tertial reports move the measure too (see views.ts).
  */
 import type { Database } from '../../db/database.js';
+import { dayOrToday } from '../../domain/calendar.js';
 import { tertialOf } from '../../domain/audit-tracking/status.js';
-import { inScope } from '../../domain/policy/index.js';
+import { actorUserId, inScope, type ServiceActor } from '../../domain/policy/index.js';
 import { forbidden, notFound, unprocessable, type FieldError } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import * as orgs from '../orgs/service.js';
 import { createActivity } from '../plans/service.js';
-import { mayAddMeasures, mayUpdateMeasures, readScope, userIdOf, type TrackingActor } from './access.js';
+import { mayAddMeasures, mayUpdateMeasures, readScope } from './access.js';
 import { replyTarget } from './replies.service.js';
 import * as repo from './repo.js';
-import { orNull, todayIso } from './reports.service.js';
+import { orNull } from './reports.service.js';
 import type { TCreateMeasureRequest, TMeasure, TMeasureTargets, TUpdateMeasureRequest } from './schema.js';
 import { measureViews } from './views.js';
 
@@ -28,7 +29,7 @@ function linkProblems(link: { activityId?: string | null; newActivity?: unknown;
   return [{ field: ways[1]!, message: 'Välj ett sätt: koppla åtgärden till en insats i planen, skapa en ny insats, eller ange vad den väntar på.' }];
 }
 
-async function checkActivity(db: Database, actor: TrackingActor, boardId: string, activityId: string): Promise<FieldError[]> {
+async function checkActivity(db: Database, actor: ServiceActor, boardId: string, activityId: string): Promise<FieldError[]> {
   const a = await repo.activityWithBoard(db, activityId);
   if (!a || a.municipality_id !== actor.municipalityId || a.board_id !== boardId || a.deleted_at) {
     return [{ field: 'activityId', message: 'Välj en insats i nämndens egen handlingsplan.' }];
@@ -36,7 +37,7 @@ async function checkActivity(db: Database, actor: TrackingActor, boardId: string
   return [];
 }
 
-async function checkWaitingFor(db: Database, actor: TrackingActor, boardId: string, measureId: string): Promise<FieldError[]> {
+async function checkWaitingFor(db: Database, actor: ServiceActor, boardId: string, measureId: string): Promise<FieldError[]> {
   const head = await repo.measureOwner(db, measureId);
   if (!head || head.municipality_id !== actor.municipalityId || head.board_id === boardId) {
     return [{ field: 'waitingForMeasureId', message: 'Välj en åtgärd som en annan nämnd har lovat.' }];
@@ -49,8 +50,8 @@ async function oneMeasure(db: Database, id: string, today: string): Promise<TMea
   return view;
 }
 
-export async function addMeasure(opts: { db: Database; actor: TrackingActor; recommendationId: string; boardId: string; input: TCreateMeasureRequest; today?: string }): Promise<TMeasure> {
-  const today = todayIso(opts.today);
+export async function addMeasure(opts: { db: Database; actor: ServiceActor; recommendationId: string; boardId: string; input: TCreateMeasureRequest; today?: string }): Promise<TMeasure> {
+  const today = dayOrToday(opts.today);
   const i = opts.input;
   const id = await opts.db.transaction().execute(async (trx) => {
     const rec = await replyTarget(trx, opts.actor, opts.recommendationId, opts.boardId, mayAddMeasures);
@@ -93,7 +94,7 @@ export async function addMeasure(opts: { db: Database; actor: TrackingActor; rec
       activity_id: activityId,
       waiting_for: orNull(i.waitingFor),
       waiting_for_measure_id: i.waitingForMeasureId ?? null,
-      created_by: userIdOf(opts.actor),
+      created_by: actorUserId(opts.actor),
     });
     await recordAudit(trx, opts.actor, {
       action: 'audit_measures.create',
@@ -112,8 +113,8 @@ export async function addMeasure(opts: { db: Database; actor: TrackingActor; rec
  * in), and/or a change of what the measure is: title, responsible, due date, its activity or what
  * it waits for (`null` lifts the wait).
  */
-export async function updateMeasure(opts: { db: Database; actor: TrackingActor; measureId: string; input: TUpdateMeasureRequest; today?: string }): Promise<TMeasure> {
-  const today = todayIso(opts.today);
+export async function updateMeasure(opts: { db: Database; actor: ServiceActor; measureId: string; input: TUpdateMeasureRequest; today?: string }): Promise<TMeasure> {
+  const today = dayOrToday(opts.today);
   const i = opts.input;
   await opts.db.transaction().execute(async (trx) => {
     const m = await repo.lockMeasure(trx, opts.measureId);
@@ -149,7 +150,7 @@ export async function updateMeasure(opts: { db: Database; actor: TrackingActor; 
         status: i.status ?? m.status,
         comment,
         period: tertialOf(today),
-        actor_id: userIdOf(opts.actor),
+        actor_id: actorUserId(opts.actor),
         actor_name: opts.actor.name,
       });
     }
@@ -165,7 +166,7 @@ export async function updateMeasure(opts: { db: Database; actor: TrackingActor; 
 }
 
 /** What a board's measures can link to: its plans (editable ones can take a new activity) and other boards' measures. */
-export async function measureTargets(opts: { db: Database; actor: TrackingActor; boardId: string }): Promise<TMeasureTargets> {
+export async function measureTargets(opts: { db: Database; actor: ServiceActor; boardId: string }): Promise<TMeasureTargets> {
   await orgs.getBoard({ db: opts.db, municipalityId: opts.actor.municipalityId, boardId: opts.boardId });
   if (!mayAddMeasures(opts.actor, opts.boardId)) throw forbidden();
   const [plans, others] = await Promise.all([repo.plansOfBoard(opts.db, opts.boardId), repo.otherBoardsMeasures(opts.db, opts.actor.municipalityId, opts.boardId)]);

@@ -1,20 +1,21 @@
 /** The board's reply (yttrande) to a recommendation: written by the addressed board's local coordinator. */
 import type { Database } from '../../db/database.js';
+import { dayOrToday } from '../../domain/calendar.js';
 import { forbidden, notFound, unprocessable } from '../../http/errors.js';
 import { setAttachments } from '../attachments/service.js';
 import { recordAudit } from '../audit/service.js';
-import { mayReply, readScope, userIdOf, type TrackingActor } from './access.js';
+import { mayReply, readScope } from './access.js';
 import * as repo from './repo.js';
-import { getAuditReport, orNull, todayIso } from './reports.service.js';
+import { getAuditReport, orNull } from './reports.service.js';
 import type { TReply, TSaveReplyRequest } from './schema.js';
-import { inScope } from '../../domain/policy/index.js';
+import { actorUserId, inScope, type ServiceActor } from '../../domain/policy/index.js';
 
 /**
  * The recommendation and board a reply or measure belongs to. 404 when the recommendation is
  * unknown, outside the municipality, not addressed to the board, or the board is outside the
  * actor's reading reach; 403 when they may read it but not write for that board.
  */
-export async function replyTarget(db: Database, actor: TrackingActor, recommendationId: string, boardId: string, may: (a: TrackingActor, boardId: string) => boolean) {
+export async function replyTarget(db: Database, actor: ServiceActor, recommendationId: string, boardId: string, may: (a: ServiceActor, boardId: string) => boolean) {
   const rec = await repo.findRecommendation(db, recommendationId);
   if (!rec || rec.municipality_id !== actor.municipalityId) throw notFound('Rekommendationen');
   if (!(await repo.isAddressed(db, rec.id, boardId))) throw notFound('Rekommendationen till nämnden');
@@ -26,7 +27,7 @@ export async function replyTarget(db: Database, actor: TrackingActor, recommenda
 }
 
 /** The reply as the report shows it. */
-export async function replyView(db: Database, actor: TrackingActor, reportId: string, recommendationId: string, boardId: string, today?: string): Promise<TReply> {
+export async function replyView(db: Database, actor: ServiceActor, reportId: string, recommendationId: string, boardId: string, today?: string): Promise<TReply> {
   const report = await getAuditReport({ db, actor, id: reportId, today });
   const reply = report.recommendations.find((c) => c.id === recommendationId)?.replies.find((r) => r.boardId === boardId);
   if (!reply) throw notFound('Svaret');
@@ -38,8 +39,8 @@ export async function replyView(db: Database, actor: TrackingActor, reportId: st
  * paragraph, case number) when it has been taken. Not checked for personal data: a reply is a
  * public record of the board about its own work.
  */
-export async function saveReply(opts: { db: Database; actor: TrackingActor; recommendationId: string; boardId: string; input: TSaveReplyRequest; today?: string }): Promise<TReply> {
-  const today = todayIso(opts.today);
+export async function saveReply(opts: { db: Database; actor: ServiceActor; recommendationId: string; boardId: string; input: TSaveReplyRequest; today?: string }): Promise<TReply> {
+  const today = dayOrToday(opts.today);
   if (opts.input.decidedOn && opts.input.decidedOn > today) {
     throw unprocessable('invalid_dates', 'Nämndens beslut kan inte ha ett datum i framtiden.', [{ field: 'decidedOn', message: 'Ange dagen då nämnden fattade beslutet (i dag eller tidigare), eller lämna fältet tomt tills beslutet är fattat.' }]);
   }
@@ -53,7 +54,7 @@ export async function saveReply(opts: { db: Database; actor: TrackingActor; reco
       decided_on: opts.input.decidedOn ?? null,
       paragraph: orNull(opts.input.paragraph),
       case_number: orNull(opts.input.caseNumber),
-      updated_by: userIdOf(opts.actor),
+      updated_by: actorUserId(opts.actor),
       updated_by_name: opts.actor.name,
     });
     if (opts.input.attachmentIds && 'userId' in opts.actor) {

@@ -1,18 +1,17 @@
 /** Use cases on audit reports and recommendations: the auditor registers, everyone in reach reads. */
 import type { Database } from '../../db/database.js';
 import { tallyReplies } from '../../domain/audit-tracking/status.js';
-import { inScope, reachesAny } from '../../domain/policy/index.js';
-import { toIsoDay } from '../../domain/calendar.js';
+import { actorUserId, inScope, reachesAny, type ServiceActor } from '../../domain/policy/index.js';
+import { dayOrToday } from '../../domain/calendar.js';
 import { forbidden, notFound, unprocessable, type FieldError } from '../../http/errors.js';
 import { setAttachments } from '../attachments/service.js';
 import { recordAudit } from '../audit/service.js';
 import * as orgs from '../orgs/service.js';
-import { mayAddRecommendations, mayRegisterReports, readScope, userIdOf, type TrackingActor } from './access.js';
+import { mayAddRecommendations, mayRegisterReports, readScope } from './access.js';
 import * as repo from './repo.js';
 import type { TAuditReport, TAuditSummary, TCreateAuditReportRequest, TCreateRecommendationRequest, TUpdateAuditReportRequest } from './schema.js';
 import { reportViews } from './views.js';
 
-export const todayIso = (today?: string) => today ?? toIsoDay(new Date());
 export const orNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
 function datesProblem(issuedOn: string, replyDue: string): FieldError[] {
@@ -20,17 +19,17 @@ function datesProblem(issuedOn: string, replyDue: string): FieldError[] {
 }
 
 /** The report as the actor sees it, or 404 when it is outside their municipality or reach. */
-export async function getAuditReport(opts: { db: Database; actor: TrackingActor; id: string; today?: string }): Promise<TAuditReport> {
+export async function getAuditReport(opts: { db: Database; actor: ServiceActor; id: string; today?: string }): Promise<TAuditReport> {
   const row = await repo.findReport(opts.db, opts.id);
   if (!row || row.municipality_id !== opts.actor.municipalityId) throw notFound('Revisionsrapporten');
   const boards = readScope(opts.actor);
-  const [view] = await reportViews(opts.db, opts.actor, [row], { boards, today: todayIso(opts.today) });
+  const [view] = await reportViews(opts.db, opts.actor, [row], { boards, today: dayOrToday(opts.today) });
   if (boards !== 'all' && view.recommendations.length === 0) throw notFound('Revisionsrapporten');
   return view;
 }
 
 /** Reports addressed to boards in the actor's reach (or to `boardId`), newest first. */
-export async function listAuditReports(opts: { db: Database; actor: TrackingActor; boardId?: string; today?: string }): Promise<TAuditReport[]> {
+export async function listAuditReports(opts: { db: Database; actor: ServiceActor; boardId?: string; today?: string }): Promise<TAuditReport[]> {
   const boards = readScope(opts.actor);
   if (opts.boardId) {
     await orgs.getBoard({ db: opts.db, municipalityId: opts.actor.municipalityId, boardId: opts.boardId });
@@ -38,10 +37,10 @@ export async function listAuditReports(opts: { db: Database; actor: TrackingActo
   }
   if (!reachesAny(boards)) return [];
   const rows = await repo.listReports(opts.db, opts.actor.municipalityId, opts.boardId ? [opts.boardId] : boards);
-  return reportViews(opts.db, opts.actor, rows, { boards, boardId: opts.boardId, today: todayIso(opts.today) });
+  return reportViews(opts.db, opts.actor, rows, { boards, boardId: opts.boardId, today: dayOrToday(opts.today) });
 }
 
-export async function createAuditReport(opts: { db: Database; actor: TrackingActor; input: TCreateAuditReportRequest; today?: string }): Promise<TAuditReport> {
+export async function createAuditReport(opts: { db: Database; actor: ServiceActor; input: TCreateAuditReportRequest; today?: string }): Promise<TAuditReport> {
   if (!mayRegisterReports(opts.actor)) throw forbidden();
   const i = opts.input;
   const problems = datesProblem(i.issuedOn, i.replyDue);
@@ -55,7 +54,7 @@ export async function createAuditReport(opts: { db: Database; actor: TrackingAct
       issued_on: i.issuedOn,
       reply_due: i.replyDue,
       scope: orNull(i.scope),
-      created_by: userIdOf(opts.actor),
+      created_by: actorUserId(opts.actor),
     });
     if (i.attachmentIds?.length && 'userId' in opts.actor) await setAttachments({ trx, actor: opts.actor, owner: { kind: 'audit_report', id: row.id }, ids: i.attachmentIds });
     await recordAudit(trx, opts.actor, {
@@ -69,7 +68,7 @@ export async function createAuditReport(opts: { db: Database; actor: TrackingAct
   return getAuditReport({ db: opts.db, actor: opts.actor, id, today: opts.today });
 }
 
-export async function updateAuditReport(opts: { db: Database; actor: TrackingActor; id: string; input: TUpdateAuditReportRequest; today?: string }): Promise<TAuditReport> {
+export async function updateAuditReport(opts: { db: Database; actor: ServiceActor; id: string; input: TUpdateAuditReportRequest; today?: string }): Promise<TAuditReport> {
   if (!mayRegisterReports(opts.actor)) throw forbidden();
   await opts.db.transaction().execute(async (trx) => {
     const row = await repo.findReport(trx, opts.id);
@@ -99,7 +98,7 @@ export async function updateAuditReport(opts: { db: Database; actor: TrackingAct
 }
 
 /** A recommendation addressed to one or more boards of the municipality (the city board included). */
-export async function addRecommendation(opts: { db: Database; actor: TrackingActor; reportId: string; input: TCreateRecommendationRequest; today?: string }) {
+export async function addRecommendation(opts: { db: Database; actor: ServiceActor; reportId: string; input: TCreateRecommendationRequest; today?: string }) {
   if (!mayAddRecommendations(opts.actor)) throw forbidden();
   const boardIds = [...new Set(opts.input.boardIds)];
   const id = await opts.db.transaction().execute(async (trx) => {
@@ -118,7 +117,7 @@ export async function addRecommendation(opts: { db: Database; actor: TrackingAct
 }
 
 /** Start-page counts: replies awaiting, overdue replies and measures, per board in the actor's reach. */
-export async function auditSummary(opts: { db: Database; actor: TrackingActor; today?: string }): Promise<TAuditSummary> {
+export async function auditSummary(opts: { db: Database; actor: ServiceActor; today?: string }): Promise<TAuditSummary> {
   const reports = await listAuditReports(opts);
   const replies = reports.flatMap((r) => r.recommendations.flatMap((c) => c.replies));
   const perBoard = new Map<string, { boardId: string; boardName: string; awaiting: number; overdue: number }>();

@@ -4,16 +4,17 @@
  * report's year, with its status and measures, as the reader may see them.
  */
 import type { Database } from '../../db/database.js';
+import { dayOrToday } from '../../domain/calendar.js';
 import { tallyReplies } from '../../domain/audit-tracking/status.js';
-import { inScope, reachesAny } from '../../domain/policy/index.js';
-import { readScope, type TrackingActor } from './access.js';
+import { inScope, reachesAny, type ServiceActor } from '../../domain/policy/index.js';
+import { readScope } from './access.js';
 import * as repo from './repo.js';
-import { todayIso } from './reports.service.js';
+
 import type { TAuditsSection } from './section.schema.js';
 import { reportViews } from './views.js';
 
-export async function auditsSection(opts: { db: Database; actor: TrackingActor; boardId: string | null; year: number; today?: string }): Promise<TAuditsSection> {
-  const today = todayIso(opts.today);
+export async function auditsSection(opts: { db: Database; actor: ServiceActor; boardId: string | null; year: number; today?: string }): Promise<TAuditsSection> {
+  const today = dayOrToday(opts.today);
   const scope = readScope(opts.actor);
   const empty: TAuditsSection = { available: false, tally: tallyReplies([]), replies: [], measures: [] };
   if (!reachesAny(scope) || (opts.boardId && !inScope(scope, opts.boardId))) return empty;

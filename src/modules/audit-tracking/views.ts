@@ -16,9 +16,9 @@ import {
   type MeasureStatus,
 } from '../../domain/audit-tracking/status.js';
 import type { FollowUpStatus } from '../../domain/followup/status.js';
-import { inScope, type BoardScope } from '../../domain/policy/index.js';
+import { type BoardScope, inScope, type ServiceActor } from '../../domain/policy/index.js';
 import { attachmentsOf } from '../attachments/service.js';
-import { mayAddRecommendations, mayAssess, mayRegisterReports, mayReply, type TrackingActor } from './access.js';
+import { mayAddRecommendations, mayAssess, mayRegisterReports, mayReply } from './access.js';
 import * as repo from './repo.js';
 import type { TAuditReport, TMeasure, TReply } from './schema.js';
 
@@ -87,7 +87,7 @@ export interface ViewOptions {
   today: string;
 }
 
-export async function reportViews(db: Database, actor: TrackingActor, reports: repo.ReportRow[], opts: ViewOptions): Promise<TAuditReport[]> {
+export async function reportViews(db: Database, actor: ServiceActor, reports: repo.ReportRow[], opts: ViewOptions): Promise<TAuditReport[]> {
   if (!reports.length) return [];
   const visible = (boardId: string) => inScope(opts.boards, boardId) && (!opts.boardId || boardId === opts.boardId);
   const allRecs = await repo.recommendationsOf(db, reports.map((r) => r.id));

@@ -30,7 +30,7 @@ async function reportableActivity(db: Database, actor: ServiceActor, activityId:
   const reporters = (await repo.reportersOf(db, [a.id])).map((r) => r.id);
   const unitId = userId ? await repo.userUnit(db, userId) : null;
   const chain = a.responsible_unit_id ? await repo.unitChain(db, a.responsible_unit_id) : [];
-  const right = reportRight({ userId: userId ?? undefined, roles: actor.roles }, unitId, { boardId: a.board_id, reporterUserIds: reporters, responsibleUnitChain: chain });
+  const right = reportRight(actor, unitId, { boardId: a.board_id, reporterUserIds: reporters, responsibleUnitChain: chain });
   if (!right) throw forbidden();
   return a;
 }
