@@ -3,6 +3,8 @@
  * the PostgreSQL server when one answers (else the embedded database), each endpoint on its own and
  * then all of them mixed. Reports are answered through the heavy-work gate, so repeated readers
  * share one build per data version; one run writes between requests to show the cost without it.
+ * On the server, the mixed load is run once more against `npm start`'s process with VARNA_WORKERS=1
+ * and =2. BENCH_LOAD_ONLY=<part of a run's name> runs only those; BENCH_LOAD_SECONDS sets the length.
  * Targets (issue #11): every endpoint p95 < 200 ms, 0 errors. autocannon reports p90 and p97.5, not
  * p95: both are printed, and the target is checked against p97.5 (the stricter of the two).
  */
@@ -17,6 +19,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.js';
 import { buildServer } from '../src/server.js';
 import { createServerDatabase, testDatabaseKinds } from '../test/helpers/databases.js';
+import { freePort, startServer, stop } from '../test/helpers/server-process.js';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
@@ -34,11 +37,11 @@ export interface LoadFigure {
   met: boolean;
 }
 
-async function database(): Promise<{ handle: DatabaseHandle; label: string; drop(): Promise<void> }> {
+async function database(): Promise<{ handle: DatabaseHandle; label: string; url?: string; drop(): Promise<void> }> {
   if ((await testDatabaseKinds()).includes('postgres')) {
     const server = await createServerDatabase('varna_bench');
     const handle = await openDatabase({ databaseUrl: server.url });
-    return { handle, label: 'PostgreSQL server', drop: server.drop };
+    return { handle, label: 'PostgreSQL server', url: server.url, drop: server.drop };
   }
   const dir = mkdtempSync(join(tmpdir(), 'varna-bench-load-'));
   const handle = await openDatabase({ dataDir: dir });
@@ -105,13 +108,13 @@ export async function benchLoad(): Promise<{ lines: string[]; figures: LoadFigur
     const show = (f: LoadFigure) =>
       `${f.name.padEnd(40)} ${String(f.requestsPerSecond).padStart(6)} req/s  p50 ${String(f.p50).padStart(5)}  p90 ${String(f.p90).padStart(5)}  p97.5 ${String(f.p97_5).padStart(5)}  p99 ${String(f.p99).padStart(5)}  errors ${f.errors}  non-2xx ${f.non2xx}  ${f.met ? 'met' : 'MISSED'}`;
     const only = process.env.BENCH_LOAD_ONLY;
+    const wanted = (name: string) => !only || name.includes(only);
     for (const [name, path] of endpoints.filter(([n]) => !only || n.includes(only))) {
       await settle(base);
       const f = figure(name, await autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration: SECONDS, headers }));
       figures.push(f);
       lines.push(show(f));
     }
-    const wanted = (name: string) => !only || name.includes(only);
     if (wanted('mixed')) {
       await settle(base);
       const mixed = figure('mixed (all of the above in turn)', await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, headers, requests: endpoints.map(([, path]) => ({ method: 'GET', path })) }));
@@ -146,6 +149,25 @@ export async function benchLoad(): Promise<{ lines: string[]; figures: LoadFigur
       lines.push(`${show({ ...writing, met: writing.errors + writing.non2xx === 0 })} (10 connections; no latency target)`);
     }
     await app.close();
+    if (db.url && wanted('processes')) {
+      // The same mixed load on `npm start` as a separate process, with one worker and with two.
+      for (const workers of [1, 2]) {
+        const port = await freePort();
+        const server = startServer({ DATABASE_URL: db.url, PORT: String(port), VARNA_WORKERS: String(workers), VARNA_RATE_LIMIT: '1000000000', VARNA_LOGIN_RATE_LIMIT: '1000000000', LOG_LEVEL: 'warn' });
+        try {
+          await server.ready;
+          const url = `http://127.0.0.1:${port}`;
+          const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'central@stockholm.example', password: DEMO_PASSWORD }) });
+          const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+          const reads = endpoints.filter(([n]) => !n.includes('coverage')).map(([, path]) => ({ method: 'GET' as const, path }));
+          const f = figure(`mixed without coverage, ${workers} process${workers > 1 ? 'es' : ''}`, await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: session, 'accept-encoding': 'gzip' }, requests: reads }));
+          figures.push(f);
+          lines.push(show(f));
+        } finally {
+          await stop(server.child);
+        }
+      }
+    }
   } finally {
     await db.handle.close();
     await db.drop();
