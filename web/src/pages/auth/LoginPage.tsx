@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { ErrorSummary, TextField, type FieldErrors } from '../../components/form';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -14,29 +15,26 @@ export function LoginPage() {
   const { logIn } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const options = useQuery<{ oidc: boolean }>('/api/session/options');
+  const options = useApiQuery<{ oidc: boolean }>('/api/session/options');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>(() => (params.get('fel') ? { email: t(`login.oidcError.${params.get('fel')}`) } : {}));
-  const [saving, setSaving] = useState(false);
+  // The login form stays off the form layer (react-hook-form, zod) so the first page loads light;
+  // the session provider makes the request and the cache is cleared for the new user.
+  const login = useMutation({
+    mutationFn: () => logIn(email, password),
+    onSuccess: () => navigate('/'),
+    onError: (err) => setErrors({ email: err instanceof ApiError ? err.body.message : t('common.networkError') }),
+  });
+  const saving = login.isPending;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const local: FieldErrors = {};
     if (!email.trim()) local.email = t('login.emailMissing');
     if (!password) local.password = t('login.passwordMissing');
     setErrors(local);
-    if (Object.keys(local).length) return;
-    setSaving(true);
-    try {
-      await logIn(email, password);
-      navigate('/');
-    } catch (err) {
-      const message = err instanceof ApiError ? err.body.message : t('common.networkError');
-      setErrors({ email: message });
-    } finally {
-      setSaving(false);
-    }
+    if (!Object.keys(local).length) login.mutate();
   }
 
   return (
