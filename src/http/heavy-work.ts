@@ -1,6 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
+import { todayInSweden } from '../domain/calendar.js';
 import type { Actor } from '../domain/policy/index.js';
 import { AppError } from './errors.js';
 
@@ -115,4 +117,17 @@ export async function dataVersion(db: Database): Promise<string> {
 export function rightsKey(actor: Actor): string {
   const grants = actor.roles.map((g) => `${g.role}:${g.boardId ?? '*'}:${g.boardKind ?? ''}`).sort();
   return `${actor.municipalityId}|${grants.join(',')}`;
+}
+
+/**
+ * The cache key of an answer that depends on `parts` (route and query), the asker's rights, the day
+ * in Sweden and the data version.
+ */
+export async function gateKey(app: FastifyInstance, actor: Actor, parts: unknown[]): Promise<string> {
+  return [...parts.map((p) => (p === undefined ? '' : String(p))), rightsKey(actor), todayInSweden(), await dataVersion(app.db)].join('|');
+}
+
+/** `build`'s answer through the gate: cached until the next write, shared, limited. */
+export async function throughGate<T>(app: FastifyInstance, actor: Actor, parts: unknown[], build: () => Promise<T>): Promise<T> {
+  return app.heavyWork.run(await gateKey(app, actor, parts), build);
 }

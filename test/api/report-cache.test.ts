@@ -53,6 +53,17 @@ describe.each(await testDatabaseKinds())('[REPORTS] the report gate on %s', (kin
       expect(own.json().boards.map((b: { boardId: string }) => b.boardId)).toEqual([eav]);
     });
 
+    it('training coverage goes through the same gate: the second read is a cache hit with the same figures', async () => {
+      const central = await t.login('central@stockholm.example');
+      const first = await central.get('/api/training/coverage');
+      expect(first.statusCode).toBe(200);
+      expect(first.json().length).toBeGreaterThan(0);
+      const hits = await metric(t, 'varna_report_cache_hits_total');
+      const again = await central.get('/api/training/coverage');
+      expect(again.json()).toEqual(first.json());
+      expect(await metric(t, 'varna_report_cache_hits_total')).toBe(hits + 1);
+    });
+
     it('the Word report is built once per version and served again with the same bytes', async () => {
       const central = await t.login('central@stockholm.example');
       const first = await central.get('/api/reports/city?year=2026&format=docx');

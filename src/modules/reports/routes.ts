@@ -9,8 +9,7 @@ import { renderReportDocx } from '../../documents/report/docx.js';
 import { renderReportPdf } from '../../documents/report/pdf.js';
 import { renderReportXlsx } from '../../documents/report/xlsx.js';
 import type { Actor } from '../../domain/policy/index.js';
-import { todayInSweden } from '../../domain/calendar.js';
-import { dataVersion, rightsKey } from '../../http/heavy-work.js';
+import { gateKey } from '../../http/heavy-work.js';
 import { reportCharts, toReportModel } from './document-model.js';
 import { ZChartsQuery, ZReportBoardParams, ZReportCharts, ZReportQuery, type TReport } from './schema.js';
 import * as service from './service.js';
@@ -28,7 +27,7 @@ type Format = 'json' | 'docx' | 'pdf' | 'xlsx';
  * data version, day and set of rights, shared by everyone asking at the same time.
  */
 async function gatedReport(app: FastifyInstance, actor: Actor, parts: (string | number | undefined)[], build: () => Promise<TReport>) {
-  const key = [...parts, rightsKey(actor), todayInSweden(), await dataVersion(app.db)].join('|');
+  const key = await gateKey(app, actor, parts);
   const report = await app.heavyWork.run(`${key}|model`, build);
   return { key, report };
 }

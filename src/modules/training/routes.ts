@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../../http/errors.js';
+import { throughGate } from '../../http/heavy-work.js';
 import { assertSafeUpload } from '../uploads/guard.js';
 import { coverageWorkbook, trendSvg } from './export.js';
 import {
@@ -203,7 +204,10 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ZCoverageQuery,
       response: { 200: z.array(ZCoverageRow) },
     },
-    handler: (req) => service.coverageByBoard({ db: app.db, actor: req.actor!, courseId: req.query.courseId, asOf: req.query.asOf }),
+    handler: (req) =>
+      throughGate(app, req.actor!, ['training.coverage', req.query.courseId, req.query.asOf], () =>
+        service.coverageByBoard({ db: app.db, actor: req.actor!, courseId: req.query.courseId, asOf: req.query.asOf }),
+      ),
   });
 
   app.get('/api/training/overview', {
@@ -214,7 +218,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ZOverviewQuery,
       response: { 200: ZOverview },
     },
-    handler: (req) => service.overview({ db: app.db, actor: req.actor!, ...req.query }),
+    handler: (req) => throughGate(app, req.actor!, ['training.overview', JSON.stringify(req.query)], () => service.overview({ db: app.db, actor: req.actor!, ...req.query })),
   });
 
   app.get('/api/training/boards/:boardId', {
@@ -226,7 +230,10 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ZOverviewQuery,
       response: { 200: ZBoardDetail },
     },
-    handler: (req) => service.boardDetail({ db: app.db, actor: req.actor!, boardId: req.params.boardId, ...req.query }),
+    handler: (req) =>
+      throughGate(app, req.actor!, ['training.board', req.params.boardId, JSON.stringify(req.query)], () =>
+        service.boardDetail({ db: app.db, actor: req.actor!, boardId: req.params.boardId, ...req.query }),
+      ),
   });
 
   app.get('/api/training/coverage/export', {
