@@ -3,12 +3,9 @@ import { useSession } from './auth/session';
 import { Loading } from './components/feedback';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/auth/LoginPage';
-import { StartPage } from './pages/start/StartPage';
+import { AccountPage, AuditPage, HelpPage, PlansImportPage, StartPage } from './pages/lazy';
 import { BoardPage, OrganisationPage } from './pages/orgs/lazy';
 import { NewUserPage, UserPage, UsersPage } from './pages/users/lazy';
-import { AuditPage } from './pages/audit/AuditPage';
-import { AccountPage } from './pages/account/AccountPage';
-import { HelpPage } from './pages/help/HelpPage';
 import {
   ActivityFormPage,
   ComparePage,
@@ -20,7 +17,6 @@ import {
   ReviewPage,
   SectionPage,
 } from './pages/plans/lazy';
-import { PlansImportPage } from './pages/plans-import/PlansImportPage';
 import { situationRoutes, publicSurveyRoute } from './pages/situation/routes';
 import { auditTrackingRoutes } from './pages/audit-tracking/routes';
 import { TrainingBoardPage, TrainingCoursesPage, TrainingImportPage, TrainingPage } from './pages/training/lazy';
