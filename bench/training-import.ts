@@ -17,7 +17,7 @@ export async function benchTrainingImport(rows = ROWS): Promise<number> {
     await migrateToLatest(handle.db);
     const db = handle.db;
     const municipality = await db.insertInto('municipality').values({ name: 'Benchkommun' }).returning('id').executeTakeFirstOrThrow();
-    const actor: SystemActor = { system: 'bench', name: 'Bench', municipalityId: municipality.id, roles: [{ role: 'central_coordinator', boardId: null }] };
+    const actor: SystemActor = { system: 'bench', name: 'Bench', municipalityId: municipality.id, roles: [{ role: 'admin', boardId: null }, { role: 'central_coordinator', boardId: null }] };
     const boards: { name: string; units: string[] }[] = [];
     for (let b = 1; b <= 14; b++) {
       const board = await createBoard({ db, actor, input: { name: `Stadsdelsnämnd ${b}`, kind: 'district_board' } });
