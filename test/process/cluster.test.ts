@@ -6,10 +6,15 @@ import { freePort, startServer, stop } from '../helpers/server-process.js';
 
 const kinds = await testDatabaseKinds();
 
-/** The Node processes under `pid` (the workers the primary forked). */
+/** The Node processes under `pid` (the workers the primary forked; tsx's esbuild service is not one). */
 const childrenOf = (pid: number): number[] => {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    return execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([, comm]) => comm === 'node')
+      .map(([child]) => Number(child));
   } catch {
     return [];
   }
