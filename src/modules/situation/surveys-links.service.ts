@@ -64,21 +64,7 @@ export async function sendSurvey(opts: {
       boardId: s.board_id,
       summary: { links: rows.length, expiresInDays: days, groups: RECIPIENT_GROUPS.filter((g) => opts.input.recipients.some((r) => r.group === g)) },
     });
-    return {
-      links: rows.map((r) => {
-        const token = tokens[rows.indexOf(r)];
-        return {
-          id: r.id,
-          label: r.label,
-          group: r.recipient_group as RecipientGroup,
-          unitId: r.unit_id,
-          expiresAt: iso(r.expires_at)!,
-          state: 'open' as const,
-          token,
-          path: surveyPath(token),
-        };
-      }),
-    };
+    return { links: rows.map((r, i) => issuedLink(r, tokens[i])) };
   });
 }
 
@@ -93,15 +79,20 @@ export async function renewLink(opts: { db: Database; actor: Actor; id: string; 
     const token = newToken();
     const row = await repo.renewRecipient(trx, r.id, hashToken(token), daysFromNow(opts.expiresInDays ?? DEFAULT_LINK_DAYS));
     await recordAudit(trx, opts.actor, { action: 'surveys.renew_link', entity: 'survey', entityId: s.id, boardId: s.board_id, summary: { recipientId: r.id } });
-    return {
-      id: row.id,
-      label: row.label,
-      group: row.recipient_group as RecipientGroup,
-      unitId: row.unit_id,
-      expiresAt: iso(row.expires_at)!,
-      state: 'open',
-      token,
-      path: surveyPath(token),
-    };
+    return issuedLink(row, token);
   });
+}
+
+/** A link just made: the token is shown this once (only its hash is kept). */
+function issuedLink(row: { id: string; label: string; recipient_group: string; unit_id: string | null; expires_at: Date | string }, token: string): TIssuedLink {
+  return {
+    id: row.id,
+    label: row.label,
+    group: row.recipient_group as RecipientGroup,
+    unitId: row.unit_id,
+    expiresAt: iso(row.expires_at)!,
+    state: 'open',
+    token,
+    path: surveyPath(token),
+  };
 }
