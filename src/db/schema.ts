@@ -382,6 +382,16 @@ export interface FollowupPeriodTable {
   closed_at: Timestamp | null;
   closed_by: string | null;
   updated_at: Generated<Date>;
+  /** The period's own deadline (0015); null: the municipality's default day for its kind. */
+  deadline: string | null;
+}
+/** The central coordinator's default deadline day ("MM-DD") per period kind (0015). */
+export interface FollowupDeadlineDefaultTable {
+  municipality_id: string;
+  kind: 'T1' | 'T2' | 'VB';
+  month_day: string;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
 }
 export interface FollowUpTable {
   id: Generated<string>;
@@ -546,6 +556,7 @@ export interface DB {
   audit_measure_update: AuditMeasureUpdateTable;
   audit_assessment: AuditAssessmentTable;
   followup_period: FollowupPeriodTable;
+  followup_deadline_default: FollowupDeadlineDefaultTable;
   follow_up: FollowUpTable;
   follow_up_reporter: FollowUpReporterTable;
   board_analysis: BoardAnalysisTable;
