@@ -121,6 +121,8 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'followup.context.link': ['local_coordinator'],
   'reports.city': ['central_coordinator', 'viewer', 'auditor'],
   'reports.board': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  // The start page's board overview: coordinators, board members, the auditor (scoped to their boards).
+  'overview.boards': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
   // Attachments: uploaded by the roles whose records take them; read through the records (any session).
   'attachments.create': ['central_coordinator', 'local_coordinator', 'contributor', 'auditor'],
   'attachments.read': ALL,

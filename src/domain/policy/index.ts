@@ -12,6 +12,7 @@ import { followupRules } from './actions/followup.js';
 import { reportRules } from './actions/reports.js';
 import { attachmentRules } from './actions/attachments.js';
 import { auditTrackingRules } from './actions/audit-tracking.js';
+import { overviewRules } from './actions/overview.js';
 
 export * from './roles.js';
 export type { Rule, RoleRule } from './rules.js';
@@ -30,6 +31,7 @@ export const RULES = {
   ...reportRules,
   ...attachmentRules,
   ...auditTrackingRules,
+  ...overviewRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import { boardScope, can, inScope, type Actor } from '../../domain/policy/index.js';
+import { boardScope, can, inScope, scopeOf, type Actor } from '../../domain/policy/index.js';
 import {
   CONCERN_TYPES,
   ENVIRONMENTS,
@@ -9,6 +9,8 @@ import {
   type Environment,
   type Lang,
   type NoteSource,
+  type Tertial,
+  tertialOf,
 } from '../../domain/situation/categories.js';
 import { countReports, crossTable, suppressedCityCounts, yearOf, type CountableReport, type Counts } from '../../domain/situation/counts.js';
 import { suppressionLegendSv, type Cell } from '../../domain/suppression.js';
@@ -147,6 +149,30 @@ async function boardFigures(db: Database, actor: Actor, board: { id: string; nam
 export async function getBoardCounts(opts: { db: Database; actor: Actor; boardId: string; year: number; charts: boolean; lang: Lang }) {
   const board = await requireBoard(opts.db, opts.actor, 'situation.read', opts.boardId);
   return boardFigures(opts.db, opts.actor, board, opts.year, opts.charts, opts.lang);
+}
+
+/**
+ * Concern reports of one tertial per environment, for each board the reader reads counts of
+ * (`situation.read`): exact inside the board, else the board's row of that tertial's city tables
+ * suppressed by the same rule, threshold and known boards as the year's tables. For the start
+ * page's board overview; like every count, not a read of report texts, so not audited.
+ */
+export async function tertialEnvironmentCounts(opts: { db: Database; actor: Actor; year: number; tertial: Tertial }) {
+  const threshold = await suppressionThreshold(opts.db, opts.actor.municipalityId);
+  const boards = await boardsOf(opts.db, opts.actor.municipalityId);
+  const known = boards.filter((b) => knownTo(opts.actor, b.id)).map((b) => b.id);
+  const reports = (await concerns.countable(opts.db, { municipalityId: opts.actor.municipalityId, fromYear: opts.year, toYear: opts.year }))
+    .map(toCountable)
+    .filter((r) => tertialOf(r.occurredOn) === opts.tertial);
+  const city = suppressedCityCounts(boards.map((b) => b.id), reports, threshold, known);
+  const scope = scopeOf(opts.actor, 'situation.read');
+  const rows = boards.flatMap((b, i) => {
+    if (!inScope(scope, b.id)) return [];
+    const inside = isInsideBoard(opts.actor, b.id);
+    const c: Counts<Cell> = inside ? countReports(reports.filter((r) => r.boardId === b.id)) : city.boards[i];
+    return [{ boardId: b.id, suppressed: !inside, total: c.total, byEnvironment: c.byEnvironment }];
+  });
+  return { threshold, legend: suppressionLegendSv(threshold), boards: rows };
 }
 
 // ---- Annual pictures -------------------------------------------------------------------------
