@@ -284,6 +284,15 @@ export interface TrainingCompletionTable {
   import_id: string | null;
   created_at: Generated<Date>;
 }
+/** People per course, board, unit, status and quarter (its first day), kept by triggers on training_completion (migration 0012). */
+export interface TrainingCompletionCountTable {
+  course_id: string;
+  board_id: string;
+  unit_id: string | null;
+  status: 'completed' | 'started';
+  quarter: string;
+  n: number;
+}
 
 // Situation picture (migration 0003).
 export interface ConcernReportTable {
@@ -588,6 +597,7 @@ export interface DB {
   training_import: TrainingImportTable;
   training_headcount: TrainingHeadcountTable;
   training_completion: TrainingCompletionTable;
+  training_completion_count: TrainingCompletionCountTable;
   guideline_document: GuidelineDocumentTable;
   guideline_element: GuidelineElementTable;
   plan_instruction: PlanInstructionTable;

@@ -6,11 +6,13 @@
  * - Employees of a board = its board-level headcount (a row without unit) when that is at least
  *   as recent as the latest of its unit headcounts; otherwise the sum of its units' latest counts.
  * - Completed = distinct employee keys with a completion on or before the date (a person counted
- *   in two units of a board counts once for the board, and once in total).
+ *   in two units of a board counts once for the board, and once in total). A row without a key is
+ *   a count of people made by the database, in no other row (people.ts).
  * - Percent = completed / employees, rounded half up to one decimal; null without employees.
  * Dates are 'YYYY-MM-DD' strings, which compare correctly as strings.
  */
 import { addDays, daysBetween } from './dates.js';
+import { People, PeopleBy } from './people.js';
 
 export interface Headcount {
   boardId: string;
@@ -22,7 +24,10 @@ export interface Headcount {
 export interface Completion {
   boardId: string;
   unitId: string | null;
-  employeeKey: string;
+  /** One person. Absent on a row the database counted: then `count` people (people.ts). */
+  employeeKey?: string;
+  /** People a keyless row stands for; 1 when absent. */
+  count?: number;
   completedOn: string;
   course?: string | null;
 }
@@ -106,39 +111,45 @@ export function coverageAsOf(input: CoverageInput): Coverage {
   const { boardLevel, unitLevel } = latestHeadcounts(input.headcounts, asOf);
   const completions = relevantCompletions(input, asOf);
 
-  const unitKeys = new Map<string, Set<string>>();
-  const boardKeys = new Map<string, Set<string>>();
-  const allKeys = new Set<string>();
+  const unitKeys = new PeopleBy<string>();
+  const boardKeys = new PeopleBy<string>();
+  const allKeys = new People();
   const units = new Map<string, { boardId: string; unitId: string }>();
   const boardIds = new Set<string>();
   for (const h of unitLevel.values()) units.set(unitKey(h.boardId, h.unitId!), { boardId: h.boardId, unitId: h.unitId! });
   for (const h of boardLevel.values()) boardIds.add(h.boardId);
   for (const c of completions) {
     boardIds.add(c.boardId);
-    allKeys.add(c.employeeKey);
-    if (!boardKeys.has(c.boardId)) boardKeys.set(c.boardId, new Set());
-    boardKeys.get(c.boardId)!.add(c.employeeKey);
+    allKeys.add(c);
+    boardKeys.add(c.boardId, c);
     if (c.unitId !== null) {
       const k = unitKey(c.boardId, c.unitId);
       if (!units.has(k)) units.set(k, { boardId: c.boardId, unitId: c.unitId });
-      if (!unitKeys.has(k)) unitKeys.set(k, new Set());
-      unitKeys.get(k)!.add(c.employeeKey);
+      unitKeys.add(k, c);
     }
   }
 
   const unitResults: UnitCoverage[] = [...units.entries()]
     .map(([k, u]) => {
       const h = unitLevel.get(k);
-      return { ...u, ...figure(h?.employees ?? 0, unitKeys.get(k)?.size ?? 0), headcountAsOf: h?.asOf ?? null };
+      return { ...u, ...figure(h?.employees ?? 0, unitKeys.size(k)), headcountAsOf: h?.asOf ?? null };
     })
     .sort((a, b) => byId(a.boardId, b.boardId) || byId(a.unitId, b.unitId));
 
-  for (const u of unitResults) boardIds.add(u.boardId);
+  // Each board's units with a headcount, gathered once (a city has thousands of units).
+  const withHeadcount = new Map<string, UnitCoverage[]>();
+  for (const u of unitResults) {
+    boardIds.add(u.boardId);
+    if (u.headcountAsOf === null) continue;
+    const list = withHeadcount.get(u.boardId);
+    if (list) list.push(u);
+    else withHeadcount.set(u.boardId, [u]);
+  }
   const boards: BoardCoverage[] = [...boardIds].sort(byId).map((boardId) => {
-    const own = unitResults.filter((u) => u.boardId === boardId && u.headcountAsOf !== null);
+    const own = withHeadcount.get(boardId) ?? [];
     const latestUnitDate = own.reduce<string | null>((d, u) => (d === null || u.headcountAsOf! > d ? u.headcountAsOf : d), null);
     const boardRow = boardLevel.get(boardId);
-    const completed = boardKeys.get(boardId)?.size ?? 0;
+    const completed = boardKeys.size(boardId);
     if (boardRow && (latestUnitDate === null || boardRow.asOf >= latestUnitDate)) {
       return { boardId, ...figure(boardRow.employees, completed), employeesFrom: 'board' as const, headcountAsOf: boardRow.asOf };
     }
@@ -158,16 +169,18 @@ export function coverageAsOf(input: CoverageInput): Coverage {
  * distinct keys of started rows dated on or before it. Shown beside coverage; coverage itself
  * counts completions only. (A person is stored once per course: completed, or started.)
  */
-export function startedAsOf(started: readonly Pick<Completion, 'boardId' | 'employeeKey' | 'completedOn'>[], asOf: string): { total: number; boards: Map<string, number> } {
-  const perBoard = new Map<string, Set<string>>();
-  const all = new Set<string>();
+export function startedAsOf(
+  started: readonly Pick<Completion, 'boardId' | 'employeeKey' | 'count' | 'completedOn'>[],
+  asOf: string,
+): { total: number; boards: Map<string, number> } {
+  const perBoard = new PeopleBy<string>();
+  const all = new People();
   for (const s of started) {
     if (s.completedOn > asOf) continue;
-    all.add(s.employeeKey);
-    if (!perBoard.has(s.boardId)) perBoard.set(s.boardId, new Set());
-    perBoard.get(s.boardId)!.add(s.employeeKey);
+    all.add(s);
+    perBoard.add(s.boardId, s);
   }
-  return { total: all.size, boards: new Map([...perBoard].map(([b, keys]) => [b, keys.size])) };
+  return { total: all.size, boards: new Map([...perBoard.map].map(([b, people]) => [b, people.size])) };
 }
 
 /** Coverage at each of the dates (e.g. month ends), oldest first. */
@@ -219,9 +232,8 @@ export function groupCoverage(input: CoverageInput & { groups: PriorityGroup[] }
     const employees =
       coverage.boards.filter((b) => boards.has(b.boardId)).reduce((s, b) => s + b.employees, 0) +
       coverage.units.filter((u) => unitIds.has(u.unitId) && !boards.has(u.boardId)).reduce((s, u) => s + u.employees, 0);
-    const keys = new Set(
-      completions.filter((c) => boards.has(c.boardId) || (c.unitId !== null && unitIds.has(c.unitId))).map((c) => c.employeeKey),
-    );
+    const keys = new People();
+    for (const c of completions) if (boards.has(c.boardId) || (c.unitId !== null && unitIds.has(c.unitId))) keys.add(c);
     return { id: g.id, ...figure(employees, keys.size) };
   });
 }

@@ -3,6 +3,7 @@
  * history of its headcounts. Pure.
  */
 import { percentOf, type Completion, type Coverage, type Headcount } from './coverage.js';
+import { People, PeopleBy } from './people.js';
 
 export interface RegisterUnit {
   id: string;
@@ -43,7 +44,7 @@ export interface RolledUpUnit {
 
 interface Figure {
   employees: number;
-  keys: Set<string>;
+  keys: People;
   headcountAsOf: string | null;
 }
 
@@ -55,11 +56,10 @@ interface Figure {
 export function rollUp(coverage: Coverage, units: readonly RegisterUnit[], completions: readonly Completion[], asOf: string): RolledUpUnit[] {
   const own = new Map(coverage.units.map((u) => [u.unitId, u]));
   const children = childrenOf(units);
-  const keysByUnit = new Map<string, Set<string>>();
+  const keysByUnit = new PeopleBy<string>();
   for (const c of completions) {
     if (c.unitId === null || c.completedOn > asOf) continue;
-    if (!keysByUnit.has(c.unitId)) keysByUnit.set(c.unitId, new Set());
-    keysByUnit.get(c.unitId)!.add(c.employeeKey);
+    keysByUnit.add(c.unitId, c);
   }
   const memo = new Map<string, Figure>();
   const figure = (id: string, seen = new Set<string>()): Figure => {
@@ -67,8 +67,10 @@ export function rollUp(coverage: Coverage, units: readonly RegisterUnit[], compl
     if (cached) return cached;
     seen.add(id);
     const kids = (children.get(id) ?? []).filter((k) => !seen.has(k)).map((k) => figure(k, seen));
-    const keys = new Set(keysByUnit.get(id) ?? []);
-    for (const k of kids) for (const key of k.keys) keys.add(key);
+    const keys = new People();
+    const mine = keysByUnit.map.get(id);
+    if (mine) keys.addAll(mine);
+    for (const k of kids) keys.addAll(k.keys);
     const o = own.get(id);
     const result =
       o && o.headcountAsOf !== null
@@ -97,7 +99,9 @@ export function rollUp(coverage: Coverage, units: readonly RegisterUnit[], compl
 
 /** Distinct people registered on the board without a unit, as of `asOf`. */
 export function completedWithoutUnit(completions: readonly Completion[], asOf: string): number {
-  return new Set(completions.filter((c) => c.unitId === null && c.completedOn <= asOf).map((c) => c.employeeKey)).size;
+  const people = new People();
+  for (const c of completions) if (c.unitId === null && c.completedOn <= asOf) people.add(c);
+  return people.size;
 }
 
 /**

@@ -14,8 +14,9 @@ import type { TBoardDetail, TCoverageRow, TOverview, TUnitCoverage } from './sch
 import { targetOf } from './targets.service.js';
 
 /**
- * Reading coverage: the rows of the actor's boards loaded once (scoped in the query), then the
- * arithmetic of src/domain/training (coverage, trend and forecast, roll-up, status).
+ * Reading coverage: the database counts the people of the actor's boards (scoped in the query,
+ * repo.coverageCounts), then the arithmetic of src/domain/training (coverage, trend and forecast,
+ * roll-up, status) runs on those counts, a few rows per unit, whatever the number of people.
  */
 
 export interface CoverageContext {
@@ -24,36 +25,50 @@ export interface CoverageContext {
   boards: { id: string; name: string; kind: 'city_board' | 'district_board' | 'specialist_board'; code: string | null }[];
   units: { id: string; board_id: string; parent_id: string | null; name: string }[];
   headcounts: Headcount[];
-  /** Completions only: every coverage figure counts these. */
+  /** People who completed the course as of the date, counted per board and unit: every coverage figure counts these. */
   completions: Completion[];
-  /** Rows that say the course is started, not completed (shown apart). */
+  /** People who started, not completed, counted the same way (shown apart). */
   started: Completion[];
+  /** People who completed, counted per board up to each of the trend's dates (rows without unit). */
+  completionsByDate: Completion[];
 }
 
-async function loadCoverage(db: Database, actor: ServiceActor, courseId?: string, onlyBoard?: string): Promise<CoverageContext> {
+async function loadCoverage(db: Database, actor: ServiceActor, asOf: string, courseId?: string, onlyBoard?: string): Promise<CoverageContext> {
   const course = await courseFor(db, actor.municipalityId, courseId);
   const readable = readScope(actor);
   if (onlyBoard && !inScope(readable, onlyBoard)) throw forbidden();
   const scope = onlyBoard ? [onlyBoard] : readable;
-  const boards = (await repo.boardsOf(db, actor.municipalityId)).filter((b) => inScope(scope, b.id));
-  const units = (await repo.unitsOf(db, actor.municipalityId)).filter((u) => inScope(scope, u.board_id));
-  const headcounts = (await repo.headcountsOf(db, scope, actor.municipalityId)).map((h) => ({
-    boardId: h.board_id,
-    unitId: h.unit_id,
-    employees: h.employees,
-    asOf: h.as_of,
-  }));
-  const rows = await repo.completionsOf(db, course.id, scope);
-  const asCompletion = (c: (typeof rows)[number]) => ({ boardId: c.board_id, unitId: c.unit_id, employeeKey: c.employee_key, completedOn: c.completed_on });
-  const completions = rows.filter((c) => c.status !== 'started').map(asCompletion);
-  const started = rows.filter((c) => c.status === 'started').map(asCompletion);
-  return { course, scope, boards, units, headcounts, completions, started };
+  const [boardRows, unitRows, headcountRows, counts] = await Promise.all([
+    repo.boardsOf(db, actor.municipalityId),
+    repo.unitsOf(db, actor.municipalityId),
+    repo.headcountsOf(db, scope, actor.municipalityId),
+    repo.coverageCounts(db, course.id, scope, asOf),
+  ]);
+  const boards = boardRows.filter((b) => inScope(scope, b.id));
+  const units = unitRows.filter((u) => inScope(scope, u.board_id));
+  const headcounts = headcountRows.map((h) => ({ boardId: h.board_id, unitId: h.unit_id, employees: h.employees, asOf: h.as_of }));
+  const completions: Completion[] = [];
+  const started: Completion[] = [];
+  const completionsByDate: Completion[] = [];
+  for (const c of counts) {
+    const row = { boardId: c.board_id, unitId: c.unit_id, completedOn: c.through ?? asOf, count: c.n };
+    if (c.through !== null) {
+      if (c.status === 'completed') completionsByDate.push(row);
+    } else (c.status === 'started' ? started : completions).push(row);
+  }
+  return { course, scope, boards, units, headcounts, completions, started, completionsByDate };
+}
+
+/** The trend of the whole scope, or of one board, from the counts up to each date. */
+function trendOf(ctx: CoverageContext, asOf: string, boardId?: string) {
+  const data = { headcounts: ctx.headcounts, completions: ctx.completionsByDate };
+  return boardId ? boardTrend(data, asOf, boardId) : coverageTrend(data, asOf);
 }
 
 /** GET /api/training/coverage: one row per board the actor may see (API.md). */
 export async function coverageByBoard(opts: { db: Database; actor: ServiceActor; courseId?: string; asOf?: string }): Promise<TCoverageRow[]> {
-  const ctx = await loadCoverage(opts.db, opts.actor, opts.courseId);
   const asOf = opts.asOf ?? todayInSweden();
+  const ctx = await loadCoverage(opts.db, opts.actor, asOf, opts.courseId);
   const c = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
   const started = startedAsOf(ctx.started, asOf).boards;
   const byBoard = new Map(c.boards.map((b) => [b.boardId, b]));
@@ -82,12 +97,12 @@ async function groupsProgress(db: Database, actor: ServiceActor, ctx: CoverageCo
 export async function overview(opts: { db: Database; actor: ServiceActor; courseId?: string; asOf?: string; below?: number }): Promise<TOverview> {
   const asOf = opts.asOf ?? todayInSweden();
   const below = opts.below ?? DEFAULT_LAGGING_BELOW;
-  const ctx = await loadCoverage(opts.db, opts.actor, opts.courseId);
+  const ctx = await loadCoverage(opts.db, opts.actor, asOf, opts.courseId);
   const target = await targetOf(opts.db, ctx.course.id, Number(asOf.slice(0, 4)));
   const coverage = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
   const started = startedAsOf(ctx.started, asOf);
   const byBoard = new Map(coverage.boards.map((b) => [b.boardId, b]));
-  const trend = coverageTrend(ctx, asOf);
+  const trend = trendOf(ctx, asOf);
   return {
     course: presentCourse(ctx.course),
     asOf,
@@ -121,7 +136,7 @@ export async function boardDetail(opts: { db: Database; actor: ServiceActor; boa
   const below = opts.below ?? DEFAULT_LAGGING_BELOW;
   const board = await repo.findBoard(opts.db, opts.boardId);
   if (!board || board.municipality_id !== opts.actor.municipalityId) throw notFound('Nämnden');
-  const ctx = await loadCoverage(opts.db, opts.actor, opts.courseId, board.id);
+  const ctx = await loadCoverage(opts.db, opts.actor, asOf, opts.courseId, board.id);
   const target = await targetOf(opts.db, ctx.course.id, Number(asOf.slice(0, 4)));
   const coverage = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
   const total = coverage.boards.find((b) => b.boardId === board.id);
@@ -135,7 +150,7 @@ export async function boardDetail(opts: { db: Database; actor: ServiceActor; boa
   if (withoutUnit > 0) {
     units.push({ boardId: board.id, unitId: null, name: '', parentId: null, employees: 0, completed: withoutUnit, percent: null, status: 'no_data', headcountAsOf: null });
   }
-  const trend = boardTrend(ctx, asOf, board.id);
+  const trend = trendOf(ctx, asOf, board.id);
   const totalFigure: CoverageFigure = total ?? { employees: 0, completed: 0, percent: null };
   return {
     board: { id: board.id, name: board.name },
@@ -160,7 +175,7 @@ export async function listHeadcounts(opts: { db: Database; actor: ServiceActor; 
 /** Everything the XLSX export and the trend chart need, scoped like the overview. */
 export async function exportData(opts: { db: Database; actor: ServiceActor; courseId?: string; asOf?: string; boardId?: string }) {
   const asOf = opts.asOf ?? todayInSweden();
-  const ctx = await loadCoverage(opts.db, opts.actor, opts.courseId, opts.boardId);
+  const ctx = await loadCoverage(opts.db, opts.actor, asOf, opts.courseId, opts.boardId);
   const target = await targetOf(opts.db, ctx.course.id, Number(asOf.slice(0, 4)));
   const coverage = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
   return {
@@ -168,7 +183,7 @@ export async function exportData(opts: { db: Database; actor: ServiceActor; cour
     asOf,
     target,
     coverage,
-    trend: opts.boardId ? boardTrend(ctx, asOf, opts.boardId) : coverageTrend(ctx, asOf),
+    trend: trendOf(ctx, asOf, opts.boardId),
     groups: await groupsProgress(opts.db, opts.actor, ctx, asOf),
     boardName: opts.boardId ? (ctx.boards.find((b) => b.id === opts.boardId)?.name ?? null) : null,
     statusOf: (p: number | null) => coverageStatus(p, target.percent, DEFAULT_LAGGING_BELOW),
