@@ -317,11 +317,12 @@ export async function seedFollowUp(db: Database): Promise<void> {
   }
   for (const kind of ['T1', 'T2', 'VB']) await followup.closePeriod({ db, actor: central, period: `2025-${kind}`, today: DEMO_TODAY });
 
-  // 2026: T1 and most of T2. The demo contributor answers for two EÅV activities and has
-  // reported T1 on them; their T2 is still to do.
+  // 2026: T1 and most of T2. Every EÅV activity has a named reporter: the demo contributor (a unit
+  // manager) answers for two and has reported T1 on them, their T2 is still to do (past its
+  // deadline); the local coordinator reports the rest himself.
   const eav2026Rows = await activitiesOf(db, eav2026);
-  for (const row of EAV_CONTRIBUTOR_ROWS) {
-    await followup.assignReporters({ db, actor: eav, activityId: eav2026Rows[row].id, userIds: [contributor.userId] });
+  for (const [row, a] of eav2026Rows.entries()) {
+    await followup.assignReporters({ db, actor: eav, activityId: a.id, userIds: [EAV_CONTRIBUTOR_ROWS.includes(row) ? contributor.userId : eav.userId] });
   }
   await fileReports(db, eav2026, 2026, EAV_2026, (row) => (EAV_CONTRIBUTOR_ROWS.includes(row) ? contributor : eav));
   if (rinkeby2026?.status === 'approved') await fileReports(db, rinkeby2026.id, 2026, RINKEBY_2026, () => lcOf('Rinkeby-Kista'));

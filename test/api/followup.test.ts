@@ -92,7 +92,10 @@ describe.each(await testDatabaseKinds())('[FOLLOWUP] tertial follow-up on %s', (
         [acts2026[0].id, ['Elin Enhetschef']],
         [acts2026[2].id, ['Elin Enhetschef']],
       ]);
-      expect(b.contributors.map((c: { name: string }) => c.name)).toEqual(['Elin Enhetschef']);
+      // The board's users who may be named: its contributor and its local coordinator.
+      expect(b.contributors.map((c: { name: string }) => c.name)).toEqual(['Elin Enhetschef', 'Erik Lindqvist']);
+      // Every activity of the demo plan has a named reporter.
+      expect(b.activities.every((a: { reporters: unknown[] }) => a.reporters.length === 1)).toBe(true);
       expect(b).toMatchObject({ canReport: true, canWriteAnalysis: true, canAssign: true, analysis: null });
       // Two linked KPIs, four years each (the demo's Kolada file).
       expect(b.context).toHaveLength(8);
@@ -243,7 +246,7 @@ describe.each(await testDatabaseKinds())('[FOLLOWUP] tertial follow-up on %s', (
   });
 
   describe('reporters', () => {
-    it('the local coordinator names reporters among the board’s contributors only', async () => {
+    it('the local coordinator names reporters among the board’s users only', async () => {
       const contributorId = (await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'enhetschef@stockholm.example').executeTakeFirstOrThrow()).id;
       const ok = await eav.request('PUT', `/api/activities/${acts2026[4].id}/reporters`, { userIds: [contributorId] });
       expect(ok.json()).toEqual([{ id: contributorId, name: 'Elin Enhetschef' }]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIndicatorValues, indicatorResult, normaliseIndicatorValues, toNumber, type ActivityIndicator } from './indicators.js';
+import { checkIndicatorValues, indicatorResult, isTrainingCoverage, normaliseIndicatorValues, toNumber, type ActivityIndicator } from './indicators.js';
 
 const trained: ActivityIndicator = { kind: 'output', name: 'Andel utbildad personal (%)', baseline: 7.8, target: 50 };
 const incidents: ActivityIndicator = { kind: 'effect', name: 'Anmälda händelser', baseline: '12', target: '6' };
@@ -65,4 +65,14 @@ describe('indicatorResult', () => {
     [trained, null, 'no_value'],
     [trained, '', 'no_value'],
   ])('%j with %j → %s', (indicator, value, expected) => expect(indicatorResult(indicator, value)).toBe(expected));
+});
+
+describe('isTrainingCoverage', () => {
+  it.each([
+    [{ name: 'Andel medarbetare som genomfört grundutbildningen (%)' }, true],
+    [{ name: 'Utbildningstäckning, socialtjänsten' }, true],
+    [{ name: 'Medarbetare som gått utbildningen', target: '80 %' }, true],
+    [{ name: 'Antal utbildningstillfällen', target: '4' }, false],
+    [{ name: 'Andel anhöriga som upplever att stödet hjälpt (%)' }, false],
+  ])('%j → %s', (indicator, expected) => expect(isTrainingCoverage(indicator)).toBe(expected));
 });

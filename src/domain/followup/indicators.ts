@@ -110,3 +110,14 @@ export function indicatorResult(indicator: ActivityIndicator, value: IndicatorVa
   }
   return 'not_comparable';
 }
+
+/**
+ * An indicator that asks for training coverage, a share of staff who have taken a training
+ * ("Andel medarbetare som genomfört grundutbildningen (%)"): Värna knows that figure from the
+ * training capability, so the report form fills it in.
+ */
+export function isTrainingCoverage(indicator: Pick<ActivityIndicator, 'name' | 'target' | 'baseline'>): boolean {
+  const name = indicator.name.toLowerCase();
+  const share = /andel|procent|%|täckning/.test(name) || [indicator.target, indicator.baseline].some((v) => typeof v === 'string' && v.includes('%'));
+  return share && /utbild/.test(name);
+}

@@ -1,24 +1,59 @@
 import type { Database } from '../../db/database.js';
 import { dayOrToday } from '../../domain/calendar.js';
-import { checkSettings, currentPeriod, formatPeriod, periodsOfYear, periodState, type PeriodId } from '../../domain/followup/periods.js';
+import { DEFAULT_DEADLINES, overrideProblem } from '../../domain/followup/deadlines.js';
+import { checkSettings, currentPeriod, formatPeriod, PERIOD_KINDS, periodsOfYear, periodState, type PeriodId, type PeriodKind } from '../../domain/followup/periods.js';
 import { actorUserId, type ServiceActor } from '../../domain/policy/index.js';
 import { conflict, unprocessable } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import { parsed } from './access.js';
 import { presentPeriod, settingsOf } from './presenters.js';
 import * as repo from './repo.js';
-import type { TPeriodInfo, TUpdatePeriodRequest } from './schema.js';
+import type { TDeadlineDefaults, TPeriodInfo, TSetDeadlineDefaultsRequest, TUpdatePeriodRequest } from './schema.js';
 
-/** The reporting periods (T1, T2, VB) of a year: their dates, closing and reopening, and the period a page opens on. */
+/** The reporting periods (T1, T2, VB) of a year: their dates and deadlines, closing and reopening, and the period a page opens on. */
+
+/** The municipality's default deadline day ("MM-DD") per period kind: the central coordinator's, else Stockholm's built-in ones. */
+export async function deadlineDays(db: Database, municipalityId: string): Promise<Record<PeriodKind, string>> {
+  const rows = await repo.deadlineDefaults(db, municipalityId);
+  return Object.fromEntries(PERIOD_KINDS.map((k) => [k, rows.find((r) => r.kind === k)?.month_day ?? DEFAULT_DEADLINES[k]])) as Record<PeriodKind, string>;
+}
 
 export async function periodInfo(db: Database, municipalityId: string, p: PeriodId, today?: string): Promise<TPeriodInfo> {
-  return presentPeriod(p, await repo.findPeriod(db, municipalityId, p.year, p.kind), dayOrToday(today));
+  const [row, days] = await Promise.all([repo.findPeriod(db, municipalityId, p.year, p.kind), deadlineDays(db, municipalityId)]);
+  return presentPeriod(p, row, dayOrToday(today), days);
+}
+
+/** Every period of `years`, with deadlines: what "my activities" weighs to open on the period due next. */
+export async function periodsOfYears(db: Database, municipalityId: string, years: number[], today: string): Promise<TPeriodInfo[]> {
+  const [rows, days] = await Promise.all([repo.listPeriodsOfYears(db, municipalityId, years), deadlineDays(db, municipalityId)]);
+  return years.flatMap(periodsOfYear).map((p) => presentPeriod(p, rows.find((r) => r.year === p.year && r.kind === p.kind), today, days));
 }
 
 export async function listPeriods(opts: { db: Database; actor: ServiceActor; year?: number; today?: string }): Promise<TPeriodInfo[]> {
   const year = opts.year ?? Number(dayOrToday(opts.today).slice(0, 4));
-  const rows = await repo.listPeriods(opts.db, opts.actor.municipalityId, year);
-  return periodsOfYear(year).map((p) => presentPeriod(p, rows.find((r) => r.kind === p.kind), dayOrToday(opts.today)));
+  return periodsOfYears(opts.db, opts.actor.municipalityId, [year], dayOrToday(opts.today));
+}
+
+export async function getDeadlineDefaults(opts: { db: Database; actor: ServiceActor }): Promise<TDeadlineDefaults> {
+  return deadlineDays(opts.db, opts.actor.municipalityId);
+}
+
+/** The central coordinator sets the default deadline day of one or more period kinds for the municipality. */
+export async function setDeadlineDefaults(opts: { db: Database; actor: ServiceActor; input: TSetDeadlineDefaultsRequest }): Promise<TDeadlineDefaults> {
+  return opts.db.transaction().execute(async (trx) => {
+    const before = await deadlineDays(trx, opts.actor.municipalityId);
+    const changed = PERIOD_KINDS.filter((k) => opts.input[k] !== undefined && opts.input[k] !== before[k]);
+    for (const kind of changed) {
+      await repo.upsertDeadlineDefault(trx, { municipality_id: opts.actor.municipalityId, kind, month_day: opts.input[kind]!, updated_by: actorUserId(opts.actor) });
+    }
+    await recordAudit(trx, opts.actor, {
+      action: 'followup.deadlines.update',
+      entity: 'followup_deadline_default',
+      entityId: opts.actor.municipalityId,
+      summary: { from: Object.fromEntries(changed.map((k) => [k, before[k]])), to: Object.fromEntries(changed.map((k) => [k, opts.input[k]])) },
+    });
+    return deadlineDays(trx, opts.actor.municipalityId);
+  });
 }
 
 async function changePeriod(
@@ -32,7 +67,7 @@ async function changePeriod(
     const { patch, action, summary } = change(row, today);
     const updated = await repo.updatePeriod(trx, row.id, patch);
     await recordAudit(trx, opts.actor, { action, entity: 'followup_period', entityId: updated.id, summary: { period: formatPeriod(p), ...summary } });
-    return presentPeriod(p, updated, today);
+    return presentPeriod(p, updated, today, await deadlineDays(trx, opts.actor.municipalityId));
   });
 }
 
@@ -45,11 +80,14 @@ export async function updatePeriod(opts: { db: Database; actor: ServiceActor; pe
   return changePeriod(opts, (row) => {
     const opensOn = opts.input.opensOn ?? row.opens_on;
     const closesOn = opts.input.closesOn === undefined ? row.closes_on : opts.input.closesOn;
+    const deadline = opts.input.deadline === undefined ? row.deadline : opts.input.deadline;
     refuseBadSettings(row.year, opensOn, closesOn);
+    const late = deadline ? overrideProblem(row.year, deadline) : null;
+    if (late) throw unprocessable('invalid_dates', late, [{ field: 'deadline', message: late }]);
     return {
-      patch: { opens_on: opensOn, closes_on: closesOn },
+      patch: { opens_on: opensOn, closes_on: closesOn, deadline },
       action: 'followup.periods.update',
-      summary: { from: { opensOn: row.opens_on, closesOn: row.closes_on }, to: { opensOn, closesOn } },
+      summary: { from: { opensOn: row.opens_on, closesOn: row.closes_on, deadline: row.deadline }, to: { opensOn, closesOn, deadline } },
     };
   });
 }

@@ -1,5 +1,6 @@
 import { ANALYSIS_HEADINGS, ANALYSIS_HEADING_LABELS_SV } from '../../domain/followup/analysis.js';
-import { defaultSettings, formatPeriod, periodState, type PeriodId, type PeriodSettings } from '../../domain/followup/periods.js';
+import { deadlineOf } from '../../domain/followup/deadlines.js';
+import { defaultSettings, formatPeriod, periodState, type PeriodId, type PeriodKind, type PeriodSettings } from '../../domain/followup/periods.js';
 import type { AnalysisRow, FollowUpRow, PeriodRow } from './repo.js';
 import type { TAnalysis, TFollowUp, TPeriodInfo } from './schema.js';
 
@@ -10,9 +11,22 @@ export function settingsOf(row: PeriodRow | undefined, year: number): PeriodSett
   return { opensOn: row.opens_on, closesOn: row.closes_on, closedAt: row.closed_at ? iso(row.closed_at) : null };
 }
 
-export function presentPeriod(p: PeriodId, row: PeriodRow | undefined, today: string): TPeriodInfo {
+/** `defaults` are the municipality's default deadline days per kind (periods.service `deadlineDays`). */
+export function presentPeriod(p: PeriodId, row: PeriodRow | undefined, today: string, defaults: Readonly<Record<PeriodKind, string>>): TPeriodInfo {
   const s = settingsOf(row, p.year);
-  return { period: formatPeriod(p), year: p.year, kind: p.kind, opensOn: s.opensOn, closesOn: s.closesOn, closedAt: s.closedAt, state: periodState(s, today) };
+  const deadline = deadlineOf(p, row?.deadline ?? null, defaults);
+  return {
+    period: formatPeriod(p),
+    year: p.year,
+    kind: p.kind,
+    opensOn: s.opensOn,
+    closesOn: s.closesOn,
+    closedAt: s.closedAt,
+    state: periodState(s, today),
+    deadline,
+    deadlineIsDefault: !row?.deadline,
+    deadlinePassed: today > deadline,
+  };
 }
 
 export function presentFollowUp(f: FollowUpRow): TFollowUp {

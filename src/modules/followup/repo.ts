@@ -42,7 +42,7 @@ export async function lockPeriod(db: Database, p: { municipality_id: string; yea
 export async function updatePeriod(
   db: Database,
   id: string,
-  patch: { opens_on?: string; closes_on?: string | null; closed_at?: Date | null; closed_by?: string | null },
+  patch: { opens_on?: string; closes_on?: string | null; closed_at?: Date | null; closed_by?: string | null; deadline?: string | null },
 ) {
   return db
     .updateTable('followup_period')
@@ -50,6 +50,23 @@ export async function updatePeriod(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Periods of several years at once (the deadlines of this year and the last). */
+export async function listPeriodsOfYears(db: Database, municipalityId: string, years: number[]) {
+  return db.selectFrom('followup_period').selectAll().where('municipality_id', '=', municipalityId).where('year', 'in', years).execute();
+}
+
+export async function deadlineDefaults(db: Database, municipalityId: string) {
+  return db.selectFrom('followup_deadline_default').select(['kind', 'month_day']).where('municipality_id', '=', municipalityId).execute();
+}
+
+export async function upsertDeadlineDefault(db: Database, d: { municipality_id: string; kind: PeriodKind; month_day: string; updated_by: string | null }) {
+  await db
+    .insertInto('followup_deadline_default')
+    .values(d)
+    .onConflict((oc) => oc.columns(['municipality_id', 'kind']).doUpdateSet({ month_day: d.month_day, updated_by: d.updated_by, updated_at: sql`now()` }))
+    .execute();
 }
 
 // ---------------------------------------------------------------- activities
@@ -111,16 +128,26 @@ export async function replaceReporters(db: Database, activityId: string, userIds
   if (userIds.length) await db.insertInto('follow_up_reporter').values(userIds.map((user_id) => ({ activity_id: activityId, user_id }))).execute();
 }
 
-/** Active accounts holding `role` on the board itself. */
-export async function usersWithRoleOnBoard(db: Database, boardId: string, role: string) {
+/** Active accounts holding any of `roles` on the board itself, each once. */
+export async function usersWithRolesOnBoard(db: Database, boardId: string, roles: string[]) {
   return db
-    .selectFrom('user_role as r')
-    .innerJoin('app_user as u', 'u.id', 'r.user_id')
+    .selectFrom('app_user as u')
     .select(['u.id', 'u.name'])
-    .where('r.board_id', '=', boardId)
-    .where('r.role', '=', role)
     .where('u.active', '=', true)
+    .where((eb) => eb.exists(eb.selectFrom('user_role as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id').where('r.board_id', '=', boardId).where('r.role', 'in', roles)))
     .orderBy('u.name')
+    .execute();
+}
+
+/** Every named reporter of the board's live activities. */
+export async function reportersOfBoard(db: Database, boardId: string) {
+  return db
+    .selectFrom('follow_up_reporter as r')
+    .innerJoin('plan_activity as a', 'a.id', 'r.activity_id')
+    .innerJoin('plan as p', 'p.id', 'a.plan_id')
+    .select(['r.activity_id', 'r.user_id'])
+    .where('p.board_id', '=', boardId)
+    .where('a.deleted_at', 'is', null)
     .execute();
 }
 

@@ -11,6 +11,7 @@ import { recordPreviousYearFinalStatus } from '../plans/service.js';
 import { confirmationSummary } from '../situation/guard.js';
 import { guardText, isLocalCoordinatorOf, parsed, readable } from './access.js';
 import { activityViews } from './boards.service.js';
+import { knownFigures } from './prefill.service.js';
 import { defaultPeriod, periodInfo } from './periods.service.js';
 import { presentFollowUp, settingsOf } from './presenters.js';
 import * as repo from './repo.js';
@@ -136,7 +137,7 @@ export async function activityFollowUp(opts: { db: Database; actor: ServiceActor
     if (!(e instanceof AppError && e.status === 403)) throw e;
   }
   const row = (await repo.activitiesOfPlan(opts.db, a.plan_id)).find((r) => r.id === a.id)!;
-  const [view] = await activityViews(opts.db, [row], p, () => may);
+  const [view] = await activityViews(opts.db, [row], p, () => may, a.plan_status === 'approved' && p.year === a.year && info.deadlinePassed);
   const context = await repo.listContext(opts.db, opts.actor.municipalityId, [...new Set(view.contextLinks.map((l) => l.kpiId))]);
   return {
     period: info,
@@ -144,24 +145,6 @@ export async function activityFollowUp(opts: { db: Database; actor: ServiceActor
     activity: view,
     history: (await repo.historyOf(opts.db, a.id)).map(presentFollowUp),
     context: context.map((c) => ({ kpiId: c.kpi_id, title: c.title, area: c.area, year: c.year, value: Number(c.value) })),
+    prefill: may ? await knownFigures({ db: opts.db, actor: opts.actor, boardId: a.board_id, unitId: a.responsible_unit_id, indicators: a.indicators ?? [], today }) : [],
   };
-}
-
-/** The local coordinator names the contributors of the board who report on an activity. */
-export async function assignReporters(opts: { db: Database; actor: ServiceActor; activityId: string; userIds: string[] }) {
-  return opts.db.transaction().execute(async (trx) => {
-    const a = await repo.activityContext(trx, opts.activityId);
-    if (!a || a.municipality_id !== opts.actor.municipalityId || a.deleted_at) throw notFound('Insatsen');
-    if (!inScope(readable(opts.actor), a.board_id)) throw notFound('Insatsen');
-    if (!isLocalCoordinatorOf(opts.actor, a.board_id)) throw forbidden();
-    const contributors = await repo.usersWithRoleOnBoard(trx, a.board_id, 'contributor');
-    const userIds = [...new Set(opts.userIds)];
-    const unknown = userIds.filter((id) => !contributors.some((c) => c.id === id));
-    if (unknown.length) {
-      throw unprocessable('not_contributor', 'Rapportörer måste vara bidragsgivare i nämnden.', unknown.map((id) => ({ field: 'userIds', message: `Användaren ${id} är inte bidragsgivare i ${a.board_name}.` })));
-    }
-    await repo.replaceReporters(trx, a.id, userIds);
-    await recordAudit(trx, opts.actor, { action: 'followup.reporters.assign', entity: 'plan_activity', entityId: a.id, boardId: a.board_id, summary: { userIds } });
-    return (await repo.reportersOf(trx, [a.id])).map((r) => ({ id: r.id, name: r.name }));
-  });
 }

@@ -12,11 +12,13 @@ import {
   ZBoardFollowUpQuery,
   ZBoardPeriodParams,
   ZBoardParams,
+  ZBoardReporters,
   ZContextImportResult,
   ZContextLinksRequest,
   ZContextQuery,
   ZContextValue,
   ZCreateFollowUpRequest,
+  ZDeadlineDefaults,
   ZFollowUp,
   ZImportQuery,
   ZMyActivities,
@@ -26,6 +28,7 @@ import {
   ZPeriodsQuery,
   ZReopenPeriodRequest,
   ZSaveAnalysisRequest,
+  ZSetDeadlineDefaultsRequest,
   ZUpdatePeriodRequest,
 } from './schema.js';
 import * as service from './service.js';
@@ -55,9 +58,21 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: (req) => service.listPeriods({ db: app.db, actor: req.actor!, year: req.query.year }),
   });
 
+  app.get('/api/followup/deadlines', {
+    config: { action: 'followup.periods.list' },
+    schema: { tags, summary: 'The default deadline day (MM-DD) per period kind: T1, T2 and the annual report VB', response: { 200: ZDeadlineDefaults } },
+    handler: (req) => service.getDeadlineDefaults({ db: app.db, actor: req.actor! }),
+  });
+
+  app.put('/api/followup/deadlines', {
+    config: { action: 'followup.periods.manage' },
+    schema: { tags, summary: 'Set the default deadline day of one or more period kinds for the municipality (central coordinator)', body: ZSetDeadlineDefaultsRequest, response: { 200: ZDeadlineDefaults } },
+    handler: (req) => service.setDeadlineDefaults({ db: app.db, actor: req.actor!, input: req.body }),
+  });
+
   app.patch('/api/followup/periods/:period', {
     config: { action: 'followup.periods.manage' },
-    schema: { tags, summary: 'Set the opening date and the planned last day of reporting (central coordinator)', params: ZPeriodParams, body: ZUpdatePeriodRequest, response: { 200: ZPeriodInfo } },
+    schema: { tags, summary: 'Set the opening date, the planned last day of reporting and the deadline of the reports (central coordinator)', params: ZPeriodParams, body: ZUpdatePeriodRequest, response: { 200: ZPeriodInfo } },
     handler: (req) => service.updatePeriod({ db: app.db, actor: req.actor!, period: req.params.period, input: req.body }),
   });
 
@@ -113,6 +128,17 @@ export const followupRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) },
     },
     handler: (req) => service.assignReporters({ db: app.db, actor: req.actor!, activityId: req.params.id, userIds: req.body.userIds }),
+  });
+
+  app.get('/api/followup/boards/:boardId/reporters', {
+    config: { action: 'followup.reporters.assign' },
+    schema: {
+      tags,
+      summary: 'The board’s users who may be named reporters, and who is named on each activity (the board’s local coordinator)',
+      params: ZBoardParams,
+      response: { 200: ZBoardReporters },
+    },
+    handler: (req) => service.boardReporters({ db: app.db, actor: req.actor!, boardId: req.params.boardId }),
   });
 
   app.put('/api/activities/:id/context-links', {

@@ -4,6 +4,7 @@ import { MEASURE_AREAS } from '../../domain/plans/model.js';
 import { PLAN_STATES } from '../../domain/plans/workflow.js';
 import { ANALYSIS_HEADINGS, MAX_ANALYSIS_TEXT } from '../../domain/followup/analysis.js';
 import { MAX_INDICATOR_TEXT } from '../../domain/followup/indicators.js';
+import { monthDayProblem } from '../../domain/followup/deadlines.js';
 import { parsePeriod, PERIOD_KINDS } from '../../domain/followup/periods.js';
 import { FOLLOW_UP_STATUSES } from '../../domain/followup/status.js';
 
@@ -29,6 +30,12 @@ export const ZPeriodInfo = z.object({
   closesOn: z.string().nullable(),
   closedAt: z.string().nullable(),
   state: z.enum(PERIOD_STATES),
+  /** The day the period's reports are due (ISO date): the period's own date, else the municipality's default day. */
+  deadline: z.string(),
+  /** True when the deadline is the default for the period kind (no date set for this period). */
+  deadlineIsDefault: z.boolean(),
+  /** True when today is after the deadline. */
+  deadlinePassed: z.boolean(),
 });
 export type TPeriodInfo = z.infer<typeof ZPeriodInfo>;
 
@@ -37,8 +44,22 @@ export const ZPeriodsQuery = z.strictObject({ year: ZYearQuery.optional() });
 export const ZUpdatePeriodRequest = z.strictObject({
   opensOn: isoDate('Ange startdatum som ÅÅÅÅ-MM-DD.').optional(),
   closesOn: isoDate('Ange slutdatum som ÅÅÅÅ-MM-DD.').nullable().optional(),
+  /** The period's own deadline; null goes back to the default day for its kind. */
+  deadline: isoDate('Ange sista dag för rapporterna som ÅÅÅÅ-MM-DD.').nullable().optional(),
 });
 export type TUpdatePeriodRequest = z.infer<typeof ZUpdatePeriodRequest>;
+
+/** A default deadline day, "MM-DD" (the year follows from the period: the first such day after it ends). */
+export const ZMonthDay = z.string({ error: 'Ange dagen som MM-DD, till exempel 05-15.' }).superRefine((v, ctx) => {
+  const problem = monthDayProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+export const ZDeadlineDefaults = z.object({ T1: z.string(), T2: z.string(), VB: z.string() });
+export type TDeadlineDefaults = z.infer<typeof ZDeadlineDefaults>;
+export const ZSetDeadlineDefaultsRequest = z
+  .strictObject({ T1: ZMonthDay.optional(), T2: ZMonthDay.optional(), VB: ZMonthDay.optional() })
+  .refine((v) => v.T1 !== undefined || v.T2 !== undefined || v.VB !== undefined, { message: 'Ange minst en period: T1, T2 eller VB.' });
+export type TSetDeadlineDefaultsRequest = z.infer<typeof ZSetDeadlineDefaultsRequest>;
 
 export const ZReopenPeriodRequest = z
   .strictObject({ closesOn: isoDate('Ange slutdatum som ÅÅÅÅ-MM-DD.').nullable().optional() })
@@ -108,6 +129,8 @@ export const ZFollowUpActivity = z.object({
   previous: z.object({ period: z.string(), status: z.enum(FOLLOW_UP_STATUSES), comment: z.string().nullable() }).nullable(),
   contextLinks: z.array(z.object({ indicatorName: z.string(), kpiId: z.string() })),
   canReport: z.boolean(),
+  /** No report for the period although its deadline has passed (an activity of an approved plan). */
+  overdue: z.boolean(),
 });
 export type TFollowUpActivity = z.infer<typeof ZFollowUpActivity>;
 
@@ -118,12 +141,26 @@ export const ZActivityFollowUp = z.object({
   history: z.array(ZFollowUp),
   /** Values of the KPIs linked to the activity's effect indicators. */
   context: z.array(ZContextValue),
+  /** Values Värna already has for the activity's indicators (training coverage), with where they come from. */
+  prefill: z.array(z.object({ indicatorName: z.string(), value: z.number(), source: z.string() })),
 });
 export type TActivityFollowUp = z.infer<typeof ZActivityFollowUp>;
 
 export const ZMyActivitiesQuery = z.strictObject({ period: ZPeriod.optional() });
-export const ZMyActivities = z.object({ period: ZPeriodInfo, activities: z.array(ZFollowUpActivity) });
+export const ZMyActivities = z.object({
+  period: ZPeriodInfo,
+  activities: z.array(ZFollowUpActivity),
+  /** Open periods whose deadline has passed with the user's reports missing, oldest first. */
+  missed: z.array(z.object({ period: z.string(), deadline: z.string(), missing: z.number() })),
+});
 export type TMyActivities = z.infer<typeof ZMyActivities>;
+
+export const ZBoardReporters = z.object({
+  candidates: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Activity id → the ids of its named reporters. */
+  assigned: z.record(z.string(), z.array(z.string())),
+});
+export type TBoardReporters = z.infer<typeof ZBoardReporters>;
 
 export const ZAssignReportersRequest = z.strictObject({
   userIds: z.array(z.uuid({ error: 'Ogiltig användare.' })).max(20, 'Högst 20 rapportörer per insats.'),

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import { actorUserId, type ServiceActor } from '../../domain/policy/index.js';
 import { notFound, unprocessable, type FieldError } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
+import { saveReporters } from '../followup/reporters.service.js';
 import * as orgs from '../orgs/repo.js';
 import { presentActivity } from './presenters.js';
 import * as repo from './repo.js';
@@ -62,6 +63,7 @@ export async function createActivity(opts: { db: Database; actor: ServiceActor; 
     if (problems.length) throw unprocessable('invalid_activity', 'Insatsen kunde inte sparas. Rätta fälten och försök igen.', problems);
     const [row] = await activitiesRepo.insertActivities(trx, [activityValues(plan.id, await activitiesRepo.nextActivityPosition(trx, plan.id), opts.input)]);
     await activityChanged(trx, opts.actor, plan, 'plans.activities.create', row.id, { measureArea: row.measure_area });
+    if (opts.input.reporterIds?.length) await saveReporters(trx, opts.actor, { id: row.id, board_id: plan.board_id }, opts.input.reporterIds);
     return presentActivity(row);
   });
 }
@@ -142,6 +144,7 @@ export async function updateActivity(opts: { db: Database; actor: ServiceActor; 
       previous_year_final_status: i.previousYearFinalStatus,
     });
     await activityChanged(trx, opts.actor, plan, 'plans.activities.update', row.id, { fields: Object.keys(i).filter((k) => i[k as keyof typeof i] !== undefined) });
+    if (i.reporterIds) await saveReporters(trx, opts.actor, { id: row.id, board_id: plan.board_id }, i.reporterIds);
     return presentActivity(row);
   });
 }

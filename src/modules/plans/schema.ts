@@ -160,6 +160,8 @@ const activityFields = {
   startDate: isoDate('Ange startdatum som ÅÅÅÅ-MM-DD.').nullable().optional(),
   endDate: isoDate('Ange slutdatum som ÅÅÅÅ-MM-DD.').nullable().optional(),
   indicators: z.array(ZIndicator).max(20, 'Högst 20 indikatorer.').optional(),
+  /** The board's users who report on the activity in follow-up (saved by the follow-up capability; the local coordinator's choice). */
+  reporterIds: z.array(z.uuid({ error: 'Välj rapportörer i listan.' })).max(20, 'Högst 20 rapportörer per insats.').optional(),
 };
 
 /** POST /api/plans/:id/activities (API.md), plus the optional classification fields. */
@@ -180,6 +182,7 @@ export const ZUpdateActivityRequest = z.strictObject({
   startDate: activityFields.startDate,
   endDate: activityFields.endDate,
   indicators: activityFields.indicators,
+  reporterIds: activityFields.reporterIds,
   previousYearFinalStatus: z.enum(FINAL_STATUSES, { error: 'Välj föregående års slutstatus.' }).nullable().optional(),
 });
 export type TUpdateActivityRequest = z.infer<typeof ZUpdateActivityRequest>;
