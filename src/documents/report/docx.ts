@@ -23,102 +23,31 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { ACCENT, BORDER, FONT, HEADER_FILL, NONE } from '../docx-style.js';
+import { ACCENT, FONT } from '../docx-style.js';
+import { chartTableXml, placeholder, spliceBlocks, tableXml } from './docx-xml.js';
 import { htmlToBlocks, inlineText } from '../html-blocks.js';
 import type { ChartSpec, ReportModel, ReportTable } from './model.js';
-import { barUnits, formatCell, reportChapters } from './outline.js';
+import { reportChapters } from './outline.js';
 
 // A4 landscape with 2 cm margins.
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.height - 2 * PAGE.margin;
-const BAR_CHARS = 60;
 
-function columnWidths(table: ReportTable): number[] {
-  const weights = table.columns.map((c) => c.weight ?? 1);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => Math.floor((TEXT_WIDTH * w) / sum));
-}
-
-function cell(text: string, width: number, opts: { bold?: boolean; header?: boolean; right?: boolean } = {}): TableCell {
-  const lines = text.split('\n');
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    ...(opts.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } } : {}),
-    children: lines.map(
-      (line) =>
-        new Paragraph({
-          style: 'TableText',
-          alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: [new TextRun({ text: line, bold: opts.bold || opts.header })],
-        }),
-    ),
-  });
-}
-
-function dataTable(table: ReportTable): (Paragraph | Table)[] {
-  const widths = columnWidths(table);
-  const head = table.headerColumn ?? 0;
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: table.columns.map((c, i) => cell(c.label, widths[i], { header: true, right: c.numeric })),
-  });
-  const rows = table.rows.map(
-    (r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(formatCell(v), widths[i], { bold: i === head, right: table.columns[i].numeric })) }),
-  );
-  if (table.totals) {
-    rows.push(new TableRow({ cantSplit: true, children: table.totals.map((v, i) => cell(formatCell(v), widths[i], { bold: true, right: table.columns[i].numeric })) }));
+/** Raw table XML (docx-xml.ts), each standing in for a placeholder paragraph until packing. */
+class Blocks {
+  readonly xml: string[] = [];
+  add(xml: string): Paragraph {
+    this.xml.push(xml);
+    return new Paragraph({ children: [new TextRun(placeholder(this.xml.length - 1))] });
   }
-  return [
-    new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(table.caption)] }),
-    new Table({
-      rows: [header, ...rows],
-      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
-    }),
-    new Paragraph({ children: [] }),
-  ];
+}
+
+function dataTable(blocks: Blocks, table: ReportTable): Paragraph[] {
+  return [new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(table.caption)] }), blocks.add(tableXml(table, TEXT_WIDTH)), new Paragraph({ children: [] })];
 }
 
 /** A horizontal bar per category: shaded runs of a fixed-width font, the total printed after it. */
-function chart(spec: ChartSpec): (Paragraph | Table)[] {
-  const totals = spec.categories.map((_, i) => spec.series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
-  const max = spec.stacked ? Math.max(0, ...totals) : Math.max(0, ...spec.series.flatMap((s) => s.values));
-  const labelWidth = Math.floor(TEXT_WIDTH * 0.28);
-  const barWidth = TEXT_WIDTH - labelWidth;
-  const bar = (values: number[], colors: string[], total: number) => {
-    const units = barUnits(values, max, BAR_CHARS);
-    return new Paragraph({
-      style: 'TableText',
-      children: [
-        ...units.flatMap((u, k) =>
-          u > 0 ? [new TextRun({ text: '\u00a0'.repeat(u), font: 'Courier New', size: 16, shading: { type: ShadingType.CLEAR, color: 'auto', fill: colors[k] } })] : [],
-        ),
-        new TextRun({ text: ` ${formatCell(total)}${spec.unit ? ` ${spec.unit}` : ''}`, size: 16 }),
-      ],
-    });
-  };
-  const rows = spec.categories.flatMap((category, i) => {
-    const label = new TableCell({ width: { size: labelWidth, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ style: 'TableText', alignment: AlignmentType.RIGHT, children: [new TextRun(category)] })] });
-    if (spec.stacked) {
-      return [new TableRow({ cantSplit: true, children: [label, new TableCell({ width: { size: barWidth, type: WidthType.DXA }, children: [bar(spec.series.map((s) => s.values[i] ?? 0), spec.series.map((s) => s.color), totals[i])] })] })];
-    }
-    return [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          label,
-          new TableCell({
-            width: { size: barWidth, type: WidthType.DXA },
-            children: spec.series.map((s) => bar([s.values[i] ?? 0], [s.color], s.values[i] ?? 0)),
-          }),
-        ],
-      }),
-    ];
-  });
+function chart(blocks: Blocks, spec: ChartSpec): Paragraph[] {
   const legend = new Paragraph({
     style: 'TableText',
     children: spec.series.flatMap((s) => [
@@ -129,14 +58,7 @@ function chart(spec: ChartSpec): (Paragraph | Table)[] {
   return [
     new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(`Diagram: ${spec.title}`)] }),
     new Paragraph({ keepNext: true, style: 'TableText', children: [new TextRun({ text: spec.summary, italics: true })] }),
-    new Table({
-      rows,
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: [labelWidth, barWidth],
-      layout: TableLayoutType.FIXED,
-      margins: { top: 10, bottom: 10, left: 60, right: 60 },
-      borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-    }),
+    blocks.add(chartTableXml(spec, TEXT_WIDTH)),
     legend,
     new Paragraph({ children: [] }),
   ];
@@ -151,7 +73,8 @@ function textParagraphs(text: string): Paragraph[] {
 }
 
 export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [
+  const blocks = new Blocks();
+  const children: Paragraph[] = [
     new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: model.municipality, bold: true, size: 26, color: ACCENT })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: model.title, size: 44, bold: true, color: ACCENT })] }),
     new Paragraph({ children: [new TextRun({ text: model.subtitle, size: 28 })] }),
@@ -161,7 +84,7 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(chapter.title)] }));
     if (chapter.kind === 'keyFigures') {
       children.push(
-        ...dataTable({ caption: 'Nyckeltal', columns: [{ key: 'label', label: 'Mått', weight: 3 }, { key: 'value', label: 'Värde', weight: 1, numeric: true }], rows: model.keyFigures.map((k) => [k.label, k.value]) }),
+        ...dataTable(blocks, { caption: 'Nyckeltal', columns: [{ key: 'label', label: 'Mått', weight: 3 }, { key: 'value', label: 'Värde', weight: 1, numeric: true }], rows: model.keyFigures.map((k) => [k.label, k.value]) }),
       );
       continue;
     }
@@ -181,13 +104,13 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
     if (chapter.kind === 'table') {
       if (chapter.table.rows.length === 0 && chapter.empty) children.push(new Paragraph({ children: [new TextRun(chapter.empty)] }));
       else {
-        children.push(...dataTable(chapter.table));
-        if (chapter.chart) children.push(...chart(chapter.chart));
+        children.push(...dataTable(blocks, chapter.table));
+        if (chapter.chart) children.push(...chart(blocks, chapter.chart));
       }
       continue;
     }
     if (chapter.tables.length === 0 && chapter.empty) children.push(new Paragraph({ children: [new TextRun({ text: chapter.empty, bold: true })] }));
-    for (const t of chapter.tables) children.push(...dataTable(t));
+    for (const t of chapter.tables) children.push(...dataTable(blocks, t));
     for (const n of chapter.notes ?? []) children.push(new Paragraph({ children: [new TextRun({ text: n, size: 18 })] }));
   }
 
@@ -232,5 +155,5 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return spliceBlocks(await Packer.toBuffer(doc), blocks.xml);
 }

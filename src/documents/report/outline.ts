@@ -80,3 +80,39 @@ export function barUnits(values: number[], max: number, width: number): number[]
   const scaled = values.map((v) => (v / max) * width);
   return scaled.map((s, i) => (values[i] > 0 ? Math.max(1, Math.round(s)) : 0));
 }
+
+/** The longest word of a text (headers and cells break only between words). */
+function longestWord(text: string): number {
+  let max = 0;
+  for (const w of text.split(/[\s/]+/)) if (w.length > max) max = w.length;
+  return max;
+}
+
+/**
+ * Column widths for a table `total` wide: by the columns' weights, but never narrower than the
+ * longest word of the header (in bold, `headerChar` per character) or of a cell (`cellChar`), plus
+ * `pad` of cell margins, so a header such as "Genomförd" is never broken mid-word. The columns
+ * that need no more than their share give up the difference in proportion to their weights.
+ */
+export function fitColumnWidths(table: ReportTable, total: number, metrics: { headerChar: number; cellChar: number; pad: number }): number[] {
+  const n = table.columns.length;
+  const weights = table.columns.map((c) => c.weight ?? 1);
+  const need = table.columns.map((c, i) => {
+    let cell = 0;
+    for (const r of [...table.rows, ...(table.totals ? [table.totals] : [])]) cell = Math.max(cell, longestWord(formatCell(r[i] ?? null)));
+    return Math.max(longestWord(c.label) * metrics.headerChar, cell * metrics.cellChar) + metrics.pad;
+  });
+  // A column's minimum never takes more than a third of the width (a long URL may break).
+  const min = need.map((w) => Math.min(w, total / 3));
+  const fixed = new Array<boolean>(n).fill(false);
+  let widths: number[] = [];
+  for (let round = 0; round < n; round++) {
+    const free = total - min.reduce((s, w, i) => s + (fixed[i] ? w : 0), 0);
+    const weightSum = weights.reduce((s, w, i) => s + (fixed[i] ? 0 : w), 0);
+    widths = weights.map((w, i) => (fixed[i] ? min[i] : weightSum > 0 ? (free * w) / weightSum : 0));
+    const short = widths.map((w, i) => !fixed[i] && w < min[i]);
+    if (!short.some(Boolean)) break;
+    short.forEach((s, i) => (fixed[i] ||= s));
+  }
+  return widths.map((w) => Math.floor(w));
+}
