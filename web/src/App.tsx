@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
+import { useTextsLoaded } from './i18n/use-texts';
 import { Loading } from './components/feedback';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/auth/LoginPage';
@@ -27,7 +28,9 @@ import { NotFoundPage } from './pages/NotFoundPage';
 function RequireSession() {
   const { me, loading } = useSession();
   const location = useLocation();
-  if (loading) return <Loading />;
+  // The layout's menu names every capability: it waits for their texts, as the pages do.
+  const texts = useTextsLoaded();
+  if (loading || (me && !texts)) return <Loading />;
   if (!me) return <Navigate to="/logga-in" replace state={{ from: location.pathname }} />;
   return <Layout />;
 }

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -13,7 +13,10 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <SessionProvider>
-          <App />
+          {/* Nothing shows until the saved language's texts are there (English loads on its own). */}
+          <Suspense fallback={null}>
+            <App />
+          </Suspense>
         </SessionProvider>
       </BrowserRouter>
     </QueryClientProvider>
