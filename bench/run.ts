@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { benchFoundation } from './foundation.js';
 import { benchLoad } from './load.js';
+import { benchPages } from './pages.js';
 import { benchTrainingImport } from './training-import.js';
 import { benchReports } from './reports.js';
 import { round } from './stats.js';
@@ -29,6 +30,7 @@ const sections: [string, () => Promise<SectionResult>][] = [
   ['Training', benchTraining],
   ['Reports', benchReports],
   ['Load', benchLoad],
+  ['Pages', benchPages],
 ];
 
 const args = process.argv.slice(2);
