@@ -6,12 +6,13 @@ import { useSession } from '../../auth/session';
 import { EmptyState } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
-import { ScrollTable, thisYear, type TPeriodInfo } from './shared';
+import { ScrollTable, thisYear, useLongDate, type TPeriodInfo } from './shared';
 
 /** The follow-up start page: this year's periods and where each role goes next. */
 export function FollowUpPage() {
   const { t } = useTranslation();
   const { me, can } = useSession();
+  const long = useLongDate();
   const year = thisYear();
   const periods = useApiQuery<TPeriodInfo[]>(`/api/followup/periods?year=${year}`);
   const boards = useApiQuery<TBoard[]>('/api/boards');
@@ -57,6 +58,7 @@ export function FollowUpPage() {
                   <tr>
                     <th scope="col">{t('followup.period')}</th>
                     <th scope="col">{t('followup.opensOn')}</th>
+                    <th scope="col">{t('followup.deadline')}</th>
                     <th scope="col">{t('followup.closesOn')}</th>
                     <th scope="col">{t('followup.state')}</th>
                   </tr>
@@ -66,6 +68,7 @@ export function FollowUpPage() {
                     <tr key={p.period}>
                       <th scope="row">{`${t(`followup.periods.${p.kind}`)} ${p.year}`}</th>
                       <td>{p.opensOn}</td>
+                      <td>{long(p.deadline)}</td>
                       <td>{p.closesOn ?? t('followup.noCloseDate')}</td>
                       <td>
                         <span className={`tag ${p.state === 'open' ? 'tag--ok' : 'tag--off'}`}>{t(`followup.states.${p.state}`)}</span>

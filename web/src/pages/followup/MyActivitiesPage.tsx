@@ -4,12 +4,17 @@ import { useApiQuery } from '../../api/use-query';
 import { EmptyState } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
-import { dateOf, PeriodNotice, PeriodPicker, StatusTag, usePeriodLabel, usePeriodParam, type TFollowUpActivity, type TMyActivities, type TPeriodInfo } from './shared';
+import { dateOf, DeadlineLine, OverdueTag, PeriodNotice, PeriodPicker, StatusTag, useLongDate, usePeriodLabel, usePeriodParam, type TFollowUpActivity, type TMyActivities, type TPeriodInfo } from './shared';
 
-/** "My activities": what the user answers for, across plans, for one period. */
+/**
+ * "My activities": what the user answers for, across plans, for one period. Without a period in
+ * the address the server opens the one due next; periods whose deadline passed with reports
+ * missing are flagged above it, with a link to each.
+ */
 export function MyActivitiesPage() {
   const { t } = useTranslation();
   const [period, setPeriod] = usePeriodParam();
+  const label = usePeriodLabel();
   const q = useApiQuery<TMyActivities>(`/api/followup/my-activities${period ? `?period=${period}` : ''}`);
   return (
     <>
@@ -19,9 +24,12 @@ export function MyActivitiesPage() {
       <PageHeading title={t('followup.mineTitle')}>{t('followup.mineTitle')}</PageHeading>
       <p className="lead">{t('followup.mineLead')}</p>
       <QueryState query={q}>
-        {({ period: current, activities }) => (
+        {({ period: current, activities, missed }) => (
           <>
+            <Missed missed={missed} />
             <PeriodPicker idPrefix="mine" value={current.period} onChange={setPeriod} />
+            <h2>{label(current.period)}</h2>
+            <DeadlineLine period={current} />
             <PeriodNotice period={current} />
             {activities.length === 0 ? (
               <EmptyState>{t('followup.mineEmpty', { year: current.year })}</EmptyState>
@@ -39,12 +47,33 @@ export function MyActivitiesPage() {
   );
 }
 
+/** The periods whose deadline has passed with the user's reports missing: a warning with a link to each. */
+function Missed({ missed }: { missed: TMyActivities['missed'] }) {
+  const { t } = useTranslation();
+  const label = usePeriodLabel();
+  const long = useLongDate();
+  if (missed.length === 0) return null;
+  return (
+    <section className="fu-missed" aria-labelledby="mine-missed">
+      <h2 id="mine-missed">{t('followup.missedHeading')}</h2>
+      <ul>
+        {missed.map((m) => (
+          <li key={m.period}>
+            {t('followup.missedItem', { period: label(m.period), count: m.missing, date: long(m.deadline) })}{' '}
+            <Link to={`/uppfoljning/mina?period=${m.period}`}>{t('followup.missedLink', { period: label(m.period) })}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function ActivityCard({ activity: a, current }: { activity: TFollowUpActivity; current: TPeriodInfo }) {
   const { t } = useTranslation();
   const label = usePeriodLabel();
   return (
     <li className="fu-card">
-      <h2>{a.title}</h2>
+      <h3>{a.title}</h3>
       <dl className="fu-meta">
         <dt>{t('followup.board')}</dt>
         <dd>{a.boardName}</dd>
@@ -52,7 +81,7 @@ function ActivityCard({ activity: a, current }: { activity: TFollowUpActivity; c
         <dd>{t(`followup.areas.${a.measureArea ?? 'unclassified'}`)}</dd>
         <dt>{t('followup.lastReport')}</dt>
         <dd>
-          <StatusTag status={a.followUp?.status ?? null} />{' '}
+          <StatusTag status={a.followUp?.status ?? null} /> {a.overdue && <OverdueTag />}{' '}
           {a.followUp ? t('followup.reportedBy', { name: a.followUp.reportedByName, date: dateOf(a.followUp.reportedAt) }) : t('followup.noReport')}
         </dd>
         {a.previous && (

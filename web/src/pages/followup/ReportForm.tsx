@@ -27,10 +27,15 @@ function useReportSchema() {
   );
 }
 
-const valuesOf = ({ activity: a }: TActivityFollowUp) => ({
-  status: a.followUp?.status ?? '',
-  comment: a.followUp?.comment ?? '',
-  indicatorValues: a.indicators.map((i) => String(a.followUp?.indicatorValues.find((v) => v.name === i.name)?.value ?? '')),
+/** A figure Värna already has for the indicator (training coverage), when nothing is reported yet. */
+const known = (data: TActivityFollowUp, name: string) => (data.activity.followUp ? undefined : data.prefill.find((p) => p.indicatorName === name));
+
+const valuesOf = (data: TActivityFollowUp) => ({
+  status: data.activity.followUp?.status ?? '',
+  comment: data.activity.followUp?.comment ?? '',
+  indicatorValues: data.activity.indicators.map((i) =>
+    String(data.activity.followUp?.indicatorValues.find((v) => v.name === i.name)?.value ?? known(data, i.name)?.value.toLocaleString('sv-SE', { maximumFractionDigits: 1, useGrouping: false }) ?? ''),
+  ),
 });
 
 /** An API field as the form's: `indicatorValues.2.value` is the third indicator's field. */
@@ -105,6 +110,7 @@ export function ReportForm({ data, save }: { data: TActivityFollowUp; save: UseM
                   hint={
                     <>
                       {t('followup.indicatorHint', { baseline: i.baseline ?? '–', target: i.target ?? '–' })}
+                      {known(data, i.name) && <span className="fu-prefilled"> {t('followup.prefilled', { source: known(data, i.name)!.source })}</span>}
                       {a.contextLinks
                         .filter((l) => l.indicatorName === i.name)
                         .map((l) => {

@@ -77,6 +77,30 @@ export function usePeriodLabel() {
   };
 }
 
+/** "2026-05-15" → "15 maj 2026" (the language's long date; the date is a calendar day, read in UTC). */
+export function useLongDate() {
+  const { i18n } = useTranslation();
+  const fmt = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return (iso: string) => fmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+/** "Sista dag: 15 maj 2026" (or "Sista dag var …" once it has passed), the period's deadline as a unit manager reads it. */
+export function DeadlineLine({ period }: { period: TPeriodInfo }) {
+  const { t } = useTranslation();
+  const long = useLongDate();
+  return (
+    <p className="fu-deadline">
+      <strong>{t(period.deadlinePassed ? 'followup.deadlinePassedLine' : 'followup.deadlineLine', { date: long(period.deadline) })}</strong>
+    </p>
+  );
+}
+
+/** An overdue report, as a tag with its word. */
+export function OverdueTag() {
+  const { t } = useTranslation();
+  return <span className="tag fu-overdue">{t('followup.overdue')}</span>;
+}
+
 /** Why the period cannot take reports, or nothing when it is open. */
 export function PeriodNotice({ period }: { period: TPeriodInfo }) {
   const { t } = useTranslation();
