@@ -100,7 +100,7 @@ export async function benchReports(): Promise<{ lines: string[]; figures: Figure
     };
     const json = await get('/api/reports/city?year=2026');
     const report = json.json();
-    out.push(`city report 2026: ${report.boards.length} boards, ${report.totals.total.toLocaleString('en')} activities, ${report.delayed.length.toLocaleString('en')} delayed, ${report.indicators.items.length.toLocaleString('en')} effect indicators, JSON ${round(json.rawPayload.length / 1024)} KiB`);
+    out.push(`city report 2026: ${report.boards.length} boards, ${report.totals.total.toLocaleString('en')} activities, ${report.delayed.total.toLocaleString('en')} delayed (${report.delayed.items.length} in the JSON's first page), ${report.indicators.items.length.toLocaleString('en')} effect indicators, JSON ${round(json.rawPayload.length / 1024)} KiB`);
 
     const statement = reportStatement({ municipalityId, year: 2026, boardId: null, upToRank: 3, effectIndicatorsOnly: true });
     const bare = await time(30, () => statement.execute(database.db));

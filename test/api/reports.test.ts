@@ -51,13 +51,14 @@ describe.each(await testDatabaseKinds())('[REPORTS] board and city reports on %s
 
   it('lists the delayed activities with their comments, and compares with 2025', async () => {
     const r = (await viewer.get('/api/reports/city?year=2026')).json();
-    expect(r.delayed.map((d: { boardName: string; period: string }) => `${d.boardName} ${d.period}`)).toEqual([
+    expect(r.delayed).toMatchObject({ total: 4, offset: 0, limit: 25 });
+    expect(r.delayed.items.map((d: { boardName: string; period: string }) => `${d.boardName} ${d.period}`)).toEqual([
       'Enskede-Årsta-Vantör T1',
       'Enskede-Årsta-Vantör T2',
       'Rinkeby-Kista T2',
       'Socialnämnden T2',
     ]);
-    expect(r.delayed[0]).toMatchObject({ status: 'delayed', measureArea: 'general', comment: 'Försenad på grund av personalbrist inom socialtjänsten; utbildningen genomförs under hösten.' });
+    expect(r.delayed.items[0]).toMatchObject({ status: 'delayed', measureArea: 'general', comment: 'Försenad på grund av personalbrist inom socialtjänsten; utbildningen genomförs under hösten.' });
     expect(r.yearOverYear).toMatchObject({
       year: 2026,
       previousYear: 2025,
@@ -65,6 +66,16 @@ describe.each(await testDatabaseKinds())('[REPORTS] board and city reports on %s
       previous: { total: 21, byStatus: tally({ done: 15, ongoing: 5, not_started: 1 }), donePercent: 71.4, delayedPercent: 0 },
       current: { total: 20, donePercent: 30, delayedPercent: 20 },
     });
+  });
+
+  it('pages the delayed activities in the JSON: the same order, a page at a time; bad paging gets a Swedish 400', async () => {
+    const all = (await central.get('/api/reports/city?year=2026')).json().delayed.items.map((d: { activityId: string }) => d.activityId);
+    const page = (await central.get('/api/reports/city?year=2026&delayedOffset=1&delayedLimit=2')).json().delayed;
+    expect(page).toMatchObject({ total: 4, offset: 1, limit: 2 });
+    expect(page.items.map((d: { activityId: string }) => d.activityId)).toEqual(all.slice(1, 3));
+    const bad = await central.get('/api/reports/city?year=2026&delayedLimit=0');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([{ field: 'delayedLimit', message: 'Visa minst en försenad insats.' }]);
   });
 
   it('compares effect indicators with their targets and shows the linked context indicators', async () => {

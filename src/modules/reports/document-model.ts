@@ -105,7 +105,7 @@ function delayedTable(r: TReport): ReportTable {
       { key: 'period', label: 'Rapporterad', weight: 1 },
       { key: 'comment', label: 'Kommentar', weight: 4 },
     ],
-    rows: r.delayed.map((d) => [d.boardName, d.title, AREA_LABELS_SV[(d.measureArea ?? 'unclassified') as AreaKey], `${r.year}-${d.period}`, d.comment ?? '']),
+    rows: r.delayed.items.map((d) => [d.boardName, d.title, AREA_LABELS_SV[(d.measureArea ?? 'unclassified') as AreaKey], `${r.year}-${d.period}`, d.comment ?? '']),
   };
 }
 

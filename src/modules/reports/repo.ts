@@ -22,7 +22,6 @@ export interface ReportData {
   sizes: { plan_id: string; measure_area: MeasureArea | null; n: number }[];
   /** Activities of approved plans per board, year, measure area and latest reported status. */
   reported: { board_id: string; year: number; measure_area: MeasureArea | null; status: FollowUpStatus; n: number }[];
-  delayed: { id: string; board_id: string; title: string; measure_area: MeasureArea | null; period: PeriodKind; comment: string | null }[];
   indicators: {
     id: string;
     board_id: string;
@@ -38,7 +37,7 @@ export interface ReportData {
 /**
  * The whole report in one statement: boards, plans, activity counts per plan and measure area,
  * reported counts per board × year × measure area × latest status (this year and the year before),
- * delayed activities, indicators with their reports, the latest analysis per board and the linked
+ * indicators with their reports, the latest analysis per board and the linked
  * context indicators. The latest report of each activity is marked on follow_up by a trigger
  * (migration 0005), so the counts are one ordered index-only pass; a report "as of" T1 or T2 takes
  * each activity's latest report up to that rank instead. This is the "bare SQL" the bench compares
@@ -50,9 +49,9 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
   // The board filter is a condition on the index-only scan, not a join, so the index order holds.
   const inScope = sql`f.board_id = any ((select array_agg(id) from scope_boards)::uuid[])`;
   // For the whole year the trigger-kept is_latest flag marks each activity's latest report, so the
-  // counts come from an index-only scan of follow_up_report and the delayed list reads only the
-  // delayed rows. "As of" T1 or T2 must pick the latest report per activity up to that period.
-  const delayedColumns = sql`f.activity_id, f.board_id, f.period, f.comment`;
+  // counts come from an index-only scan of follow_up_report. "As of" T1 or T2 must pick the latest
+  // report per activity up to that period. The delayed activities are read a page at a time
+  // (delayedPage below); their number is the count of delayed in the status counts.
   const parts =
     q.upToRank >= 3
       ? {
@@ -60,16 +59,12 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
           reported: sql`select f.board_id, f.year, f.measure_area, f.status, count(*)::int as n from follow_up f
             where f.is_latest and f.counted and f.year in (${q.year - 1}, ${q.year}) and ${inScope}
             group by f.board_id, f.year, f.measure_area, f.status`,
-          delayed: sql`select ${delayedColumns} from follow_up f
-            where f.is_latest and f.counted and f.year = ${q.year} and f.status = 'delayed' and ${inScope}`,
         }
       : {
           latest: sql`latest as (select distinct on (f.year, f.activity_id) f.activity_id, f.board_id, f.year, f.measure_area, f.status, f.period from follow_up f
             where f.counted and f.year in (${q.year - 1}, ${q.year}) and f.period_rank <= ${q.upToRank} and ${inScope}
             order by f.year, f.activity_id, f.period_rank desc),`,
           reported: sql`select board_id, year, measure_area, status, count(*)::int as n from latest group by board_id, year, measure_area, status`,
-          delayed: sql`select ${delayedColumns} from latest l join follow_up f on f.activity_id = l.activity_id and f.year = l.year and f.period = l.period
-            where l.status = 'delayed' and l.year = ${q.year}`,
         };
   return sql`
     with scope_boards as (
@@ -87,7 +82,6 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
     ),
     ${parts.latest}
     reported as (${parts.reported}),
-    delayed as (${parts.delayed}),
     ind as (
       select a.id, pl.board_id, a.title, a.indicators,
         (select coalesce(json_agg(json_build_object('period', f.period, 'values', f.indicator_values) order by f.period_rank), '[]'::json)
@@ -108,8 +102,6 @@ export function reportStatement(q: ReportQuery): RawBuilder<{ [K in keyof Report
       (select json_agg(plans) from plans) as plans,
       (select json_agg(sizes) from sizes) as sizes,
       (select json_agg(reported) from reported) as reported,
-      (select json_agg(json_build_object('id', a.id, 'board_id', d.board_id, 'title', a.title, 'measure_area', a.measure_area, 'period', d.period, 'comment', d.comment))
-         from delayed d join plan_activity a on a.id = d.activity_id) as delayed,
       (select json_agg(ind) from ind) as indicators,
       (select json_agg(analyses) from analyses) as analyses,
       (select json_agg(json_build_object('kpi_id', c.kpi_id, 'title', c.title, 'area', c.area, 'year', c.year, 'value', c.value) order by c.kpi_id, c.area, c.year)
@@ -126,11 +118,49 @@ export async function reportData(db: Database, q: ReportQuery): Promise<ReportDa
     plans: parse(r.plans),
     sizes: parse(r.sizes),
     reported: parse(r.reported),
-    delayed: parse(r.delayed),
     indicators: parse(r.indicators),
     analyses: parse(r.analyses),
     context: parse(r.context),
   };
+}
+
+export interface DelayedRow {
+  id: string;
+  board_id: string;
+  title: string;
+  measure_area: MeasureArea | null;
+  period: PeriodKind;
+  comment: string | null;
+}
+
+/**
+ * The delayed activities of the year (latest status "delayed"), in the report's board order, then
+ * measure area (general, targeted, individual, unclassified), then the plan's order; `limit` null
+ * reads them all (the documents). Only the page's rows are joined with their activity.
+ */
+export async function delayedPage(
+  db: Database,
+  q: Pick<ReportQuery, 'year' | 'upToRank'>,
+  boardOrder: string[],
+  page: { offset: number; limit: number | null },
+): Promise<DelayedRow[]> {
+  if (boardOrder.length === 0 || page.limit === 0) return [];
+  const order = sql`array_position(${boardOrder}::uuid[], d.board_id), (case d.measure_area when 'general' then 0 when 'targeted' then 1 when 'individual' then 2 else 3 end)`;
+  const rows =
+    q.upToRank >= 3
+      ? sql`select f.activity_id, f.board_id, f.measure_area, f.period, f.comment from follow_up f
+          where f.is_latest and f.counted and f.year = ${q.year} and f.status = 'delayed' and f.board_id = any (${boardOrder}::uuid[])`
+      : sql`select l.activity_id, l.board_id, l.measure_area, l.period, l.comment from (
+          select distinct on (f.activity_id) f.activity_id, f.board_id, f.measure_area, f.status, f.period, f.comment from follow_up f
+          where f.counted and f.year = ${q.year} and f.period_rank <= ${q.upToRank} and f.board_id = any (${boardOrder}::uuid[])
+          order by f.activity_id, f.period_rank desc) l where l.status = 'delayed'`;
+  const r = await sql<DelayedRow>`
+    with d as (${rows})
+    select a.id, d.board_id, a.title, d.measure_area, d.period, d.comment
+    from d join plan_activity a on a.id = d.activity_id
+    order by ${order}, a.position, a.id
+    ${page.limit === null ? sql`` : sql`limit ${page.limit}`} offset ${page.offset}`.execute(db);
+  return r.rows;
 }
 
 /** Every activity of the year's approved plans with its latest status (the XLSX "Insatser" sheet). */

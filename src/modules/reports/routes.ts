@@ -50,6 +50,13 @@ async function send(app: FastifyInstance, reply: FastifyReply, actor: Actor, { k
     .send(body.bytes);
 }
 
+/** The JSON lists a page of the delayed activities; the documents list every one. */
+function delayedWindow(q: { format: Format; delayedOffset: number; delayedLimit: number }) {
+  return q.format === 'json' ? { offset: q.delayedOffset, limit: q.delayedLimit } : { offset: 0, limit: null };
+}
+const windowKey = (w: { offset: number; limit: number | null }) => `delayed:${w.offset}+${w.limit ?? 'all'}`;
+const CHARTS_WINDOW = { offset: 0, limit: service.DELAYED_PAGE };
+
 const charts = (app: FastifyInstance, { key, report }: { key: string; report: TReport }) =>
   app.heavyWork.run(`${key}|charts`, async () =>
     reportCharts(report).map((c) => ({ key: c.key, title: c.title, summary: c.summary, svg: renderChartSvg(c), table: { caption: c.table.caption, columns: c.table.columns, rows: c.table.rows } })),
@@ -67,7 +74,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: async (req, reply) => {
       const { year, period } = req.query;
-      const report = await gatedReport(app, req.actor!, ['city', year, period], () => service.cityReport({ db: app.db, actor: req.actor!, year, period }));
+      const delayed = delayedWindow(req.query);
+      const report = await gatedReport(app, req.actor!, ['city', year, period, windowKey(delayed)], () => service.cityReport({ db: app.db, actor: req.actor!, year, period, delayed }));
       return send(app, reply, req.actor!, report, req.query.format);
     },
   });
@@ -77,7 +85,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'The city report’s charts as SVG, each with its data table', querystring: ZChartsQuery, response: { 200: ZReportCharts } },
     handler: async (req) => {
       const { year, period } = req.query;
-      return charts(app, await gatedReport(app, req.actor!, ['city', year, period], () => service.cityReport({ db: app.db, actor: req.actor!, year, period })));
+      const delayed = CHARTS_WINDOW;
+      return charts(app, await gatedReport(app, req.actor!, ['city', year, period, windowKey(delayed)], () => service.cityReport({ db: app.db, actor: req.actor!, year, period, delayed })));
     },
   });
 
@@ -87,7 +96,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (req, reply) => {
       const { year, period } = req.query;
       const { boardId } = req.params;
-      const report = await gatedReport(app, req.actor!, ['board', boardId, year, period], () => service.boardReport({ db: app.db, actor: req.actor!, boardId, year, period }));
+      const delayed = delayedWindow(req.query);
+      const report = await gatedReport(app, req.actor!, ['board', boardId, year, period, windowKey(delayed)], () => service.boardReport({ db: app.db, actor: req.actor!, boardId, year, period, delayed }));
       return send(app, reply, req.actor!, report, req.query.format);
     },
   });
@@ -98,7 +108,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (req) => {
       const { year, period } = req.query;
       const { boardId } = req.params;
-      return charts(app, await gatedReport(app, req.actor!, ['board', boardId, year, period], () => service.boardReport({ db: app.db, actor: req.actor!, boardId, year, period })));
+      const delayed = CHARTS_WINDOW;
+      return charts(app, await gatedReport(app, req.actor!, ['board', boardId, year, period, windowKey(delayed)], () => service.boardReport({ db: app.db, actor: req.actor!, boardId, year, period, delayed })));
     },
   });
 };

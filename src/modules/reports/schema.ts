@@ -17,6 +17,9 @@ export const ZReportQuery = z.strictObject({
   format: z.enum(REPORT_FORMATS, { error: 'Välj format: json, docx, pdf eller xlsx.' }).default('json'),
   /** Figures as of this period (T1, T2 or VB); default: each activity's latest report of the year. */
   period: z.enum(PERIOD_KINDS, { error: 'Välj period: T1, T2 eller VB.' }).optional(),
+  /** The JSON lists the delayed activities a page at a time (the documents list all of them). */
+  delayedOffset: z.coerce.number({ error: 'Ange var listan över försenade insatser börjar, t.ex. 0.' }).int('Ange ett heltal.').min(0, 'Listan börjar på 0 eller senare.').default(0),
+  delayedLimit: z.coerce.number({ error: 'Ange hur många försenade insatser som ska visas, t.ex. 25.' }).int('Ange ett heltal.').min(1, 'Visa minst en försenad insats.').max(500, 'Visa högst 500 försenade insatser åt gången.').default(25),
 });
 export const ZChartsQuery = z.strictObject({
   year: ZReportQuery.shape.year,
@@ -61,18 +64,27 @@ export const ZReport = z.object({
     previous: ZYearTotals,
     boards: z.array(z.object({ boardId: z.string(), current: ZYearTotals, previous: ZYearTotals })),
   }),
-  delayed: z.array(
-    z.object({
-      boardId: z.string(),
-      boardName: z.string(),
-      activityId: z.string(),
-      title: z.string(),
-      measureArea: z.enum(MEASURE_AREAS).nullable(),
-      period: z.enum(PERIOD_KINDS),
-      status: z.literal('delayed'),
-      comment: z.string().nullable(),
-    }),
-  ),
+  /**
+   * The activities whose latest status is delayed: `total` of them, `items` from `offset` (at most
+   * `limit`; null in the documents, which list all), in board order, then measure area and plan order.
+   */
+  delayed: z.object({
+    total: z.number(),
+    offset: z.number(),
+    limit: z.number().nullable(),
+    items: z.array(
+      z.object({
+        boardId: z.string(),
+        boardName: z.string(),
+        activityId: z.string(),
+        title: z.string(),
+        measureArea: z.enum(MEASURE_AREAS).nullable(),
+        period: z.enum(PERIOD_KINDS),
+        status: z.literal('delayed'),
+        comment: z.string().nullable(),
+      }),
+    ),
+  }),
   indicators: z.object({
     summary: ZResultTally,
     items: z.array(

@@ -6,7 +6,6 @@ import {
   latestIndicatorValues,
   measureAreaMatrix,
   percent,
-  sortDelayed,
   tallyTotal,
   yearOverYear,
   SWEDISH,
@@ -37,7 +36,12 @@ export interface ReportRequest {
   period?: PeriodKind;
   /** Today (Swedish time); tests may pass another day. */
   today?: string;
+  /** Which delayed activities to list: a page for the JSON, all (limit null) for the documents. */
+  delayed?: { offset: number; limit: number | null };
 }
+
+/** The JSON's first page of delayed activities when the request names none. */
+export const DELAYED_PAGE = 25;
 
 /** The city report needs a grant that reaches every board (src/domain/policy/scope.ts). */
 function requireCityReader(actor: Actor) {
@@ -81,6 +85,8 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   ]);
   const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || SWEDISH.compare(a.name, b.name));
   const names = new Map(boards.map((b) => [b.id, b.name]));
+  const delayedWindow = req.delayed ?? { offset: 0, limit: DELAYED_PAGE };
+  const delayedRows = await repo.delayedPage(db, { year, upToRank }, boards.map((b) => b.id), delayedWindow);
   const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
   const planById = new Map(data.plans.map((p) => [p.id, p]));
   const activityCount = new Map<string, number>();
@@ -169,9 +175,12 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     },
     measureAreas: AREA_KEYS.map((area) => ({ area, total: tallyTotal(matrix.rows[area]), byStatus: matrix.rows[area] })),
     yearOverYear: yearOverYear(counts, year, boards.map((b) => b.id)),
-    delayed: sortDelayed(
-      data.delayed.map((d) => ({ boardId: d.board_id, boardName: names.get(d.board_id) ?? '', activityId: d.id, title: d.title, measureArea: d.measure_area, period: d.period, comment: d.comment })),
-    ).map((d) => ({ ...d, status: 'delayed' as const })),
+    delayed: {
+      total: totalsByStatus.delayed,
+      offset: delayedWindow.offset,
+      limit: delayedWindow.limit,
+      items: delayedRows.map((d) => ({ boardId: d.board_id, boardName: names.get(d.board_id) ?? '', activityId: d.id, title: d.title, measureArea: d.measure_area, period: d.period, status: 'delayed' as const, comment: d.comment })),
+    },
     indicators: {
       summary: outcomes.summary,
       items: outcomes.items

@@ -5,7 +5,7 @@ import type { TReport, TReportCharts } from '@shared/modules/reports/schema';
 import { useApiQuery } from '../../api/use-query';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
-import { StatusTag } from '../followup/shared';
+import { DelayedList } from './DelayedList';
 import '../followup/followup.css';
 
 const STATUS_ORDER = ['done', 'ongoing', 'not_started', 'delayed', 'cancelled', 'not_reported'] as const;
@@ -107,14 +107,14 @@ export function ReportDashboard({ base, title }: { base: string; title: (r: TRep
           ))}
         </ul>
       </section>
-      <QueryState query={report}>{(r) => <ReportSections r={r} charts={charts} />}</QueryState>
+      <QueryState query={report}>{(r) => <ReportSections r={r} charts={charts} reportPath={`${base}?${query}&format=json`} />}</QueryState>
     </>
   );
 }
 
 const DASH = '–';
 
-function ReportSections({ r, charts }: { r: TReport; charts: ReturnType<typeof useApiQuery<TReportCharts>> }) {
+function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnType<typeof useApiQuery<TReportCharts>>; reportPath: string }) {
   const { t } = useTranslation();
   const city = r.scope === 'city';
   const name = (id: string) => r.boards.find((b) => b.boardId === id)?.name ?? '';
@@ -198,38 +198,7 @@ function ReportSections({ r, charts }: { r: TReport; charts: ReturnType<typeof u
 
       <section aria-labelledby="delayed-heading">
         <h2 id="delayed-heading">{t('reports.delayedHeading')}</h2>
-        {r.delayed.length === 0 ? (
-          <p>{t('reports.noDelayed')}</p>
-        ) : (
-          <DataTable
-            caption={t('reports.delayedHeading')}
-            hideCaption
-            rows={r.delayed}
-            rowKey={(d) => d.activityId}
-            pageSize={25}
-            columns={[
-              ...boardColumn<TReport['delayed'][number]>(),
-              { key: 'title', header: t('reports.activity'), rowHeader: true, sort: (d) => d.title, cell: (d) => d.title },
-              {
-                key: 'area',
-                header: t('reports.area'),
-                sort: (d) => t(`followup.areas.${d.measureArea ?? 'unclassified'}`),
-                cell: (d) => t(`followup.areas.${d.measureArea ?? 'unclassified'}`),
-              },
-              {
-                key: 'reported',
-                header: t('reports.reported'),
-                sort: (d) => d.period,
-                cell: (d) => (
-                  <>
-                    <StatusTag status="delayed" /> {`${r.year}-${d.period}`}
-                  </>
-                ),
-              },
-              { key: 'comment', header: t('reports.comment'), cell: (d) => d.comment },
-            ]}
-          />
-        )}
+        <DelayedList r={r} reportPath={reportPath} city={city} />
       </section>
 
       <section aria-labelledby="ind-heading">
