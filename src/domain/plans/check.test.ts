@@ -64,6 +64,21 @@ describe('checkPlan', () => {
     for (const i of r.items) expect(i.message.length).toBeGreaterThan(0);
   });
 
+  it('points each item at the place on the plan page where it is fixed', () => {
+    const m = goodPlan();
+    m.situationPicture = { present: false, datedYear: null };
+    const anchors = Object.fromEntries(checkPlan(m).items.map((i) => [i.key, i.anchor]));
+    expect(anchors).toEqual({
+      activities_classified: 'insatser',
+      activities_complete: 'insatser',
+      measure_areas_covered: 'insatsomraden',
+      situation_picture_current: 'avsnitt-lagesbild',
+      previous_year_status: 'insatser',
+      effect_indicator: 'insatser',
+      required_sections: 'avsnitt',
+    });
+  });
+
   it('scores the share of ok items as an integer, each item weighted equally', () => {
     const m = goodPlan();
     m.situationPicture = { present: false, datedYear: null };
@@ -96,6 +111,8 @@ describe('checkPlan', () => {
         ok: false,
         message: '1 av 4 insatser saknar insatsområde',
         details: ['Samverkan med civilsamhället'],
+        anchor: 'insatser',
+        targets: [{ label: 'Samverkan med civilsamhället', anchor: 'insats-x' }],
       });
     });
     it('fails for a plan without activities', () => {
@@ -181,6 +198,8 @@ describe('checkPlan', () => {
         ok: false,
         message: '1 av 2 överförda insatser saknar föregående års slutstatus',
         details: ['MVP i Hagsätra'],
+        anchor: 'insatser',
+        targets: [{ label: 'MVP i Hagsätra', anchor: `insats-${m.activities[0]!.id}` }],
       });
     });
   });
@@ -210,6 +229,12 @@ describe('checkPlan', () => {
       expect(r.ok).toBe(false);
       expect(r.details).toEqual(['Lokal lägesbild', 'appendix_routine']);
       expect(r.message).toBe('2 av 4 obligatoriska avsnitt saknar text: Lokal lägesbild, appendix_routine');
+      // Each empty section links to its place on the plan page; the item to the first of them.
+      expect(r.targets).toEqual([
+        { label: 'Lokal lägesbild', anchor: 'avsnitt-situation' },
+        { label: 'appendix_routine', anchor: 'avsnitt-appendix_routine' },
+      ]);
+      expect(r.anchor).toBe('avsnitt-situation');
     });
   });
 

@@ -14,6 +14,9 @@ import {
   type PlanSection,
 } from './model.js';
 
+/** The section that holds the local situation picture (lägesbild). */
+export const SITUATION_PICTURE_KEY = 'lagesbild';
+
 export { MEASURE_AREA_LABELS_SV, MEASURE_AREAS, type MeasureArea } from './model.js';
 
 export interface PlanCheckInput {
@@ -47,7 +50,23 @@ export interface CheckItem {
   message: string;
   /** What to fix, e.g. the titles of the offending activities. */
   details?: string[];
+  /** Where on the plan page the item is fixed: an anchor id such as `insatser` or `avsnitt-lagesbild`. */
+  anchor: string;
+  /** Each thing to fix with the anchor of its place on the plan page (`insats-<id>`, `avsnitt-<key>`), in the order of `details`. */
+  targets?: CheckTarget[];
 }
+
+export interface CheckTarget {
+  label: string;
+  anchor: string;
+}
+
+/** The plan page's anchors that the check's items point at. */
+export const sectionAnchor = (key: string): string => `avsnitt-${key}`;
+export const activityAnchor = (id: string): string => `insats-${id}`;
+export const ACTIVITIES_ANCHOR = 'insatser';
+export const GAPS_ANCHOR = 'insatsomraden';
+const activityTarget = (a: PlanActivity, label = activityName(a)): CheckTarget => ({ label, anchor: activityAnchor(a.id) });
 
 export interface PlanCheckResult {
   /** Share of items that are ok, 0..100, each item weighted equally. */
@@ -61,16 +80,19 @@ const NO_ACTIVITIES = 'Planen har inga insatser än.';
 
 function activitiesClassified(activities: PlanActivity[]): CheckItem {
   const key = 'activities_classified';
-  if (activities.length === 0) return { key, ok: false, message: NO_ACTIVITIES };
+  const anchor = ACTIVITIES_ANCHOR;
+  if (activities.length === 0) return { key, ok: false, message: NO_ACTIVITIES, anchor };
   const missing = activities.filter((a) => a.measureArea === null || a.measureArea === undefined);
   if (missing.length === 0) {
-    return { key, ok: true, message: `Alla ${activities.length} ${insatser(activities.length)} har ett insatsområde.` };
+    return { key, ok: true, message: `Alla ${activities.length} ${insatser(activities.length)} har ett insatsområde.`, anchor };
   }
   return {
     key,
     ok: false,
     message: `${missing.length} av ${activities.length} ${insatser(activities.length)} saknar insatsområde`,
     details: missing.map(activityName),
+    anchor,
+    targets: missing.map((a) => activityTarget(a)),
   };
 }
 
@@ -80,7 +102,8 @@ function fieldLabel(field: string): string {
 
 function activitiesComplete(activities: PlanActivity[], requiredFields: string[]): CheckItem {
   const key = 'activities_complete';
-  if (activities.length === 0) return { key, ok: false, message: NO_ACTIVITIES };
+  const anchor = ACTIVITIES_ANCHOR;
+  if (activities.length === 0) return { key, ok: false, message: NO_ACTIVITIES, anchor };
   const fields = [...new Set(requiredFields)];
   const incomplete = activities
     .map((a) => ({ a, gaps: fields.filter((f) => !isFilled((a as unknown as Record<string, unknown>)[f])) }))
@@ -90,23 +113,28 @@ function activitiesComplete(activities: PlanActivity[], requiredFields: string[]
       key,
       ok: true,
       message: `Alla ${activities.length} ${insatser(activities.length)} har de uppgifter som anvisningarna kräver.`,
+      anchor,
     };
   }
+  const details = incomplete.map((x) => `${activityName(x.a)}: saknar ${x.gaps.map(fieldLabel).join(', ')}`);
   return {
     key,
     ok: false,
     message: `${incomplete.length} av ${activities.length} ${insatser(activities.length)} saknar uppgifter som anvisningarna kräver`,
-    details: incomplete.map((x) => `${activityName(x.a)}: saknar ${x.gaps.map(fieldLabel).join(', ')}`),
+    details,
+    anchor,
+    targets: incomplete.map((x, i) => activityTarget(x.a, details[i])),
   };
 }
 
 function measureAreasCovered(activities: PlanActivity[], explanations: PlanCheckInput['measureAreaGapExplanations']): CheckItem {
   const key = 'measure_areas_covered';
+  const anchor = GAPS_ANCHOR;
   const uncovered = MEASURE_AREAS.filter(
     (area) => !activities.some((a) => a.measureArea === area) && !isFilled(explanations[area]),
   );
   if (uncovered.length === 0) {
-    return { key, ok: true, message: 'Alla tre insatsområden har insatser eller en förklaring till varför de saknas.' };
+    return { key, ok: true, message: 'Alla tre insatsområden har insatser eller en förklaring till varför de saknas.', anchor };
   }
   const labels = uncovered.map((area) => MEASURE_AREA_LABELS_SV[area]);
   return {
@@ -114,29 +142,33 @@ function measureAreasCovered(activities: PlanActivity[], explanations: PlanCheck
     ok: false,
     message: `${uncovered.length} av 3 insatsområden saknar insatser och förklaring: ${labels.join(', ')}`,
     details: labels,
+    anchor,
   };
 }
 
 function situationPictureCurrent(year: number, sp: PlanCheckInput['situationPicture']): CheckItem {
   const key = 'situation_picture_current';
-  if (!sp.present) return { key, ok: false, message: 'Planen saknar lokal lägesbild.' };
-  if (sp.datedYear === null) return { key, ok: false, message: `Den lokala lägesbilden är inte daterad; den ska gälla ${year}.` };
+  const anchor = sectionAnchor(SITUATION_PICTURE_KEY);
+  if (!sp.present) return { key, ok: false, message: 'Planen saknar lokal lägesbild.', anchor };
+  if (sp.datedYear === null) return { key, ok: false, message: `Den lokala lägesbilden är inte daterad; den ska gälla ${year}.`, anchor };
   if (sp.datedYear !== year) {
-    return { key, ok: false, message: `Den lokala lägesbilden är från ${sp.datedYear}, inte från planens år ${year}.` };
+    return { key, ok: false, message: `Den lokala lägesbilden är från ${sp.datedYear}, inte från planens år ${year}.`, anchor };
   }
-  return { key, ok: true, message: `Den lokala lägesbilden är aktuell (${year}).` };
+  return { key, ok: true, message: `Den lokala lägesbilden är aktuell (${year}).`, anchor };
 }
 
 function previousYearStatus(activities: PlanActivity[]): CheckItem {
   const key = 'previous_year_status';
+  const anchor = ACTIVITIES_ANCHOR;
   const carried = activities.filter((a) => isFilled(a.carriedOverFromActivityId));
-  if (carried.length === 0) return { key, ok: true, message: 'Inga insatser är överförda från föregående år.' };
+  if (carried.length === 0) return { key, ok: true, message: 'Inga insatser är överförda från föregående år.', anchor };
   const missing = carried.filter((a) => !a.previousYearFinalStatus);
   if (missing.length === 0) {
     return {
       key,
       ok: true,
       message: `Alla ${carried.length} överförda ${insatser(carried.length)} har föregående års slutstatus.`,
+      anchor,
     };
   }
   return {
@@ -144,19 +176,22 @@ function previousYearStatus(activities: PlanActivity[]): CheckItem {
     ok: false,
     message: `${missing.length} av ${carried.length} överförda ${insatser(carried.length)} saknar föregående års slutstatus`,
     details: missing.map(activityName),
+    anchor,
+    targets: missing.map((a) => activityTarget(a)),
   };
 }
 
 function effectIndicator(activities: PlanActivity[]): CheckItem {
   const key = 'effect_indicator';
+  const anchor = ACTIVITIES_ANCHOR;
   const count = activities.reduce(
     (n, a) => n + a.indicators.filter((i) => i.kind === 'effect' && isFilled(i.name)).length,
     0,
   );
   if (count === 0) {
-    return { key, ok: false, message: 'Planen saknar effektindikator: ange minst en indikator som visar vad som förändrats.' };
+    return { key, ok: false, message: 'Planen saknar effektindikator: ange minst en indikator som visar vad som förändrats.', anchor };
   }
-  return { key, ok: true, message: count === 1 ? 'Planen har 1 effektindikator.' : `Planen har ${count} effektindikatorer.` };
+  return { key, ok: true, message: count === 1 ? 'Planen har 1 effektindikator.' : `Planen har ${count} effektindikatorer.`, anchor };
 }
 
 function requiredSections(sections: PlanSection[], requiredKeys: string[]): CheckItem {
@@ -164,7 +199,7 @@ function requiredSections(sections: PlanSection[], requiredKeys: string[]): Chec
   const keys = [...new Set(requiredKeys)];
   const empty = keys.filter((k) => !sections.some((s) => s.key === k && plainText(s.bodyHtmlOrText) !== ''));
   if (empty.length === 0) {
-    return { key, ok: true, message: `Alla ${keys.length} obligatoriska avsnitt har text.` };
+    return { key, ok: true, message: `Alla ${keys.length} obligatoriska avsnitt har text.`, anchor: 'avsnitt' };
   }
   const titles = empty.map((k) => plainText(sections.find((s) => s.key === k)?.title) || k);
   return {
@@ -172,6 +207,8 @@ function requiredSections(sections: PlanSection[], requiredKeys: string[]): Chec
     ok: false,
     message: `${empty.length} av ${keys.length} obligatoriska avsnitt saknar text: ${titles.join(', ')}`,
     details: titles,
+    anchor: sectionAnchor(empty[0]!),
+    targets: empty.map((k, i) => ({ label: titles[i]!, anchor: sectionAnchor(k) })),
   };
 }
 

@@ -429,7 +429,18 @@ export type TTransitionRequest = z.infer<typeof ZTransitionRequest>;
 
 export const ZCheckResult = z.object({
   score: z.number(),
-  items: z.array(z.object({ key: z.string(), ok: z.boolean(), message: z.string(), details: z.array(z.string()).optional() })),
+  items: z.array(
+    z.object({
+      key: z.string(),
+      ok: z.boolean(),
+      message: z.string(),
+      details: z.array(z.string()).optional(),
+      /** The plan page's anchor where the item is fixed (`insatser`, `insatsomraden`, `avsnitt-<key>`). */
+      anchor: z.string(),
+      /** Each thing to fix and its anchor (`insats-<id>`, `avsnitt-<key>`). */
+      targets: z.array(z.object({ label: z.string(), anchor: z.string() })).optional(),
+    }),
+  ),
 });
 export type TCheckResult = z.infer<typeof ZCheckResult>;
 

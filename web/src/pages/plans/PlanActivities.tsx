@@ -59,7 +59,7 @@ export function Activities({ plan, act, ask }: { plan: TPlan } & Pick<PlanAction
   }
 
   return (
-    <section aria-labelledby="activities-heading">
+    <section aria-labelledby="activities-heading" id="insatser" tabIndex={-1}>
       <h2 id="activities-heading">{t('plans.activities.heading')}</h2>
       {plan.canEdit && (
         <p>
@@ -90,7 +90,7 @@ export function Activities({ plan, act, ask }: { plan: TPlan } & Pick<PlanAction
             </thead>
             <tbody>
               {g.items.map((a, i) => (
-                <tr key={a.id}>
+                <tr key={a.id} id={`insats-${a.id}`} tabIndex={-1}>
                   <td>
                     <ActivityCell a={a} />
                   </td>
@@ -172,7 +172,7 @@ export function GapExplanations({ plan, onSaved }: { plan: TPlan; onSaved(messag
   });
 
   return (
-    <section aria-labelledby="gaps-heading">
+    <section aria-labelledby="gaps-heading" id="insatsomraden" tabIndex={-1}>
       <h2 id="gaps-heading">{t('plans.gaps.heading')}</h2>
       <p className="hint">{t('plans.gaps.hint')}</p>
       {!plan.canEdit ? (

@@ -6,7 +6,7 @@ import { useApiQuery } from '../../api/use-query';
 import { ConfirmDialog, LoadError, Notice } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
-import { CheckPanel } from './CheckPanel';
+import { CheckPanel, useFocusFragment } from './CheckPanel';
 import { Activities, GapExplanations } from './PlanActivities';
 import { Decisions, ReviewCriteria, ReviseDuringYear, RevisionNotice } from './PlanDecisions';
 import { NextYear, Timeline } from './PlanHistory';
@@ -27,6 +27,7 @@ function PlanView({ plan: p }: { plan: TPlan }) {
   const write = useApiMutation(PLAN_READS);
   // One confirmation dialog for the whole page, so its heading id is unique.
   const [question, setQuestion] = useState<Question | null>(null);
+  useFocusFragment(true);
   const title = t('plans.planName', { board: p.boardName, year: p.year });
   const actions: PlanActions = {
     act: async (w: Write, message: string) => {
@@ -163,10 +164,10 @@ function WorkflowPanel({ plan, act, ask }: { plan: TPlan } & Pick<PlanActions, '
 function Sections({ plan }: { plan: TPlan }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="sections-heading">
+    <section aria-labelledby="sections-heading" id="avsnitt" tabIndex={-1}>
       <h2 id="sections-heading">{t('plans.sections.heading')}</h2>
       {plan.sections.map((s) => (
-        <section key={s.key} className="plans-section" aria-labelledby={`section-${s.key}`}>
+        <section key={s.key} className="plans-section" aria-labelledby={`section-${s.key}`} id={`avsnitt-${s.key}`} tabIndex={-1}>
           <h3 id={`section-${s.key}`}>{s.title}</h3>
           {s.datedOn && s.key === 'lagesbild' && <p className="plans-small">{t('plans.sections.datedOn', { date: s.datedOn })}</p>}
           {s.bodyHtml ? <SectionBody html={s.bodyHtml} /> : <p className="plans-empty-text">{t('plans.sections.empty')}</p>}

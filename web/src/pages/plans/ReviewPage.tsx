@@ -103,7 +103,7 @@ function ReviewForm({ plan: p }: { plan: TPlan }) {
       {notice && <Notice>{notice}</Notice>}
       <ErrorSummary errors={f.errors} idPrefix="review" focusKey={f.submits} />
       {p.revisionOf && <RevisionDiff from={p.revisionOf} to={p.id} />}
-      <CheckPanel planId={p.id} auto />
+      <CheckPanel planId={p.id} />
       <form onSubmit={save} noValidate aria-labelledby="criteria-heading">
         <h2 id="criteria-heading">{t('plans.review.criteria')}</h2>
         <fieldset disabled={f.saving || !p.canReview} className="plain-fieldset">
