@@ -21,7 +21,7 @@ export async function reporterCandidates(db: Database, boardId: string) {
 
 /**
  * Replaces the activity's reporters after checking the actor names reporters on its board and
- * that every one holds a role on the board; audited. Runs in the caller's transaction.
+ * that every one holds a role on the board; audited when it changes anything. Runs in the caller's transaction.
  */
 export async function saveReporters(trx: Database, actor: ServiceActor, a: { id: string; board_id: string }, ids: string[]) {
   if (!canOn(actor, 'followup.reporters.assign', a.board_id)) throw new AppError(403, 'forbidden', 'Bara nämndens lokala samordnare kan välja rapportörer.');
@@ -36,6 +36,8 @@ export async function saveReporters(trx: Database, actor: ServiceActor, a: { id:
       unknown.map(() => ({ field: 'reporterIds', message: `Välj rapportörer bland användarna i ${board}.` })),
     );
   }
+  const current = (await repo.reportersOf(trx, [a.id])).map((r) => r.id);
+  if (current.length === userIds.length && userIds.every((id) => current.includes(id))) return (await repo.reportersOf(trx, [a.id])).map((r) => ({ id: r.id, name: r.name }));
   await repo.replaceReporters(trx, a.id, userIds);
   await recordAudit(trx, actor, { action: 'followup.reporters.assign', entity: 'plan_activity', entityId: a.id, boardId: a.board_id, summary: { userIds } });
   return (await repo.reportersOf(trx, [a.id])).map((r) => ({ id: r.id, name: r.name }));

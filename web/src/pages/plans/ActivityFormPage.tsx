@@ -3,8 +3,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ZUpdateActivityRequest, type TActivity } from '@shared/modules/plans/schema';
 import type { TUnit } from '@shared/modules/orgs/schema';
+import type { TBoardReporters } from '@shared/modules/followup/schema';
 import { useApiMutation } from '../../api/mutation';
 import { useApiQuery } from '../../api/use-query';
+import { useSession } from '../../auth/session';
 import { useApiForm } from '../../components/api-form';
 import { LoadError } from '../../components/feedback';
 import { ErrorSummary, SelectField, TextField } from '../../components/form';
@@ -24,13 +26,21 @@ export function ActivityFormPage() {
       {(p) => {
         const existing = p.activities.find((a) => a.id === activityId);
         if (activityId && !existing) return <LoadError message={t('plans.activity.notFound')} />;
-        return <ActivityForm key={existing?.id ?? 'new'} plan={p} existing={existing} />;
+        return <WithReporters key={existing?.id ?? 'new'} plan={p} existing={existing} />;
       }}
     </QueryState>
   );
 }
 
-function ActivityForm({ plan: p, existing }: { plan: TPlan; existing?: TActivity }) {
+/** The board's possible reporters, read first when the user names reporters on the board (its local coordinator). */
+function WithReporters({ plan: p, existing }: { plan: TPlan; existing?: TActivity }) {
+  const { can } = useSession();
+  const reporters = useApiQuery<TBoardReporters>(can('followup.reporters.assign', p.boardId) ? `/api/followup/boards/${p.boardId}/reporters` : null);
+  if (!can('followup.reporters.assign', p.boardId)) return <ActivityForm plan={p} existing={existing} reporters={null} />;
+  return <QueryState query={reporters}>{(r) => <ActivityForm plan={p} existing={existing} reporters={r} />}</QueryState>;
+}
+
+function ActivityForm({ plan: p, existing, reporters }: { plan: TPlan; existing?: TActivity; reporters: TBoardReporters | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const docs = useApiQuery<TGuidelineDocument[]>('/api/guidelines');
@@ -55,12 +65,15 @@ function ActivityForm({ plan: p, existing }: { plan: TPlan; existing?: TActivity
       followUp: existing?.followUp ?? '',
       indicators: (existing?.indicators ?? []).map((i) => ({ kind: i.kind, name: i.name, baseline: i.baseline ?? '', target: i.target ?? '' })),
       ...(carriedOver && { previousYearFinalStatus: existing?.previousYearFinalStatus ?? null }),
+      ...(reporters && { reporterIds: (existing && reporters.assigned[existing.id]) ?? [] }),
     },
   });
   const indicators = useFieldArray({ control: f.form.control, name: 'indicators' });
   const measureArea = useController({ control: f.form.control, name: 'measureArea' });
   const mapped = useController({ control: f.form.control, name: 'guidelineElementIds' });
   const ids = mapped.field.value ?? [];
+  const named = useController({ control: f.form.control, name: 'reporterIds' });
+  const reporterIds = named.field.value ?? [];
   const title = existing ? t('plans.activity.editHeading') : t('plans.activities.add');
   const elements = (docs.data ?? []).flatMap((d) => d.elements.filter((e) => !e.archived).map((e) => ({ ...e, documentTitle: d.shortTitle ?? d.title })));
   const perspectives = elements.filter((e) => e.kind === 'perspective');
@@ -134,6 +147,25 @@ function ActivityForm({ plan: p, existing }: { plan: TPlan; existing?: TActivity
               </option>
             ))}
           </SelectField>
+          {reporters && (
+            <fieldset className="fieldset" id="activity-reporterIds" tabIndex={-1}>
+              <legend>{t('plans.activity.reporters')}</legend>
+              <p className="hint">{t('plans.activity.reportersHint')}</p>
+              {f.errors.reporterIds && <p className="field-error">{f.errors.reporterIds}</p>}
+              {reporters.candidates.length === 0 && <p>{t('plans.activity.noReporterChoices')}</p>}
+              {reporters.candidates.map((u) => (
+                <div className="plans-radio" key={u.id}>
+                  <input
+                    type="checkbox"
+                    id={`activity-reporter-${u.id}`}
+                    checked={reporterIds.includes(u.id)}
+                    onChange={(ev) => named.field.onChange(ev.target.checked ? [...reporterIds, u.id] : reporterIds.filter((x) => x !== u.id))}
+                  />
+                  <label htmlFor={`activity-reporter-${u.id}`}>{u.name}</label>
+                </div>
+              ))}
+            </fieldset>
+          )}
           <TextField label={t('plans.activity.partners')} {...f.field('partners')} />
           <TextField label={t('plans.activity.timeline')} hint={t('plans.activity.timelineHint')} {...f.field('timeline')} />
           <div className="inline-fields">
