@@ -8,6 +8,8 @@ export interface NavItem {
   path: string;
   labelKey: string;
   action?: Action;
+  /** 'user': in the user menu beside the user's name (account, log, help), not on the menu bar. */
+  place?: 'user';
 }
 
 export const NAV: NavItem[] = [
@@ -21,9 +23,9 @@ export const NAV: NavItem[] = [
   { path: '/rapporter', labelKey: 'nav.reports', action: 'reports.board' },
   { path: '/revision', labelKey: 'auditTracking.nav', action: 'audit_reports.list' },
   { path: '/admin/anvandare', labelKey: 'nav.users', action: 'users.list' },
-  { path: '/logg', labelKey: 'nav.audit' },
-  { path: '/konto', labelKey: 'nav.account' },
-  { path: '/hjalp', labelKey: 'nav.help' },
+  { path: '/logg', labelKey: 'nav.audit', place: 'user' },
+  { path: '/konto', labelKey: 'nav.account', place: 'user' },
+  { path: '/hjalp', labelKey: 'nav.help', place: 'user' },
 ];
 
 /** The entries the user may use, given the session's `can`. */

@@ -1,17 +1,32 @@
-import { useCallback } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { navFor } from '../nav';
 import { LanguageSwitch } from './LanguageSwitch';
 import { DemoBanner } from './DemoBanner';
 import { useScrollableRegions } from './scrollable-regions';
+import { UserMenu } from './UserMenu';
+import './menu.css';
 
 export function Layout() {
   const { t } = useTranslation();
   const { me, logOut, can } = useSession();
   const navigate = useNavigate();
-  const items = navFor((a) => can(a));
+  const location = useLocation();
+  const all = navFor((a) => can(a));
+  const items = all.filter((n) => n.place !== 'user');
+  const userItems = all.filter((n) => n.place === 'user');
+  // On phones the menu is behind a button; it closes on Escape and when a page is chosen.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const closeOnEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && menuOpen) {
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    }
+  };
   useScrollableRegions(useCallback(() => document.getElementById('main'), []));
   return (
     <>
@@ -19,13 +34,26 @@ export function Layout() {
         {t('layout.skip')}
       </a>
       <DemoBanner />
-      <header className="site-header">
+      <header className="site-header" onKeyDown={closeOnEscape}>
         <div className="site-header__inner">
           <a href="/" className="brand">
             Värna <span className="brand__org">{me?.municipality.name}</span>
           </a>
+          <button
+            ref={menuButton}
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            <span aria-hidden="true" className="menu-button__icon">
+              ☰
+            </span>{' '}
+            {t('layout.menuButton')}
+          </button>
           <div className="site-header__tools">
-            <span className="site-header__user">{me?.user.name}</span>
+            <UserMenu name={me?.user.name ?? ''} items={userItems} />
             <LanguageSwitch />
             <button
               type="button"
@@ -39,13 +67,18 @@ export function Layout() {
             </button>
           </div>
         </div>
-        <nav aria-label={t('layout.menu')} className="main-nav">
+        <nav id="main-nav" aria-label={t('layout.menu')} className={menuOpen ? 'main-nav main-nav--open' : 'main-nav'}>
           <ul>
             {items.map((n) => (
               <li key={n.path}>
                 <NavLink to={n.path} end={n.path === '/'}>
                   {t(n.labelKey)}
                 </NavLink>
+              </li>
+            ))}
+            {userItems.map((n) => (
+              <li key={n.path} className="main-nav__phone-only">
+                <NavLink to={n.path}>{t(n.labelKey)}</NavLink>
               </li>
             ))}
           </ul>
