@@ -5,7 +5,7 @@ import { EmptyState } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { ContextLinks, Reporters } from './BoardAssignForms';
-import { dateOf, ScrollTable, PeriodNotice, PeriodPicker, StatusTag, usePeriodLabel, usePeriodParam, type TBoardFollowUp, type TContextValue, type TFollowUpActivity } from './shared';
+import { dateOf, DeadlineLine, OverdueTag, ScrollTable, PeriodNotice, PeriodPicker, StatusTag, usePeriodLabel, usePeriodParam, type TBoardFollowUp, type TContextValue, type TFollowUpActivity } from './shared';
 
 export function BoardFollowUpPage() {
   const { boardId } = useParams();
@@ -31,6 +31,7 @@ function BoardFollowUp({ d, setPeriod }: { d: TBoardFollowUp; setPeriod(period: 
       </p>
       <PageHeading title={t('followup.boardTitle', { board: d.board.name })}>{t('followup.boardTitle', { board: d.board.name })}</PageHeading>
       <PeriodPicker idPrefix="board" value={p.period} onChange={setPeriod} />
+      <DeadlineLine period={p} />
       <PeriodNotice period={p} />
       {!d.plan && <EmptyState>{t('followup.noPlan', { year: p.year })}</EmptyState>}
       {d.plan && d.plan.status !== 'approved' && <p className="notice">{t('followup.planNotApprovedBoard', { year: p.year, status: t(`followup.planStatuses.${d.plan.status}`) })}</p>}
@@ -58,7 +59,7 @@ function BoardFollowUp({ d, setPeriod }: { d: TBoardFollowUp; setPeriod(period: 
               <ul>
                 {notReported.map((a) => (
                   <li key={a.activityId}>
-                    <Link to={reportLink(a)}>{a.title}</Link> – {t('followup.reporters')}: {a.reporters.length ? a.reporters.map((r) => r.name).join(', ') : `${a.responsible} (${t('followup.noReporters').toLowerCase()})`}
+                    <Link to={reportLink(a)}>{a.title}</Link> {a.overdue && <OverdueTag />} – {t('followup.reporters')}: {a.reporters.length ? a.reporters.map((r) => r.name).join(', ') : `${a.responsible} (${t('followup.noReporters').toLowerCase()})`}
                   </li>
                 ))}
               </ul>
@@ -105,7 +106,7 @@ function BoardFollowUp({ d, setPeriod }: { d: TBoardFollowUp; setPeriod(period: 
                     </th>
                     <td>{t(`followup.areas.${a.measureArea ?? 'unclassified'}`)}</td>
                     <td>
-                      <StatusTag status={a.followUp?.status ?? null} />
+                      <StatusTag status={a.followUp?.status ?? null} /> {a.overdue && <OverdueTag />}
                     </td>
                     <td>{a.followUp?.comment}</td>
                     <td>
