@@ -175,6 +175,7 @@ describe.each(await testDatabaseKinds())('[SITUATION] concern reports and counts
         expect(stored.statusCode, stored.body).toBe(201);
         const noteEntry = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'concerns.note').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
         expect(JSON.stringify(noteEntry.summary)).toContain('confirmedNoPersonalData');
+        expect((await eav.post(`/api/concerns/${id}/classification`, { type: 'graffiti', environment: 'white_power', relevance: 'vbe' })).statusCode).toBe(200);
         const closeHeld = await eav.post(`/api/concerns/${id}/close`, { comment: 'Erik Johansson tar över' });
         expect(closeHeld.json().error).toMatchObject({ code: 'personal_data_possible', fields: [{ field: 'comment', words: ['Erik Johansson'] }] });
         const closed = await eav.post(`/api/concerns/${id}/close`, { comment: 'Erik Johansson tar över', confirmNoPersonalData: true });
@@ -288,6 +289,19 @@ describe.each(await testDatabaseKinds())('[SITUATION] concern reports and counts
       const again = await eav.post(`/api/concerns/${id}/classification`, { type: 'other', environment: 'unclear', relevance: 'not_vbe' });
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe('closed');
+    });
+
+    it('refuses to close a report that is not classified (422 naming the relevance), and changes nothing', async () => {
+      const id = await concernReport({ as: contributor, boardId: eavBoard });
+      const before = [await count('concern_note'), await count('audit_log')];
+      const res = await eav.post(`/api/concerns/${id}/close`, { comment: 'Sanerat.' });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().error).toMatchObject({ code: 'unclassified', message: 'Klassa rapporten innan du avslutar den.', fields: [{ field: 'relevance' }] });
+      expect([await count('concern_note'), await count('audit_log')]).toEqual(before);
+      expect((await eav.get(`/api/concerns/${id}`)).json()).toMatchObject({ status: 'open', relevance: null, notes: [] });
+      // Once classified, it closes.
+      await eav.post(`/api/concerns/${id}/classification`, { type: 'graffiti', environment: 'white_power', relevance: 'not_vbe' });
+      expect((await eav.post(`/api/concerns/${id}/close`, {})).json().status).toBe('closed');
     });
 
     it('an unknown report is 404', async () => {

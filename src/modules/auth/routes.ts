@@ -27,6 +27,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         email: profile.email,
         name: profile.name,
         language: profile.language,
+        unitId: profile.unitId,
         roles: actor.roles.map((r) => ({ role: r.role, boardId: r.boardId, boardName: r.boardId ? (boardName.get(r.boardId) ?? null) : null })),
       },
       municipality,

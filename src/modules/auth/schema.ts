@@ -18,6 +18,8 @@ export const ZMe = z.object({
     email: z.string(),
     name: z.string(),
     language: z.string(),
+    /** The user's own unit, if any: forms prefill it (a concern report's reporting unit). */
+    unitId: z.string().nullable(),
     roles: z.array(z.object({ role: z.enum(ROLES), boardId: z.string().nullable(), boardName: z.string().nullable() })),
   }),
   municipality: z.object({ id: z.string(), name: z.string() }),

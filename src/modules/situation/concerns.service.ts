@@ -133,6 +133,15 @@ function refuseClosed(c: { status: string }) {
   if (c.status === 'closed') throw conflict('Rapporten är avslutad och kan inte ändras.', 'closed');
 }
 
+/** A report is closed only once its relevance is judged: the city's counts of VBE-related reports rest on it. */
+function refuseUnclassified(c: { relevance: string | null }) {
+  if (!c.relevance) {
+    throw unprocessable('unclassified', 'Klassa rapporten innan du avslutar den.', [
+      { field: 'relevance', message: 'Välj en bedömning och spara klassningen innan du avslutar rapporten.' },
+    ]);
+  }
+}
+
 async function listItem(db: Database, actor: Actor, id: string) {
   const [row] = await repo.listConcerns(db, { municipalityId: actor.municipalityId, boards: 'all', userId: actor.userId, id });
   return presentListItem(row);
@@ -175,6 +184,7 @@ export async function closeConcern(opts: { db: Database; actor: Actor; id: strin
   return opts.db.transaction().execute(async (trx) => {
     const c = await getForCoordinator(trx, opts.actor, opts.id, 'concerns.close');
     refuseClosed(c);
+    refuseUnclassified(c);
     const guarded = await guardFreeText({ comment: opts.comment }, { subject: 'kommentaren', confirmNoPersonalData: opts.confirmNoPersonalData });
     if (opts.comment) await repo.insertNote(trx, { concern_id: c.id, author_id: opts.actor.userId, body: opts.comment });
     await repo.close(trx, c.id, opts.actor.userId);

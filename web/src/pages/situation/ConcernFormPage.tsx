@@ -9,6 +9,7 @@ import { useApiForm } from '../../components/api-form';
 import { ErrorSummary, SelectField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
+import { useSession } from '../../auth/session';
 import { useBoardChoice } from './components';
 import { CheckboxField, GuardedInput, NameConfirmation, TextAreaField, useNameConfirmation, withGuard } from './fields';
 
@@ -63,13 +64,16 @@ function ConcernForm({ allowed, defaultBoard, onSent }: { allowed: TBoard[]; def
   const { t } = useTranslation();
   const save = useApiMutation<TConcernReceipt>(['/api/concerns', '/api/situation']);
   const names = useNameConfirmation();
+  const { me } = useSession();
+  const ownUnit = me?.user.unitId ?? null;
+  // Prefilled: today in Swedish time and the writer's own unit; both can be changed.
   const f = useApiForm(ZConcernForm, {
     idPrefix: 'concern',
     defaultValues: {
       boardId: defaultBoard?.id ?? '',
-      occurredOn: '',
+      occurredOn: todayInSweden(),
       area: '',
-      reportingUnitId: null,
+      reportingUnitId: ownUnit,
       type: '' as never,
       environment: '' as never,
       description: '',
@@ -82,6 +86,15 @@ function ConcernForm({ allowed, defaultBoard, onSent }: { allowed: TBoard[]; def
   const boardId = f.form.watch('boardId');
   const units = useApiQuery<TUnit[]>(boardId ? `/api/boards/${boardId}/units` : null);
   const [area, description, actionTaken] = f.form.watch(['area', 'description', 'actionTaken']);
+  const { getValues, setValue } = f.form;
+  useEffect(() => {
+    // Once the board's units are listed, the select shows the chosen unit; a unit of another board
+    // (after changing board) gives way to the writer's own unit there, or to none.
+    if (!units.data) return;
+    const ids = units.data.map((u) => u.id);
+    const current = getValues('reportingUnitId');
+    setValue('reportingUnitId', current && ids.includes(current) ? current : ownUnit && ids.includes(ownUnit) ? ownUnit : null);
+  }, [units.data, getValues, setValue, ownUnit]);
 
   const submit = f.onSubmit(
     names.guard(f.form, async (body) => {

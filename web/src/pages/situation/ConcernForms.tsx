@@ -154,12 +154,22 @@ export function NoteForm({ forms }: { forms: Forms }) {
   );
 }
 
-/** Closing asks first; the comment is checked before the question, and sent after it. */
+/**
+ * Closing asks first; the comment is checked before the question, and sent after it. A report
+ * without a saved classification is not closed (the server refuses it too): the error summary
+ * points at the classification's "Bedömning" instead.
+ */
 export function CloseForm({ forms }: { forms: Forms }) {
   const { t } = useTranslation();
   const { c, close: f, commentNames: names, save, setNotice } = forms;
   const [confirm, setConfirm] = useState(false);
-  const ask = f.onSubmit(async () => setConfirm(true));
+  const ask = f.onSubmit(async () => {
+    if (!c.relevance) {
+      forms.classify.form.setError('relevance', { type: 'manual', message: t('situation.concernPage.classifyFirst') });
+      return;
+    }
+    setConfirm(true);
+  });
   const send = f.onSubmit(
     names.guard(f.form, async ({ comment }) => {
       setNotice('');
@@ -173,6 +183,7 @@ export function CloseForm({ forms }: { forms: Forms }) {
     <section aria-labelledby="close-heading" className="panel">
       <h2 id="close-heading">{t('situation.concernPage.close')}</h2>
       <p>{t('situation.concernPage.closeHelp')}</p>
+      {!c.relevance && <p className="hint">{t('situation.concernPage.closeNeedsClassification')}</p>}
       <form noValidate onSubmit={ask}>
         <fieldset disabled={save.isPending} className="plain-fieldset">
           <TextAreaField

@@ -4,7 +4,7 @@ import type { TInbox } from '@shared/modules/situation/schema';
 import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 
-/** Start-page notice for coordinators: open concern reports they have not read yet. */
+/** Start-page notice for coordinators: open concern reports they have not read yet. The list opens on open reports; a board link filters it by `?namnd=` (as the start page's overview does). */
 export function ConcernInbox() {
   const { t } = useTranslation();
   const { can } = useSession();
@@ -20,13 +20,13 @@ export function ConcernInbox() {
       ) : (
         <>
           <p>
-            <Link to="/lagesbild/rapporter?status=open">{t('situation.inbox.unread', { count: unread })}</Link>
+            <Link to="/lagesbild/rapporter">{t('situation.inbox.unread', { count: unread })}</Link>
           </p>
           {boards.length > 1 && (
             <ul>
               {boards.map((b) => (
                 <li key={b.boardId}>
-                  <Link to={`/lagesbild/rapporter?namnd=${b.boardId}&status=open`}>{t('situation.inbox.perBoard', { board: b.boardName, count: b.unread })}</Link>
+                  <Link to={`/lagesbild/rapporter?namnd=${b.boardId}`}>{t('situation.inbox.perBoard', { board: b.boardName, count: b.unread })}</Link>
                 </li>
               ))}
             </ul>

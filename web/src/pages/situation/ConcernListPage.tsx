@@ -11,13 +11,27 @@ import { QueryState } from '../../components/QueryState';
 import { StatusTag } from '../../components/StatusTag';
 import { ScrollBox, boardsFor, formatDate } from './components';
 
-/** A report's status as a tag with a word: closed, new (not yet read) or open. */
-export function ConcernStatus({ c }: { c: Pick<TConcernListItem, 'status' | 'unread'> }) {
+/**
+ * A report's status in one vocabulary, the same in the list, on the report and in the filter:
+ * "Öppen" or "Avslutad". Whether the reader has opened it is a separate word ("Oläst"), not a status.
+ */
+export function ConcernStatus({ c, withUnread = false }: { c: Pick<TConcernListItem, 'status' | 'unread'>; withUnread?: boolean }) {
   const { t } = useTranslation();
   if (c.status === 'closed') return <StatusTag tone="off">{t('situation.status.closed')}</StatusTag>;
-  if (c.unread) return <StatusTag tone="warn">{t('situation.status.new')}</StatusTag>;
-  return <StatusTag tone="ok">{t('situation.status.open')}</StatusTag>;
+  return (
+    <>
+      <StatusTag tone="ok">{t('situation.status.open')}</StatusTag>
+      {withUnread && c.unread && (
+        <>
+          {' '}
+          <StatusTag tone="warn">{t('situation.status.unread')}</StatusTag>
+        </>
+      )}
+    </>
+  );
 }
+
+const STATUSES = ['open', 'closed', 'all'] as const;
 
 /** The coordinator's list of concern reports: categories only; texts open one report at a time. */
 export function ConcernListPage() {
@@ -27,10 +41,15 @@ export function ConcernListPage() {
   const boards = useApiQuery<TBoard[]>('/api/boards');
   const allowed = boardsFor(me, boards.data, 'concerns.list');
   const boardId = params.get('namnd') ?? '';
-  const status = params.get('status') ?? 'all';
+  // The inbox opens on the reports still to handle; "Alla" and "Avslutade" are one choice away.
+  const status = STATUSES.find((v) => v === params.get('status')) ?? 'open';
   const query = new URLSearchParams({ status });
   if (boardId) query.set('boardId', boardId);
   const list = useApiQuery<TConcernListItem[]>(`/api/concerns?${query}`);
+
+  const boardName = allowed.find((b) => b.id === boardId)?.name;
+  const caption = (count: number) =>
+    boardName ? t(`situation.concerns.captionBoard.${status}`, { count, board: boardName }) : t(`situation.concerns.caption.${status}`, { count });
 
   function apply(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -48,7 +67,7 @@ export function ConcernListPage() {
       </p>
       <PageHeading title={t('situation.concerns.title')}>{t('situation.concerns.title')}</PageHeading>
       <p className="lead">{t('situation.concerns.lead')}</p>
-      <form className="filters" onSubmit={apply} aria-label={t('situation.filter.label')}>
+      <form className="filters" onSubmit={apply} aria-label={t('situation.concerns.filterLabel')}>
         {allowed.length > 1 && (
           <div className="field">
             <label htmlFor="concerns-board">{t('situation.filter.board')}</label>
@@ -65,26 +84,28 @@ export function ConcernListPage() {
         <div className="field">
           <label htmlFor="concerns-status">{t('situation.concerns.statusFilter')}</label>
           <select id="concerns-status" name="status" defaultValue={status} key={status}>
-            <option value="all">{t('situation.concerns.all')}</option>
-            <option value="open">{t('situation.concerns.openOnly')}</option>
-            <option value="closed">{t('situation.concerns.closedOnly')}</option>
+            {STATUSES.map((v) => (
+              <option key={v} value={v}>
+                {t(`situation.concerns.filter.${v}`)}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit" className="button button--secondary">
           {t('situation.filter.apply')}
         </button>
       </form>
-      <QueryState query={list}>{(rows) => (rows.length === 0 ? <EmptyState>{t('situation.concerns.empty')}</EmptyState> : <ConcernTable rows={rows} withBoard={allowed.length > 1} />)}</QueryState>
+      <QueryState query={list}>{(rows) => (rows.length === 0 ? <EmptyState>{t('situation.concerns.empty')}</EmptyState> : <ConcernTable rows={rows} withBoard={allowed.length > 1} caption={caption(rows.length)} />)}</QueryState>
     </>
   );
 }
 
-function ConcernTable({ rows, withBoard }: { rows: TConcernListItem[]; withBoard: boolean }) {
+function ConcernTable({ rows, withBoard, caption }: { rows: TConcernListItem[]; withBoard: boolean; caption: string }) {
   const { t, i18n } = useTranslation();
   return (
     <ScrollBox label={t('situation.concerns.title')}>
       <table className="table">
-        <caption>{t('situation.concerns.caption', { count: rows.length })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('situation.concerns.occurredOn')}</th>
@@ -109,7 +130,7 @@ function ConcernTable({ rows, withBoard }: { rows: TConcernListItem[]; withBoard
               {withBoard && <td>{c.boardName}</td>}
               <td>{c.reportingUnitName ?? '–'}</td>
               <td>
-                <ConcernStatus c={c} />
+                <ConcernStatus c={c} withUnread />
               </td>
             </tr>
           ))}

@@ -47,7 +47,13 @@ function Concern({ c }: { c: TConcern }) {
       {notice && <Notice>{notice}</Notice>}
       <ErrorSummary errors={forms.errors} idPrefix="concern" focusKey={forms.submits} />
 
-      <dl className="summary-list">
+      {/* The text first and across the page's width: it is what the coordinator came to read. */}
+      <section aria-labelledby="concern-text-heading" className="concern-text">
+        <h2 id="concern-text-heading">{t('situation.concern.description')}</h2>
+        <Paragraphs text={c.description} />
+      </section>
+
+      <dl className="summary-list concern-details">
         <div>
           <dt>{t('situation.type')}</dt>
           <dd>{t(`situation.types.${c.type}`)}</dd>
@@ -63,12 +69,6 @@ function Concern({ c }: { c: TConcern }) {
         <div>
           <dt>{t('situation.concern.unit')}</dt>
           <dd>{c.reportingUnitName ?? '–'}</dd>
-        </div>
-        <div>
-          <dt>{t('situation.concern.description')}</dt>
-          <dd>
-            <Paragraphs text={c.description} />
-          </dd>
         </div>
         <div>
           <dt>{t('situation.concern.actionTaken')}</dt>
