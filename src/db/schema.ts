@@ -213,7 +213,8 @@ export interface PlanTransitionTable {
 export interface PlanReviewTable {
   id: Generated<string>;
   plan_id: string;
-  items: Json<{ criterionId: string; text: string; result: 'pass' | 'partly' | 'fail' | null; comment: string | null }[]>;
+  /** `target`/`targetLabel`: the section or activity a comment is about (issue 12; kept in the JSON, no column). */
+  items: Json<{ criterionId: string; text: string; result: 'pass' | 'partly' | 'fail' | null; comment: string | null; target?: string | null; targetLabel?: string | null }[]>;
   comment: string | null;
   reviewer_id: string | null;
   reviewer_name: string;
@@ -437,6 +438,15 @@ export interface BoardAnalysisTable {
   reported_at: Timestamp | null;
   reported_by_name: string | null;
 }
+/** The central coordinator's summary of the city report, per municipality and year (migration 0013). */
+export interface ReportSummaryTable {
+  municipality_id: string;
+  year: number;
+  text: string;
+  updated_by: string | null;
+  updated_by_name: string;
+  updated_at: Generated<Timestamp>;
+}
 export interface ContextIndicatorTable {
   id: Generated<string>;
   municipality_id: string;
@@ -569,6 +579,7 @@ export interface DB {
   follow_up: FollowUpTable;
   follow_up_reporter: FollowUpReporterTable;
   board_analysis: BoardAnalysisTable;
+  report_summary: ReportSummaryTable;
   context_indicator: ContextIndicatorTable;
   context_indicator_link: ContextIndicatorLinkTable;
   municipality: MunicipalityTable;

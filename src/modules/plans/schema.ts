@@ -3,6 +3,7 @@ import { isoDate, optionalText, requiredText } from '../../domain/schema-fields.
 import { FINAL_STATUSES, MEASURE_AREAS } from '../../domain/plans/model.js';
 import { DECISION_OUTCOMES, MAX_RECORD_TEXT, PROPOSAL_RESULTS, RESERVATION_KINDS } from '../../domain/plans/decisions.js';
 import { PLAN_STATES } from '../../domain/plans/workflow.js';
+import { REVIEW_TARGET_PATTERN } from '../../domain/plans/review.js';
 import { ZAttachment, ZAttachmentIds } from '../attachments/schema.js';
 
 /** Request and response schemas of the plans capability (shared with the web app). */
@@ -299,6 +300,10 @@ export const ZReviewItem = z.object({
   text: z.string(),
   result: z.enum(REVIEW_RESULTS).nullable(),
   comment: z.string().nullable(),
+  /** The section or activity the comment is about (`section:<key>`, `activity:<id>`), or null for the whole plan. */
+  target: z.string().nullable().optional(),
+  /** The target as words when the review was saved ("Avsnitt: Lokal lägesbild"). */
+  targetLabel: z.string().nullable().optional(),
 });
 
 export const ZReview = z.object({
@@ -314,11 +319,19 @@ export type TReview = z.infer<typeof ZReview>;
 export const ZReviewRequest = z.strictObject({
   items: z
     .array(
-      z.strictObject({
-        criterionId: z.string().trim().min(1).max(40),
-        result: z.enum(REVIEW_RESULTS, { error: 'Välj uppfyllt, delvis eller inte uppfyllt.' }).nullable(),
-        comment: optionalText(2000, 'Kommentaren'),
-      }),
+      z
+        .strictObject({
+          criterionId: z.string().trim().min(1).max(40),
+          result: z.enum(REVIEW_RESULTS, { error: 'Välj uppfyllt, delvis eller inte uppfyllt.' }).nullable(),
+          comment: optionalText(2000, 'Kommentaren'),
+          // '' is the form's "the whole plan".
+          target: z.preprocess(
+            (v) => (v === '' ? null : v),
+            z.string({ error: 'Välj ett avsnitt eller en insats i planen.' }).regex(REVIEW_TARGET_PATTERN, 'Välj ett avsnitt eller en insats i planen.').nullable().optional(),
+          ),
+        })
+        // A comment aimed at a part of the plan must say something: caught before the review is sent.
+        .refine((i) => !i.target || !!i.comment?.trim(), { path: ['comment'], message: 'Skriv kommentaren till den del av planen du har valt.' }),
     )
     .max(50),
   comment: optionalText(5000, 'Kommentaren'),

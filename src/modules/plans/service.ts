@@ -8,7 +8,8 @@ export { getPlan, getPlanCheck, getPlanForExport, listPlans, type PlanForExport 
 export { createPlan, updatePlan } from './plans.service.js';
 export { updateSection } from './sections.service.js';
 export { addActivities, createActivity, deleteActivity, reorderActivities, restoreActivity, updateActivity } from './activities.service.js';
-export { saveReview, transitionPlan } from './workflow.service.js';
+export { transitionPlan } from './workflow.service.js';
+export { saveReview } from './review.service.js';
 export { copyToNextYear, recordPreviousYearFinalStatus } from './annual.service.js';
 export { comparePlans, getVersion, listVersions } from './versions.service.js';
 export { getOverview } from './overview.service.js';

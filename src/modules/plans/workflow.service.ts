@@ -9,21 +9,19 @@ import {
   type PlanState,
 } from '../../domain/plans/workflow.js';
 import { actorUserId, type ServiceActor } from '../../domain/policy/index.js';
-import { AppError, conflict, forbidden, unprocessable } from '../../http/errors.js';
+import { AppError, conflict } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import { moveFollowUpToRevision } from '../followup/revision.service.js';
-import { canReviewPlanOf, planForRead, planForWrite } from './access.js';
+import { planForRead, planForWrite } from './access.js';
 import { planDetail, snapshotOf } from './detail.service.js';
-import { effectiveInstruction } from './governance-service.js';
-import { presentReview } from './presenters.js';
 import * as repo from './repo.js';
 import type { PlanRow } from './repo.js';
 import * as decisionsRepo from './repo-decisions.js';
 import * as workflowRepo from './repo-workflow.js';
-import type { TReview, TReviewRequest, TTransitionRequest } from './schema.js';
+import type { TTransitionRequest } from './schema.js';
 import { orNull } from './text.js';
 
-/** The plan's workflow: moves with their versions and log, the central coordinator's review, reopening for edits. */
+/** The plan's workflow: moves with their versions and log, reopening for edits (the review is in review.service.ts). */
 
 /** Moves the plan, keeps a snapshot as a new version, logs who, when and why. Rights are checked by the caller. */
 export async function applyTransition(
@@ -118,49 +116,6 @@ async function supersedeRevised(trx: Database, actor: ServiceActor, revision: Pl
   if (!revised || revised.status !== 'approved') return;
   await moveFollowUpToRevision({ trx, actor, revisionPlanId: revision.id, revisedPlanId: revised.id, boardId: revised.board_id, year: revised.year });
   await applyTransition(trx, actor, revised, 'superseded', { comment: `Ersatt av den reviderade planen, godkänd ${todayInSweden()}.` }, true);
-}
-
-/** Saves the central coordinator's review (criteria × pass/partly/fail + comments) while the plan is in review. */
-export async function saveReview(opts: { db: Database; actor: ServiceActor; planId: string; input: TReviewRequest }): Promise<TReview> {
-  return opts.db.transaction().execute(async (trx) => {
-    const plan = await planForRead(trx, opts.actor, opts.planId);
-    if (!canReviewPlanOf(opts.actor, plan.board_id)) throw forbidden();
-    await repo.lockPlan(trx, plan.id);
-    const fresh = (await repo.findPlan(trx, plan.id))!;
-    if (fresh.status !== 'in_review') {
-      throw conflict(`Granskningen kan bara fyllas i när planen är under granskning. Nu: ${STATUS_LABELS_SV[fresh.status]}.`, 'not_in_review');
-    }
-    const instruction = await effectiveInstruction(trx, plan.municipality_id, plan.year);
-    const unknown = opts.input.items.filter((i) => !instruction.reviewCriteria.some((c) => c.id === i.criterionId));
-    if (unknown.length) {
-      throw unprocessable(
-        'unknown_criterion',
-        'Granskningen innehåller kriterier som inte finns i årets anvisningar.',
-        unknown.map((u) => ({ field: `items.${opts.input.items.indexOf(u)}.criterionId`, message: `Okänt kriterium: ${u.criterionId}.` })),
-      );
-    }
-    const items = instruction.reviewCriteria.map((c) => {
-      const given = opts.input.items.find((i) => i.criterionId === c.id);
-      return { criterionId: c.id, text: c.text, result: given?.result ?? null, comment: orNull(given?.comment) };
-    });
-    const open = await workflowRepo.findOpenReview(trx, plan.id);
-    const row = open
-      ? await workflowRepo.updateReview(trx, open.id, { items, comment: orNull(opts.input.comment), reviewer_id: actorUserId(opts.actor), reviewer_name: opts.actor.name })
-      : await workflowRepo.insertReview(trx, { plan_id: plan.id, items, comment: orNull(opts.input.comment), reviewer_id: actorUserId(opts.actor), reviewer_name: opts.actor.name });
-    await recordAudit(trx, opts.actor, {
-      action: 'plans.review',
-      entity: 'plan',
-      entityId: plan.id,
-      boardId: plan.board_id,
-      summary: {
-        year: plan.year,
-        pass: items.filter((i) => i.result === 'pass').length,
-        partly: items.filter((i) => i.result === 'partly').length,
-        fail: items.filter((i) => i.result === 'fail').length,
-      },
-    });
-    return presentReview(row);
-  });
 }
 
 /**
