@@ -92,3 +92,30 @@ export function useFocusFragment(ready: boolean) {
     el.scrollIntoView({ block: 'start' });
   }, [ready, hash, key]);
 }
+
+/**
+ * Before a plan that does not pass the check is decided or approved: the score and what is still
+ * open, for the confirmation dialog. Nothing when the check is passed (or not read yet).
+ */
+export function OpenItems({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const check = useApiQuery<TCheckResult>(`/api/plans/${planId}/check`);
+  const open = openItems(check.data);
+  if (!check.data || open.length === 0) return null;
+  return (
+    <>
+      <p>{t('plans.check.incomplete', { score: check.data.score, count: open.length })}</p>
+      <ul aria-label={t('plans.check.openItems')}>
+        {open.map((i) => (
+          <li key={i.key}>{i.message}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Whether the plan passes the check in full, as last read (true until it has been read). */
+export function useCheckPassed(planId: string): boolean {
+  const check = useApiQuery<TCheckResult>(`/api/plans/${planId}/check`);
+  return !check.data || check.data.score >= 100;
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,11 @@ import { upload } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { useApiQuery } from '../../api/use-query';
 import { useApiForm } from '../../components/api-form';
+import { ConfirmDialog } from '../../components/feedback';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
+import { OpenItems, useCheckPassed } from './CheckPanel';
 
 const OUTCOMES = ['adopted', 'sent_back', 'postponed'] as const;
 
@@ -40,8 +42,17 @@ function DecisionForm({ plan }: { plan: TPlan }) {
   const proposals = useFieldArray({ control: f.form.control, name: 'proposals' });
   const reservations = useFieldArray({ control: f.form.control, name: 'reservations' });
   const nested = f.form.formState.errors;
+  // Adopting a plan that does not pass the check is asked about first, with what is still open.
+  const passed = useCheckPassed(plan.id);
+  const [asking, setAsking] = useState(false);
+  const confirmed = useRef(false);
 
   const submit = f.onSubmit(async (body) => {
+    if (body.outcome === 'adopted' && !passed && !confirmed.current) {
+      setAsking(true);
+      return;
+    }
+    confirmed.current = false;
     setFileError('');
     let attachmentIds: string[] = [];
     if (file) {
@@ -164,6 +175,19 @@ function DecisionForm({ plan }: { plan: TPlan }) {
           </div>
         </fieldset>
       </form>
+      <ConfirmDialog
+        open={asking}
+        title={t('plans.check.confirmDecide')}
+        confirmLabel={t('plans.check.decideAnyway')}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          confirmed.current = true;
+          void submit();
+        }}
+      >
+        <OpenItems planId={plan.id} />
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, type Write } from '../../api/mutation';
 import { useApiQuery } from '../../api/use-query';
@@ -9,7 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { CheckPanel, useFocusFragment } from './CheckPanel';
 import { Activities, GapExplanations } from './PlanActivities';
 import { Decisions, ReviewCriteria, ReviseDuringYear, RevisionNotice } from './PlanDecisions';
-import { NextYear, Timeline } from './PlanHistory';
+import { LatestReview, NextYear, Timeline } from './PlanHistory';
 import { PLAN_READS, SectionBody, StatusTag, useActionOutcome, type PlanActions, type PlanState, type Question, type TPlan } from './shared';
 
 export function PlanPage() {
@@ -59,6 +59,7 @@ function PlanView({ plan: p }: { plan: TPlan }) {
       </p>
       <RevisionNotice plan={p} />
       {notice && <Notice>{notice}</Notice>}
+      <LatestReview plan={p} />
       {error && (
         <div className="error-summary" role="alert">
           <p>{error}</p>
@@ -122,9 +123,20 @@ const MOVE_LABEL: Record<PlanState, string> = {
   superseded: 'plans.workflow.toSuperseded',
 };
 
-function WorkflowPanel({ plan, act, ask }: { plan: TPlan } & Pick<PlanActions, 'act' | 'ask'>) {
+function WorkflowPanel({ plan, act, ask, failed }: { plan: TPlan } & Pick<PlanActions, 'act' | 'ask' | 'failed'>) {
   const { t } = useTranslation();
-  const moves = plan.allowedTransitions.filter((to) => to !== 'approved' && to !== 'returned' && to !== 'board_decided');
+  const navigate = useNavigate();
+  const take = useApiMutation(PLAN_READS);
+  // Review is one step: "Granska" takes a submitted plan up for review and opens the review.
+  const moves = plan.allowedTransitions.filter((to) => to !== 'approved' && to !== 'returned' && to !== 'board_decided' && to !== 'in_review');
+  const startReview = async () => {
+    try {
+      await take.mutateAsync({ method: 'POST', path: `/api/plans/${plan.id}/transitions`, body: { to: 'in_review' } });
+      navigate(`/planer/${plan.id}/granskning`);
+    } catch (err) {
+      failed(err);
+    }
+  };
 
   const move = (to: PlanState) => act({ method: 'POST', path: `/api/plans/${plan.id}/transitions`, body: { to } }, t('plans.workflow.moved', { status: t(`plans.status.${to}`) }));
 
@@ -151,6 +163,11 @@ function WorkflowPanel({ plan, act, ask }: { plan: TPlan } & Pick<PlanActions, '
             {t(MOVE_LABEL[to])}
           </button>
         ))}
+        {plan.allowedTransitions.includes('in_review') && (
+          <button type="button" className="button" disabled={take.isPending} onClick={() => void startReview()}>
+            {t('plans.review.open')}
+          </button>
+        )}
         {plan.canReview && (
           <Link className="button" to={`/planer/${plan.id}/granskning`}>
             {t('plans.review.open')}
