@@ -27,9 +27,13 @@ describe('[AUDIT] browser', () => {
     await expectStatus(page, 'Inget ankare är konfigurerat (VARNA_AUDIT_ANCHOR): att slutet av loggen inte har kapats kan inte visas.');
     expect(await page.getByRole('status').first().innerText()).toMatch(/^Loggen är oförändrad: \d+ poster kontrollerade\./);
 
-    const row = page.getByRole('row').filter({ hasText: 'enhetschef@stockholm.example' }).filter({ hasText: '(rapportens kategorier visas bara inom nämnden)' });
+    // Each entry is a sentence in Swedish, its time in Swedish time; the stored details are folded away.
+    const row = page.getByRole('row').filter({ hasText: 'Elin Enhetschef lämnade en orosrapport till Enskede-Årsta-Vantör.' }).filter({ hasText: '(rapportens kategorier visas bara inom nämnden)' });
     await row.first().waitFor();
-    expect(await row.first().innerText()).not.toMatch(/graffiti|white_power|occurredOn/);
+    expect(await row.first().innerText()).not.toMatch(/graffiti|white_power|occurredOn|concerns\.create|\{/);
+    expect(await row.first().locator('time').innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await row.first().locator('summary').click();
+    expect(await row.first().innerText()).toContain('enhetschef@stockholm.example');
     await expectAccessible(page);
     await ctx.close();
   });

@@ -73,6 +73,15 @@ describe.each(await testDatabaseKinds())('[AUDIT] audit log on %s', (kind) => {
     expect(own.every((e: { actorEmail: string }) => e.actorEmail === 'enhetschef@stockholm.example')).toBe(true);
   });
 
+  it('names the actor and the board of each entry, for the log page\'s sentences', async () => {
+    const auditor = await t.login('revisor@stockholm.example');
+    const entries = (await auditor.get('/api/audit?limit=200')).json() as { actorEmail: string | null; actorName: string | null; boardId: string | null; boardName: string | null }[];
+    const own = entries.find((e) => e.actorEmail === 'revisor@stockholm.example');
+    expect(own?.actorName).toBe('Rut Revisor');
+    const onBoard = entries.find((e) => e.boardId);
+    expect(onBoard?.boardName).toEqual(expect.any(String));
+  });
+
   it('pages backwards with ?before=', async () => {
     const auditor = await t.login('revisor@stockholm.example');
     const first = (await auditor.get('/api/audit?limit=5')).json();

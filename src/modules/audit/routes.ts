@@ -6,6 +6,9 @@ const ZEntry = z.object({
   seq: z.number(),
   at: z.string(),
   actorEmail: z.string().nullable(),
+  /** The actor's name and the board's, for the log's sentences. */
+  actorName: z.string().nullable(),
+  boardName: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

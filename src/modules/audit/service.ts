@@ -108,7 +108,18 @@ export async function listAudit(opts: { db: Database; actor: Actor; beforeSeq?: 
     beforeSeq: opts.beforeSeq,
     limit: Math.min(opts.limit ?? 50, 200),
   });
-  return rows.map((r) => presentAuditEntry(r, opts.actor));
+  // Names for the log's sentences ("Anna Andersson skickade handlingsplanen 2026 för …"): the
+  // account's current name and the board's, looked up for the page, not stored in the chain.
+  const ids = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
+  const [actorIds, boardIds] = [ids(rows.map((r) => r.actor_id)), ids(rows.map((r) => r.board_id))];
+  const people = actorIds.length ? await opts.db.selectFrom('app_user').select(['id', 'name']).where('id', 'in', actorIds).execute() : [];
+  const boardRows = boardIds.length ? await opts.db.selectFrom('board').select(['id', 'name']).where('id', 'in', boardIds).execute() : [];
+  const nameOf = new Map([...people, ...boardRows].map((x) => [x.id, x.name]));
+  return rows.map((r) => ({
+    ...presentAuditEntry(r, opts.actor),
+    actorName: (r.actor_id && nameOf.get(r.actor_id)) || null,
+    boardName: (r.board_id && nameOf.get(r.board_id)) || null,
+  }));
 }
 
 export type AuditVerdict =

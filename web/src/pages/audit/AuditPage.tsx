@@ -7,25 +7,16 @@ import { useSession } from '../../auth/session';
 import { EmptyState, LoadError, Notice } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../format/dates';
+import { logSentence, type LogEntry } from './sentence';
 import { verdictText, type Verdict } from './verdict';
-
-interface Entry {
-  seq: number;
-  at: string;
-  actorEmail: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  summary: Record<string, unknown>;
-  /** Categories of a concern report left out for this reader. */
-  redacted?: boolean;
-}
+import './audit.css';
 
 export function AuditPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const [before, setBefore] = useState<number | null>(null);
-  const entries = useApiQuery<Entry[]>(`/api/audit?limit=50${before ? `&before=${before}` : ''}`);
+  const entries = useApiQuery<LogEntry[]>(`/api/audit?limit=50${before ? `&before=${before}` : ''}`);
   // The chain is checked when asked, afresh each time: never a cached verdict.
   const verify = useQuery<Verdict, ApiError>({ queryKey: ['/api/audit/verify'], enabled: false, gcTime: 0 });
   const verdict = verify.isFetchedAfterMount && verify.data ? verdictText(verify.data, t) : '';
@@ -74,32 +65,52 @@ export function AuditPage() {
   );
 }
 
-function EntriesTable({ entries }: { entries: Entry[] }) {
-  const { t, i18n } = useTranslation();
-  const fmt = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'short', timeStyle: 'medium' });
+/**
+ * Each entry as a Swedish sentence with its time in Swedish time; the stored details (entry
+ * number, e-mail address, action code and summary) stay one click away.
+ */
+function EntriesTable({ entries }: { entries: LogEntry[] }) {
+  const { t } = useTranslation();
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table audit-log">
         <caption>{t('audit.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('audit.seq')}</th>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.summary')}</th>
+            <th scope="col">{t('auditLog.when')}</th>
+            <th scope="col">{t('auditLog.what')}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
             <tr key={e.seq}>
-              <td>{e.seq}</td>
-              <td>{fmt.format(new Date(e.at))}</td>
-              <td>{e.actorEmail}</td>
-              <td>{t(`auditActions.${e.action}`, { defaultValue: e.action })}</td>
+              <td className="audit-log__when">
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              </td>
               <td>
-                <code className="summary">{JSON.stringify(e.summary)}</code>
-                {e.redacted && <> {t('audit.redacted')}</>}
+                <p className="audit-log__sentence">
+                  {logSentence(e, t)}.{e.redacted && <> {t('audit.redacted')}</>}
+                </p>
+                <details className="audit-log__details">
+                  <summary>
+                    {t('auditLog.details')}
+                    <span className="visually-hidden">, {t('auditLog.detailsOf', { seq: e.seq })}</span>
+                  </summary>
+                  <dl>
+                    <dt>{t('audit.seq')}</dt>
+                    <dd>{e.seq}</dd>
+                    <dt>{t('audit.actor')}</dt>
+                    <dd>{e.actorEmail ?? '–'}</dd>
+                    <dt>{t('audit.action')}</dt>
+                    <dd>
+                      {t(`auditActions.${e.action}`, { defaultValue: e.action })} (<code>{e.action}</code>)
+                    </dd>
+                    <dt>{t('audit.summary')}</dt>
+                    <dd>
+                      <code className="summary">{JSON.stringify(e.summary)}</code>
+                    </dd>
+                  </dl>
+                </details>
               </td>
             </tr>
           ))}
