@@ -101,7 +101,7 @@ export function ConcernListPage() {
 }
 
 function ConcernTable({ rows, withBoard, caption }: { rows: TConcernListItem[]; withBoard: boolean; caption: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <ScrollBox label={t('situation.concerns.title')}>
       <table className="table">
@@ -121,7 +121,7 @@ function ConcernTable({ rows, withBoard, caption }: { rows: TConcernListItem[]; 
             <tr key={c.id}>
               <td>
                 <Link to={`/lagesbild/rapporter/${c.id}`}>
-                  {formatDate(c.occurredOn, i18n.language)}
+                  {formatDate(c.occurredOn)}
                   <span className="visually-hidden">, {t(`situation.types.${c.type}`)}</span>
                 </Link>
               </td>

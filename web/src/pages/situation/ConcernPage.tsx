@@ -28,11 +28,11 @@ export function ConcernPage() {
 }
 
 function Concern({ c }: { c: TConcern }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [notice, setNotice] = useState('');
   const forms = useConcernForms(c, setNotice);
   const closed = c.status === 'closed';
-  const title = t('situation.concernPage.title', { date: formatDate(c.occurredOn, i18n.language) });
+  const title = t('situation.concernPage.title', { date: formatDate(c.occurredOn) });
 
   return (
     <>
@@ -96,7 +96,7 @@ function Concern({ c }: { c: TConcern }) {
             {c.notes.map((n) => (
               <li key={n.id} className="panel">
                 <p className="hint">
-                  {n.authorName ?? '–'}, {formatDate(n.createdAt, i18n.language)}
+                  {n.authorName ?? '–'}, {formatDate(n.createdAt)}
                 </p>
                 <Paragraphs text={n.body} />
               </li>

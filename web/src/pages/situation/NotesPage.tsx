@@ -20,7 +20,7 @@ const ZNoteForm = withGuard(ZCreateSituationNoteRequest, ['body'], 'anteckningen
 
 /** Police input and other sources, as dated notes on the board's situation picture. */
 export function NotesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { can } = useSession();
   const choice = useBoardChoice('situation_notes.list');
   const { board, year } = choice;
@@ -54,14 +54,14 @@ export function NotesPage() {
                 {list.map((n) => (
                   <li key={n.id} className="panel">
                     <h3>
-                      {formatDate(n.notedOn, i18n.language)} – {t(`situation.sources.${n.source}`)}
+                      {formatDate(n.notedOn)} – {t(`situation.sources.${n.source}`)}
                     </h3>
                     <Paragraphs text={n.body} />
                     <p className="hint">{t('situation.notes.by', { name: n.authorName ?? t('situation.notes.demo') })}</p>
                     {canWrite && (
                       <button type="button" className="button button--secondary button--small" disabled={remove.isPending} onClick={() => setToDelete(n)}>
                         {t('situation.notes.delete')}
-                        <span className="visually-hidden"> {formatDate(n.notedOn, i18n.language)}</span>
+                        <span className="visually-hidden"> {formatDate(n.notedOn)}</span>
                       </button>
                     )}
                   </li>

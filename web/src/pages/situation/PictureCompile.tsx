@@ -23,7 +23,7 @@ export function Compile({ boardId, year }: { boardId: string; year: number }) {
 }
 
 function Compilation({ c, boardId, year }: { c: TCompilation; boardId: string; year: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <>
       <PictureForm c={c} boardId={boardId} year={year} />
@@ -53,7 +53,7 @@ function Compilation({ c, boardId, year }: { c: TCompilation; boardId: string; y
           <ul>
             {c.notes.map((n) => (
               <li key={n.id}>
-                {formatDate(n.notedOn, i18n.language)} ({t(`situation.sources.${n.source}`)}): {n.body}
+                {formatDate(n.notedOn)} ({t(`situation.sources.${n.source}`)}): {n.body}
               </li>
             ))}
           </ul>

@@ -62,7 +62,7 @@ function ReadPicture({ boardId, year }: { boardId: string; year: number }) {
       {(p) => (
         <>
           <p>
-            <PictureStatus status={p.status} /> {t('situation.picture.compiledOn', { date: formatDate(p.compiledOn, i18n.language) })}
+            <PictureStatus status={p.status} /> {t('situation.picture.compiledOn', { date: formatDate(p.compiledOn) })}
           </p>
           <section aria-labelledby="picture-text">
             <h2 id="picture-text">{t('situation.picture.text')}</h2>

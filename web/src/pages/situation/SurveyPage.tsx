@@ -22,7 +22,7 @@ export function SurveyPage() {
 }
 
 function Survey({ s }: { s: TSurvey }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const { can } = useSession();
@@ -139,7 +139,7 @@ function Survey({ s }: { s: TSurvey }) {
                   <tr key={r.id}>
                     <th scope="row">{r.label}</th>
                     <td>{t(`situation.groups.${r.group}`)}</td>
-                    <td>{formatDate(r.expiresAt, i18n.language)}</td>
+                    <td>{formatDate(r.expiresAt)}</td>
                     <td>
                       <StatusTag tone={r.state === 'answered' ? 'ok' : r.state === 'open' ? 'neutral' : 'warn'}>{t(`situation.linkStates.${r.state}`)}</StatusTag>
                     </td>

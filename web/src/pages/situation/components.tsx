@@ -5,6 +5,7 @@ import type { Action, TBoard, TMe } from '../../api/types';
 import { useApiQuery } from '../../api/use-query';
 import { scopeIn, useSession } from '../../auth/session';
 import { ScrollTable as ScrollBox } from '../../components/ScrollTable';
+import { formatDay } from '../../format/dates';
 import './situation.css';
 
 export type { Cell } from './count-tables';
@@ -121,5 +122,5 @@ export function Paragraphs({ text }: { text: string }) {
   );
 }
 
-export const formatDate = (iso: string, lang: string) =>
-  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso));
+/** A day or a timestamp as the day in Swedish time, in the one date format of every page (format/dates.ts). */
+export const formatDate = (iso: string) => formatDay(iso);
