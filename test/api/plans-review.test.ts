@@ -56,4 +56,70 @@ describe.each(await testDatabaseKinds())('[PLANS] review and check on %s', (kind
       });
     });
   });
+
+  describe('review comments that point at a section or an activity', () => {
+    type Plan = { sections: { key: string; title: string }[]; instructions: { reviewCriteria: { id: string }[] }; timeline: { to: string; review: { items: Item[] } | null }[] };
+    type Item = { criterionId: string; comment: string | null; target?: string | null; targetLabel?: string | null };
+    async function inReview() {
+      const people = await boardWithPeople(t, { people: { lc: 'local_coordinator', member: 'viewer' } });
+      const plan = await planAt(t, { as: people.clients.lc!, central, boardId: people.boardId, status: 'in_review', activities: [activity('Samverkan med polisen')] });
+      const detail = (await central.get(`/api/plans/${plan.id}`)).json() as Plan;
+      const [c1, c2] = detail.instructions.reviewCriteria.map((c) => c.id);
+      return { ...people, plan, section: detail.sections[0]!, c1: c1!, c2: c2! };
+    }
+    const reviews = (planId: string) => t.database.db.selectFrom('plan_review').selectAll().where('plan_id', '=', planId).execute();
+
+    it('are stored with the part they are about, shown to the board after the review, and audited without their text', async () => {
+      const { plan, section, c1, c2, clients } = await inReview();
+      const res = await central.request('PUT', `/api/plans/${plan.id}/review`, {
+        items: [
+          { criterionId: c1, result: 'fail', comment: 'Insatsen saknar mål.', target: `activity:${plan.activityIds[0]}` },
+          { criterionId: c2, result: 'partly', comment: 'Lägesbilden är från förra året.', target: `section:${section.key}` },
+        ],
+        comment: 'Komplettera insatsen och lägesbilden.',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const byId = Object.fromEntries((res.json() as { items: Item[] }).items.map((i) => [i.criterionId, i]));
+      expect(byId[c1]).toMatchObject({ target: `activity:${plan.activityIds[0]}`, targetLabel: 'Insats: Samverkan med polisen' });
+      expect(byId[c2]).toMatchObject({ target: `section:${section.key}`, targetLabel: `Avsnitt: ${section.title}` });
+
+      expectStatus(await central.post(`/api/plans/${plan.id}/transitions`, { to: 'returned', comment: 'Komplettera insatsen och lägesbilden.' }), 200, 'return');
+      const seen = (await clients.member!.get(`/api/plans/${plan.id}`)).json() as Plan;
+      const review = seen.timeline.findLast((m) => m.review)!.review!;
+      expect(review.items.find((i) => i.criterionId === c1)).toMatchObject({ targetLabel: 'Insats: Samverkan med polisen', comment: 'Insatsen saknar mål.' });
+
+      const audit = await t.database.db.selectFrom('audit_log').select(['action', 'summary']).where('action', '=', 'plans.review').where('entity_id', '=', plan.id).execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]!.summary).toMatchObject({ targets: [`activity:${plan.activityIds[0]}`, `section:${section.key}`] });
+      expect(JSON.stringify(audit)).not.toContain('Insatsen saknar mål');
+    });
+
+    it('refuses a part that is not in this plan (422), a target without a comment and a malformed target (400), writing nothing', async () => {
+      const { plan, c1 } = await inReview();
+      const other = await inReview();
+      const put = (item: object) => central.request('PUT', `/api/plans/${plan.id}/review`, { items: [{ criterionId: c1, result: 'fail', ...item }], comment: null });
+
+      const stray = await put({ comment: 'Fel plan.', target: `activity:${other.plan.activityIds[0]}` });
+      expect(stray.statusCode).toBe(422);
+      expect(stray.json().error).toMatchObject({ code: 'unknown_target', fields: [{ field: 'items.0.target', message: 'Välj ett avsnitt eller en insats i planen.' }] });
+      expect((await put({ comment: 'Finns inte.', target: 'section:finns-inte' })).statusCode).toBe(422);
+
+      const empty = await put({ comment: '  ', target: `activity:${plan.activityIds[0]}` });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.body).toContain('Skriv kommentaren till den del av planen du har valt.');
+      expect((await put({ comment: 'Text.', target: 'insats:1' })).statusCode).toBe(400);
+
+      expect(await reviews(plan.id)).toHaveLength(0);
+      const audit = await t.database.db.selectFrom('audit_log').select('seq').where('action', '=', 'plans.review').where('entity_id', '=', plan.id).execute();
+      expect(audit).toHaveLength(0);
+    });
+
+    it('may be written only by a central coordinator: the board’s coordinator and members get 403', async () => {
+      const { plan, c1, clients } = await inReview();
+      const body = { items: [{ criterionId: c1, result: 'pass', comment: 'Bra.', target: `activity:${plan.activityIds[0]}` }], comment: null };
+      expect((await clients.lc!.request('PUT', `/api/plans/${plan.id}/review`, body)).statusCode).toBe(403);
+      expect((await clients.member!.request('PUT', `/api/plans/${plan.id}/review`, body)).statusCode).toBe(403);
+      expect(await reviews(plan.id)).toHaveLength(0);
+    });
+  });
 });
