@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { todayInSweden } from '../../domain/calendar.js';
-import { canEverywhere, inScope, reachesAny, scopeOf, type Actor } from '../../domain/policy/index.js';
+import { canEverywhere, inScope, reachesAny, scopeOf, type Action, type Actor } from '../../domain/policy/index.js';
 import { tertialOf } from '../../domain/situation/categories.js';
 import { AppError } from '../../http/errors.js';
 import * as orgs from '../orgs/repo.js';
@@ -58,12 +58,14 @@ export async function boardsOverview(opts: { db: Database; actor: Actor; today?:
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'sv'));
   const ids = boards.map((b) => b.id);
 
-  const plans = reachesAny(scopeOf(actor, 'plans.overview')) ? await part(() => getOverview({ db, actor, year })) : null;
-  const delayed = await delayedByBoard(db, actor, year, ids);
-  const training = reachesAny(scopeOf(actor, 'training.coverage.read'))
-    ? await part(() => trainingOverview({ db, actor, asOf: today, below: DEFAULT_LAGGING_BELOW }))
-    : null;
-  const concerns = reachesAny(scopeOf(actor, 'situation.read')) ? await part(() => tertialEnvironmentCounts({ db, actor, year, tertial })) : null;
+  const reaches = (action: Action) => reachesAny(scopeOf(actor, action));
+  // The parts are independent reads: on a PostgreSQL server they run side by side.
+  const [plans, delayed, training, concerns] = await Promise.all([
+    reaches('plans.overview') ? part(() => getOverview({ db, actor, year })) : null,
+    delayedByBoard(db, actor, year, ids),
+    reaches('training.coverage.read') ? part(() => trainingOverview({ db, actor, asOf: today, below: DEFAULT_LAGGING_BELOW })) : null,
+    reaches('situation.read') ? part(() => tertialEnvironmentCounts({ db, actor, year, tertial })) : null,
+  ]);
 
   return {
     year,
