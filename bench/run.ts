@@ -3,6 +3,7 @@
 // lines and figures (with their targets) so a script can compare runs. Timing goals live here,
 // never in the test suite.
 import { writeFileSync } from 'node:fs';
+import { benchCoverage } from './coverage.js';
 import { benchFoundation } from './foundation.js';
 import { benchLoad } from './load.js';
 import { benchPages } from './pages.js';
@@ -29,6 +30,7 @@ const sections: [string, () => Promise<SectionResult>][] = [
   ['Foundation', async () => ({ lines: await benchFoundation() })],
   ['Training', benchTraining],
   ['Reports', benchReports],
+  ['Coverage', benchCoverage],
   ['Load', benchLoad],
   ['Pages', benchPages],
 ];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { coverageAsOf, groupCoverage, startedAsOf, type Completion, type Headcount } from './coverage.js';
 import { People } from './people.js';
 import { completedWithoutUnit, rollUp } from './rollup.js';
+import { totalsAt } from './totals.js';
 import { boardTrend, coverageTrend } from './trend.js';
 
 describe('People', () => {
@@ -89,6 +90,21 @@ describe('counted rows', () => {
         );
         expect(coverageTrend({ headcounts, completions: byQuarter }, asOf)).toEqual(coverageTrend({ headcounts, completions: rows }, asOf));
         expect(boardTrend({ headcounts, completions: byQuarter }, asOf, 'b1')).toEqual(boardTrend({ headcounts, completions: rows }, asOf, 'b1'));
+      }),
+    );
+  });
+});
+
+describe('totalsAt', () => {
+  const unitHeadcounts = fc.array(
+    fc.record({ boardId: fc.constantFrom('b1', 'b2'), unitId: fc.constantFrom('u1', 'u2', null), employees: fc.integer({ min: 0, max: 500 }), asOf: day }),
+    { maxLength: 12 },
+  );
+  it('equals the total of coverageAsOf on every date', () => {
+    fc.assert(
+      fc.property(unitHeadcounts, people, fc.array(day, { minLength: 1, maxLength: 8 }), (hcs, list, dates) => {
+        const completions: Completion[] = list.map((p, i) => ({ ...p, employeeKey: `E${i % 40}` }));
+        expect(totalsAt({ headcounts: hcs, completions }, dates)).toEqual(dates.map((asOf) => coverageAsOf({ headcounts: hcs, completions, asOf }).total));
       }),
     );
   });

@@ -4,7 +4,8 @@
  * reached at the pace of the last twelve months. Pure.
  */
 import { daysBetween } from '../calendar.js';
-import { forecast, pacePerDay, trend, type Completion, type CoverageFigure, type Headcount } from './coverage.js';
+import { forecast, pacePerDay, type Completion, type CoverageFigure, type Headcount } from './coverage.js';
+import { totalsAt } from './totals.js';
 
 const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'];
 
@@ -32,7 +33,9 @@ export function trendDates(first: string | null, asOf: string): string[] {
 export function coverageTrend(data: { headcounts: Headcount[]; completions: Completion[] }, asOf: string): CoveragePoint[] {
   const firsts = [...data.headcounts.map((h) => h.asOf), ...data.completions.map((c) => c.completedOn)].filter((d) => d <= asOf);
   const first = firsts.length ? firsts.reduce((a, b) => (a < b ? a : b)) : null;
-  return trend({ headcounts: data.headcounts, completions: data.completions }, trendDates(first, asOf)).map((c) => ({ date: c.asOf, ...c.total }));
+  const dates = trendDates(first, asOf);
+  const totals = totalsAt(data, dates);
+  return dates.map((date, i) => ({ date, ...totals[i] }));
 }
 
 /** One board's trend: the same arithmetic on that board's rows only. */

@@ -8,6 +8,7 @@ import { boardTrend, coverageTrend, forecastOf } from '../../domain/training/tre
 import { forbidden, notFound } from '../../http/errors.js';
 import { readScope } from './access.js';
 import { courseFor } from './courses.service.js';
+import { coverageCounts } from './coverage.repo.js';
 import { presentCourse } from './presenters.js';
 import * as repo from './repo.js';
 import type { TBoardDetail, TCoverageRow, TOverview, TUnitCoverage } from './schema.js';
@@ -15,7 +16,7 @@ import { targetOf } from './targets.service.js';
 
 /**
  * Reading coverage: the database counts the people of the actor's boards (scoped in the query,
- * repo.coverageCounts), then the arithmetic of src/domain/training (coverage, trend and forecast,
+ * coverage.repo.ts), then the arithmetic of src/domain/training (coverage, trend and forecast,
  * roll-up, status) runs on those counts, a few rows per unit, whatever the number of people.
  */
 
@@ -33,16 +34,20 @@ export interface CoverageContext {
   completionsByDate: Completion[];
 }
 
-async function loadCoverage(db: Database, actor: ServiceActor, asOf: string, courseId?: string, onlyBoard?: string): Promise<CoverageContext> {
+/**
+ * `boardsOnly`: figures per board as of the date and nothing else (GET /api/training/coverage, the
+ * reports): counts per board, each unit's latest headcount, no trend.
+ */
+async function loadCoverage(db: Database, actor: ServiceActor, asOf: string, courseId?: string, onlyBoard?: string, boardsOnly = false): Promise<CoverageContext> {
   const course = await courseFor(db, actor.municipalityId, courseId);
   const readable = readScope(actor);
   if (onlyBoard && !inScope(readable, onlyBoard)) throw forbidden();
   const scope = onlyBoard ? [onlyBoard] : readable;
   const [boardRows, unitRows, headcountRows, counts] = await Promise.all([
     repo.boardsOf(db, actor.municipalityId),
-    repo.unitsOf(db, actor.municipalityId),
-    repo.headcountsOf(db, scope, actor.municipalityId),
-    repo.coverageCounts(db, course.id, scope, asOf),
+    boardsOnly ? [] : repo.unitsOf(db, actor.municipalityId),
+    repo.headcountsOf(db, scope, actor.municipalityId, boardsOnly ? asOf : undefined),
+    coverageCounts(db, course.id, scope, asOf, { units: !boardsOnly, trend: !boardsOnly }),
   ]);
   const boards = boardRows.filter((b) => inScope(scope, b.id));
   const units = unitRows.filter((u) => inScope(scope, u.board_id));
@@ -68,7 +73,7 @@ function trendOf(ctx: CoverageContext, asOf: string, boardId?: string) {
 /** GET /api/training/coverage: one row per board the actor may see (API.md). */
 export async function coverageByBoard(opts: { db: Database; actor: ServiceActor; courseId?: string; asOf?: string }): Promise<TCoverageRow[]> {
   const asOf = opts.asOf ?? todayInSweden();
-  const ctx = await loadCoverage(opts.db, opts.actor, asOf, opts.courseId);
+  const ctx = await loadCoverage(opts.db, opts.actor, asOf, opts.courseId, undefined, true);
   const c = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
   const started = startedAsOf(ctx.started, asOf).boards;
   const byBoard = new Map(c.boards.map((b) => [b.boardId, b]));

@@ -280,7 +280,8 @@ export async function upsertCompletions(
 
 // ---------------------------------------------------------------- coverage data
 
-export async function headcountsOf(db: Database, boards: 'all' | string[], municipalityId: string) {
+/** The boards' headcounts: the whole history, or with `latestOn` only each board's and unit's latest on or before that day. */
+export async function headcountsOf(db: Database, boards: 'all' | string[], municipalityId: string, latestOn?: string) {
   let q = db
     .selectFrom('training_headcount')
     .innerJoin('board', 'board.id', 'training_headcount.board_id')
@@ -290,44 +291,14 @@ export async function headcountsOf(db: Database, boards: 'all' | string[], munic
     if (!boards.length) return [];
     q = q.where('training_headcount.board_id', 'in', boards);
   }
+  if (latestOn !== undefined) {
+    return q
+      .where('training_headcount.as_of', '<=', latestOn)
+      .distinctOn(['training_headcount.board_id', 'training_headcount.unit_id'])
+      .orderBy('training_headcount.board_id')
+      .orderBy('training_headcount.unit_id')
+      .orderBy('training_headcount.as_of', 'desc')
+      .execute();
+  }
   return q.orderBy('training_headcount.as_of').execute();
-}
-
-export interface CoverageCount {
-  board_id: string;
-  /** Null on a trend row, and for people registered on the board without a unit. */
-  unit_id: string | null;
-  status: 'completed' | 'started';
-  /** Null: counted as of the date, per unit. A date: counted up to it, per board (the trend). */
-  through: string | null;
-  n: number;
-}
-
-/**
- * People of the course as of `asOf`, counted in the database (issue 11): per board, unit and status
- * (`through` null), and per board and status up to each quarter end before `asOf` and up to `asOf`
- * itself (the trend's dates, trend.ts). Full quarters come from training_completion_count, which
- * triggers keep (migration 0012); the rest of asOf's quarter from the rows themselves. One row per
- * person and course, so the counts are distinct people.
- */
-export async function coverageCounts(db: Database, courseId: string, boards: 'all' | string[], asOf: string): Promise<CoverageCount[]> {
-  if (boards !== 'all' && !boards.length) return [];
-  const inScope = boards === 'all' ? sql`` : sql`and board_id = any(${boards}::uuid[])`;
-  const quarterStart = sql`date_trunc('quarter', ${asOf}::timestamp)::date`;
-  const r = await sql<CoverageCount>`
-    with counted as (
-      select board_id, unit_id, status, (quarter + interval '3 months - 1 day')::date as through, n
-      from training_completion_count
-      where course_id = ${courseId} and quarter < ${quarterStart} ${inScope}
-      union all
-      select board_id, unit_id, status, ${asOf}::date, count(*)::int
-      from training_completion
-      where course_id = ${courseId} and completed_on >= ${quarterStart} and completed_on <= ${asOf}::date ${inScope}
-      group by 1, 2, 3
-    )
-    select board_id, unit_id, status, through, sum(n)::int as n
-    from counted
-    group by grouping sets ((board_id, unit_id, status), (board_id, status, through))
-    having sum(n) > 0`.execute(db);
-  return r.rows;
 }
