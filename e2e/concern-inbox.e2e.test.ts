@@ -52,7 +52,7 @@ describe('[SITUATION] concern inbox', () => {
     await page.goto(`${e.base}/lagesbild/rapporter`);
     await heading(page, 'Orosrapporter');
     await settle(page);
-    expect(await page.getByLabel('Status').inputValue()).toBe('open');
+    expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('open');
     expect(await column(page, 'Status')).not.toContainEqual(expect.stringContaining('Avslutad'));
     expect(await column(page, 'Nämnd')).toContain('Skärholmen');
     expect(await page.locator(`a[href="/lagesbild/rapporter/${closedId}"]`).count()).toBe(0);
@@ -72,7 +72,7 @@ describe('[SITUATION] concern inbox', () => {
     expect(await page.locator(`a[href="/lagesbild/rapporter/${openId}"]`).count()).toBe(1);
 
     // "Avslutade" shows the closed one with the same word as the report page.
-    await page.getByLabel('Status').selectOption('closed');
+    await page.getByLabel('Status', { exact: true }).selectOption('closed');
     await page.getByRole('button', { name: 'Visa' }).click();
     await page.locator(`a[href="/lagesbild/rapporter/${closedId}"]`).waitFor();
     expect(new URL(page.url()).searchParams.get('namnd')).toBe(eavBoard);
@@ -107,6 +107,20 @@ describe('[SITUATION] concern inbox', () => {
     await expectAccessible(page);
     const row = await e.t.database.db.selectFrom('concern_report').select(['status', 'relevance']).where('id', '=', openId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'open', relevance: null });
+    await ctx.close();
+  });
+
+  it('a report that does not exist, and an address no page answers to, show an error page with a heading and ways back', async () => {
+    const { ctx, page } = await loggedIn(e, 'eav@stockholm.example');
+    await page.goto(`${e.base}/lagesbild/rapporter/00000000-0000-4000-8000-000000000000`);
+    await heading(page, 'Det du söker finns inte');
+    expect(await page.locator('main').innerText()).toContain('Rapporten finns inte.');
+    await page.getByRole('main').getByRole('link', { name: 'Till startsidan' }).waitFor();
+    await expectAccessible(page);
+    await page.goto(`${e.base}/ingen-sida-har-den-har-adressen`);
+    await heading(page, 'Sidan finns inte');
+    await page.getByRole('main').getByRole('link', { name: 'Till startsidan' }).click();
+    await page.waitForURL(`${e.base}/`);
     await ctx.close();
   });
 

@@ -1,6 +1,8 @@
 import { lazy, Suspense, type ComponentType } from 'react';
+import { useLocation } from 'react-router';
 import { Loading } from './feedback';
 import { loadTexts } from '../i18n';
+import { PageErrorBoundary } from '../pages/NotFoundPage';
 
 /**
  * A page whose code loads when it is first opened, so the login page's bundle stays small: the
@@ -14,10 +16,14 @@ export function lazyPage<M>(load: () => Promise<M>, name: keyof M): ComponentTyp
     return { default: page[name] as ComponentType };
   });
   return function LazyPage() {
+    // A page that fails (or whose code cannot be fetched) shows the error page; a new address tries afresh.
+    const { pathname } = useLocation();
     return (
-      <Suspense fallback={<Loading />}>
-        <Page />
-      </Suspense>
+      <PageErrorBoundary resetKey={pathname}>
+        <Suspense fallback={<Loading />}>
+          <Page />
+        </Suspense>
+      </PageErrorBoundary>
     );
   };
 }

@@ -8,6 +8,7 @@ import { Notice } from '../../components/feedback';
 import { ErrorSummary } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
+import { ErrorPage } from '../NotFoundPage';
 import { formatDate, Paragraphs } from './components';
 import { ConcernStatus } from './ConcernListPage';
 import { ClassifyForm, CloseForm, dropConcernLists, NoteForm, useConcernForms } from './ConcernForms';
@@ -24,6 +25,11 @@ export function ConcernPage() {
     // Reading a report marks it read: the lists and the inbox read before no longer hold.
     if (opened) dropConcernLists(client);
   }, [opened, client]);
+  const { t } = useTranslation();
+  // A report that cannot be read (unknown, or not yours) is a page of its own with a way back.
+  if (concern.error && !concern.data) {
+    return <ErrorPage title={concern.error.status === 404 ? t('notFound.missingTitle') : t('notFound.errorTitle')} message={concern.error.message} />;
+  }
   return <QueryState query={concern}>{(c) => <Concern c={c} />}</QueryState>;
 }
 
