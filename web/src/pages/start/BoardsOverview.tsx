@@ -109,7 +109,10 @@ export function BoardsOverview() {
                 key: env,
                 header: (
                   <>
-                    {t(`situation.environments.${env}`)} <span className="visually-hidden">({t('startPage.overview.concerns', { tertial })})</span>
+                    <span aria-hidden="true">{t(`startPage.overview.envShort.${env}`)}</span>
+                    <span className="visually-hidden">
+                      {t(`situation.environments.${env}`)} ({t('startPage.overview.concerns', { tertial })})
+                    </span>
                   </>
                 ),
                 numeric: true,
