@@ -12,6 +12,7 @@ import * as m0009 from './migrations/2026_12_02_0009_login_throttle_secret.js';
 import * as m0010 from './migrations/2026_12_02_0010_audit_tracking_attachments.js';
 import * as m0011 from './migrations/2026_12_02_0011_plan_decisions_revision.js';
 import * as m0012 from './migrations/2026_12_02_0012_training_coverage_indexes.js';
+import * as m0013 from './migrations/2026_12_02_0013_report_summary.js';
 import * as m0015 from './migrations/2026_12_02_0015_followup_deadlines.js';
 
 /**
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0010_audit_tracking_attachments': m0010,
   '2026_12_02_0011_plan_decisions_revision': m0011,
   '2026_12_02_0012_training_coverage_indexes': m0012,
+  '2026_12_02_0013_report_summary': m0013,
   '2026_12_02_0015_followup_deadlines': m0015,
 };
 

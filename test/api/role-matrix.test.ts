@@ -121,6 +121,7 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'followup.context.link': ['local_coordinator'],
   'reports.city': ['central_coordinator', 'viewer', 'auditor'],
   'reports.board': ['central_coordinator', 'local_coordinator', 'contributor', 'viewer', 'auditor'],
+  'reports.summary.write': ['central_coordinator'],
   // The start page's board overview: coordinators, board members, the auditor (scoped to their boards).
   'overview.boards': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
   // Attachments: uploaded by the roles whose records take them; read through the records (any session).
@@ -179,6 +180,7 @@ const MUNICIPALITY_LEVEL = new Set<string>([
   'training.groups.update',
   'training.groups.delete',
   'reports.city',
+  'reports.summary.write',
   'situation.city',
   'audit_reports.create',
   'audit_reports.update',

@@ -82,6 +82,10 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
   ];
   for (const chapter of reportChapters(model)) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(chapter.title)] }));
+    if (chapter.kind === 'text') {
+      children.push(...textParagraphs(chapter.text));
+      continue;
+    }
     if (chapter.kind === 'keyFigures') {
       children.push(
         ...dataTable(blocks, { caption: 'Nyckeltal', columns: [{ key: 'label', label: 'Mått', weight: 3 }, { key: 'value', label: 'Värde', weight: 1, numeric: true }], rows: model.keyFigures.map((k) => [k.label, k.value]) }),
@@ -95,7 +99,7 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
         children.push(new Paragraph({ children: [new TextRun({ text: a.stateLabel, italics: true })] }));
         for (const s of a.sections) {
           children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(s.title)] }));
-          children.push(...(s.text ? textParagraphs(s.text) : [new Paragraph({ children: [new TextRun({ text: '(ej ifyllt)', italics: true })] })]));
+          children.push(...textParagraphs(s.text));
         }
       }
       continue;

@@ -74,6 +74,8 @@ export interface ReportModel {
   /** Which follow-up the figures build on, e.g. "Senast rapporterade status per insats, 2026 (T1–VB)". */
   basis: string;
   generatedOn: string;
+  /** The central coordinator's own summary (city report), printed first; null when not written. */
+  summary?: string | null;
   keyFigures: KeyFigure[];
   /** Every board with its plan status and activity counts (city), or the board alone. */
   boards: ReportTable;

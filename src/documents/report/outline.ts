@@ -3,6 +3,7 @@ import type { ChartSpec, ReportModel, ReportTable } from './model.js';
 import { NO_DATA_YET } from './model.js';
 
 export type Chapter =
+  | { kind: 'text'; title: string; text: string }
   | { kind: 'keyFigures'; title: string }
   | { kind: 'table'; title: string; intro?: string; table: ReportTable; chart?: ChartSpec; empty?: string }
   | { kind: 'tables'; title: string; intro?: string; tables: ReportTable[]; notes?: string[]; empty?: string }
@@ -16,7 +17,8 @@ export function chartFor(model: ReportModel, key: string): ChartSpec | undefined
 export function reportChapters(model: ReportModel): Chapter[] {
   const city = model.scope === 'city';
   const chapters: Chapter[] = [
-    { kind: 'keyFigures', title: 'Sammanfattning' },
+    ...(model.summary ? [{ kind: 'text' as const, title: 'Sammanfattning', text: model.summary }] : []),
+    { kind: 'keyFigures', title: model.summary ? 'Nyckeltal' : 'Sammanfattning' },
     {
       kind: 'table',
       title: city ? 'Nämndernas planer och insatser' : 'Planen och insatserna',

@@ -8,7 +8,7 @@ import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { htmlToBlocks, inlineText } from '../html-blocks.js';
 import type { ChartSpec, ReportModel, ReportTable } from './model.js';
-import { formatCell, reportChapters } from './outline.js';
+import { fitColumnWidths, formatCell, reportChapters } from './outline.js';
 
 const ACCENT = '#1F4E79';
 const HEADER_FILL = '#DCE6F2';
@@ -32,11 +32,10 @@ function configure() {
   pdfmake.setLocalAccessPolicy((path) => resolve(path).startsWith(FONT_DIR));
 }
 
-/** Absolute column widths from the weights (pdfmake's '*' cannot be weighted); 10 pt of cell padding each. */
+/** Absolute column widths (pdfmake's '*' cannot be weighted), wide enough for each header's longest word; 10 pt of cell padding each. */
 function widths(table: ReportTable): number[] {
-  const sum = table.columns.reduce((n, c) => n + (c.weight ?? 1), 0);
   const free = TEXT_WIDTH - table.columns.length * 10;
-  return table.columns.map((c) => (free * (c.weight ?? 1)) / sum);
+  return fitColumnWidths(table, free, { headerChar: 8 * 0.6, cellChar: 8 * 0.55, pad: 2 });
 }
 
 function dataTable(table: ReportTable): Content[] {
@@ -121,6 +120,10 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
   ];
   for (const chapter of reportChapters(model)) {
     content.push({ text: chapter.title, style: 'h1' });
+    if (chapter.kind === 'text') {
+      content.push(...textBlocks(chapter.text));
+      continue;
+    }
     if (chapter.kind === 'keyFigures') {
       content.push(
         ...dataTable({ caption: 'Nyckeltal', columns: [{ key: 'label', label: 'Mått', weight: 3 }, { key: 'value', label: 'Värde', numeric: true }], rows: model.keyFigures.map((k) => [k.label, k.value]) }),
@@ -134,7 +137,7 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
         content.push({ text: a.stateLabel, italics: true, margin: [0, 0, 0, 4] });
         for (const s of a.sections) {
           content.push({ text: s.title, style: 'h3' });
-          content.push(...(s.text ? textBlocks(s.text) : [{ text: '(ej ifyllt)', italics: true }]));
+          content.push(...textBlocks(s.text));
         }
       }
       continue;

@@ -94,7 +94,7 @@ export async function renderReportXlsx(model: ReportModel): Promise<Buffer> {
   };
   tableSheet(wb, used, 'Analyser', analyses.rows.length ? [analyses] : [], 'Ingen samlad analys är skriven för året.');
   const about = wb.addWorksheet(sheetName('Om rapporten', used));
-  [[model.title], [model.subtitle], [model.municipality], [model.basis], [`Framtagen ur Värna ${model.generatedOn}`], [], ...model.keyFigures.map((k) => [k.label, k.value])].forEach((r) =>
+  [[model.title], [model.subtitle], [model.municipality], ...(model.summary ? [[], ['Sammanfattning'], [model.summary]] : []), [], [model.basis], [`Framtagen ur Värna ${model.generatedOn}`], [], ...model.keyFigures.map((k) => [k.label, k.value])].forEach((r) =>
     about.addRow(r.map((v) => safeText(String(v)))),
   );
   about.getColumn(1).width = 60;

@@ -28,7 +28,10 @@ export const STATUS_COLORS: Readonly<Record<StatusKey, string>> = {
 export const STATUS_ORDER: readonly StatusKey[] = ['done', 'ongoing', 'not_started', 'delayed', 'cancelled', 'not_reported'];
 
 const nf = (n: number) => formatCell(n);
-const periodLabel = (p: PeriodKind | null, year: number) => (p ? `${PERIOD_LABELS_SV[p]} ${year}` : '');
+/** "Tertial 1 2026", "Verksamhetsberättelse 2026": words, never the code "2026-T1". */
+const PERIOD_WORDS: Record<PeriodKind, string> = { T1: 'Tertial 1', T2: 'Tertial 2', VB: 'Verksamhetsberättelse' };
+const TERTIAL_WORDS: Record<string, string> = { T1: 'Tertial 1 (januari–april)', T2: 'Tertial 2 (maj–augusti)', T3: 'Tertial 3 (september–december)' };
+export const periodLabel = (p: PeriodKind | string | null, year: number) => (p && p in PERIOD_WORDS ? `${PERIOD_WORDS[p as PeriodKind]} ${year}` : '');
 const statusColumns = (): Column[] => STATUS_ORDER.map((s) => ({ key: s, label: STATUS_LABELS_SV[s], numeric: true }));
 const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
@@ -48,7 +51,7 @@ function boardsTable(r: TReport): ReportTable {
     b.plan?.activityCount ?? 0,
     ...STATUS_ORDER.map((s) => (followed ? b.byStatus[s] : null)),
     followed ? b.donePercent : null,
-    b.analysis ? `${b.analysis.period}${b.analysis.reportedAt ? ' (rapporterad)' : ' (utkast)'}` : '–',
+    b.analysis ? `${periodLabel(b.analysis.period, r.year)}${b.analysis.reportedAt ? '' : ' (utkast)'}` : '–',
     ];
   });
   return {
@@ -102,10 +105,10 @@ function delayedTable(r: TReport): ReportTable {
       { key: 'board', label: 'Nämnd', weight: 2 },
       { key: 'title', label: 'Insats', weight: 3 },
       { key: 'area', label: 'Insatsområde', weight: 1.5 },
-      { key: 'period', label: 'Rapporterad', weight: 1 },
+      { key: 'period', label: 'Rapporterad', weight: 1.6 },
       { key: 'comment', label: 'Kommentar', weight: 4 },
     ],
-    rows: r.delayed.items.map((d) => [d.boardName, d.title, AREA_LABELS_SV[(d.measureArea ?? 'unclassified') as AreaKey], `${r.year}-${d.period}`, d.comment ?? '']),
+    rows: r.delayed.items.map((d) => [d.boardName, d.title, AREA_LABELS_SV[(d.measureArea ?? 'unclassified') as AreaKey], periodLabel(d.period, r.year), d.comment ?? '']),
   };
 }
 
@@ -138,7 +141,7 @@ function indicatorTables(r: TReport): { summary: ReportTable; items: ReportTable
         i.target,
         i.value,
         INDICATOR_RESULT_LABELS_SV[i.result],
-        i.kpiIds.join(', '),
+        i.kpiIds.map((k) => kpiName(r, k)).join('; '),
       ]),
     },
   };
@@ -149,12 +152,11 @@ function contextTable(r: TReport): ReportTable {
   return {
     caption: 'Kontextindikatorer (kommunala nyckeltal)',
     columns: [
-      { key: 'kpi', label: 'Nyckeltal', weight: 1.2 },
-      { key: 'title', label: 'Namn', weight: 4 },
+      { key: 'title', label: 'Nyckeltal', weight: 4 },
       { key: 'area', label: 'Område', weight: 1.5 },
       ...years.map((y) => ({ key: String(y), label: String(y), numeric: true })),
     ],
-    rows: r.context.map((c) => [c.kpiId, c.title ?? '', c.area, ...years.map((y) => c.values.find((v) => v.year === y)?.value ?? null)]),
+    rows: r.context.map((c) => [kpiName(r, c.kpiId), c.area, ...years.map((y) => c.values.find((v) => v.year === y)?.value ?? null)]),
   };
 }
 
@@ -162,6 +164,12 @@ function contextTable(r: TReport): ReportTable {
 function withoutBoardColumn(t: ReportTable): ReportTable {
   if (t.columns[0]?.key !== 'board') return t;
   return { ...t, columns: t.columns.slice(1), rows: t.rows.map((r) => r.slice(1)) };
+}
+
+/** A context indicator by its name (the Kolada title), not its code; demo titles lose their "– demodata" tag. */
+function kpiName(r: TReport, kpiId: string) {
+  const title = r.context.find((c) => c.kpiId === kpiId)?.title;
+  return title ? title.replace(/\s+–\s+demodata$/, '') : 'Nyckeltal utan namn';
 }
 
 function boardName(r: TReport, id: string) {
@@ -185,7 +193,19 @@ function externalSections(r: TReport): ReportModel['external'] {
         ],
         rows: r.training.rows.map((t) => [boardName(r, t.boardId), t.employees, t.completed, t.percent]),
       },
-    ],
+      {
+        caption: `Enheter under ${nf(r.training.laggingBelow)} % (de som ligger längst efter)`,
+        columns: [
+          { key: 'board', label: 'Nämnd', weight: 3 },
+          { key: 'unit', label: 'Enhet', weight: 3 },
+          { key: 'employees', label: 'Anställda', numeric: true },
+          { key: 'completed', label: 'Har genomfört', numeric: true },
+          { key: 'percent', label: 'Andel (%)', numeric: true },
+        ],
+        rows: r.training.lagging.map((u) => [u.boardName, u.unitName, u.employees, u.completed, u.percent]),
+      },
+    ].filter((t, i) => i === 0 || t.rows.length > 0),
+    notes: r.training.available && r.training.lagging.length === 0 ? [`Ingen enhet ligger under ${nf(r.training.laggingBelow)} %.`] : undefined,
   };
   const situation: ReportModel['external'][number] = {
     key: 'situation',
@@ -202,10 +222,41 @@ function externalSections(r: TReport): ReportModel['external'] {
         ],
         rows: r.situation.rows.map((s) => [boardName(r, s.boardId), s.total, ...ENVIRONMENTS.map((e) => s.byEnvironment[e] ?? null)]),
       },
-    ],
+      {
+        caption: `Anmälningar ${r.year} per tertial och miljö`,
+        columns: [
+          { key: 'tertial', label: 'Tertial', weight: 2.4 },
+          { key: 'board', label: 'Nämnd', weight: 3 },
+          { key: 'total', label: 'Totalt', numeric: true },
+          ...ENVIRONMENTS.map((e) => ({ key: e, label: SITUATION_LABELS.sv.environment[e], numeric: true, weight: 1.3 })),
+        ],
+        rows: r.situation.byTertial.map((t) => [TERTIAL_WORDS[t.tertial], boardName(r, t.boardId), t.total, ...ENVIRONMENTS.map((e) => t.byEnvironment[e] ?? null)]),
+      },
+    ].filter((t, i) => i === 0 || t.rows.length > 0),
     notes: r.situation.available && r.situation.legend ? [r.situation.legend] : undefined,
   };
-  return [training, situation, auditsExternalSection(r), decisionsExternalSection(r)];
+  const late: ReportModel['external'][number] = {
+    key: 'late_plans',
+    title: 'Sena planer',
+    available: true,
+    intro: r.latePlans.deadline
+      ? `Planer som inte var inskickade när sista dag för planerna (${r.latePlans.deadline}) hade passerat.`
+      : 'Det finns ingen sista dag för årets planer i planinstruktionen.',
+    tables: r.latePlans.items.length
+      ? [
+          {
+            caption: `Sena planer ${r.year}`,
+            columns: [
+              { key: 'board', label: 'Nämnd', weight: 3 },
+              { key: 'status', label: 'Planens status', weight: 2 },
+            ],
+            rows: r.latePlans.items.map((p) => [p.boardName, p.status ? PLAN_STATUS_LABELS_SV[p.status] : 'Ingen plan']),
+          },
+        ]
+      : [],
+    notes: r.latePlans.items.length === 0 && r.latePlans.deadline ? ['Ingen plan är sen.'] : undefined,
+  };
+  return [late, training, situation, auditsExternalSection(r), decisionsExternalSection(r)];
 }
 
 /** The charts of a report; each with the table that carries the same numbers. */
@@ -304,15 +355,16 @@ export function toReportModel(r: TReport, activities?: { board_id: string; title
     indicators: city ? ind.items : withoutBoardColumn(ind.items),
     indicatorSummary: ind.summary,
     contextIndicators: r.context.length || r.indicators.items.some((i) => i.kpiIds.length) ? contextTable(r) : null,
-    analyses: r.analyses.map((a) => {
-      const b = r.boards.find((x) => x.boardId === a.boardId);
-      return {
+    // Only analyses marked reported: a draft is the board's work in progress, not its word.
+    analyses: r.analyses
+      .filter((a) => a.reportedAt)
+      .map((a) => ({
         boardName: a.boardName,
         periodLabel: periodLabel(a.period, r.year),
-        stateLabel: b?.analysis?.reportedAt ? `Markerad som rapporterad ${date(b.analysis.reportedAt)}` : 'Utkast – perioden är inte markerad som rapporterad',
-        sections: a.sections.map((s) => ({ title: s.title, text: s.text })),
-      };
-    }),
+        stateLabel: `Markerad som rapporterad ${date(a.reportedAt)}`,
+        sections: a.sections.filter((s) => s.text.trim() !== '').map((s) => ({ title: s.title, text: s.text })),
+      })),
+    summary: r.summary?.text ?? null,
     external: externalSections(r),
     activities: activities
       ? {
@@ -334,7 +386,7 @@ export function toReportModel(r: TReport, activities?: { board_id: string; title
             a.responsible,
             a.timeline,
             STATUS_LABELS_SV[(a.status ?? 'not_reported') as StatusKey],
-            a.period ? `${r.year}-${a.period}` : '',
+            periodLabel(a.period, r.year),
             a.comment ?? '',
           ]),
         }

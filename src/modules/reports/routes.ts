@@ -11,8 +11,9 @@ import { renderReportXlsx } from '../../documents/report/xlsx.js';
 import type { Actor } from '../../domain/policy/index.js';
 import { gateKey } from '../../http/heavy-work.js';
 import { reportCharts, toReportModel } from './document-model.js';
-import { ZChartsQuery, ZReportBoardParams, ZReportCharts, ZReportQuery, type TReport } from './schema.js';
+import { ZChartsQuery, ZReportBoardParams, ZReportCharts, ZReportQuery, ZSaveSummaryRequest, ZSummary, ZSummaryQuery, type TReport } from './schema.js';
 import * as service from './service.js';
+import { saveSummary } from './summary.service.js';
 
 const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -88,6 +89,12 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       const delayed = CHARTS_WINDOW;
       return charts(app, await gatedReport(app, req.actor!, ['city', year, period, windowKey(delayed)], () => service.cityReport({ db: app.db, actor: req.actor!, year, period, delayed })));
     },
+  });
+
+  app.put('/api/reports/city/summary', {
+    config: { action: 'reports.summary.write' },
+    schema: { tags, summary: 'The central coordinator’s summary of the year’s city report, printed first in its documents (an empty text removes it)', querystring: ZSummaryQuery, body: ZSaveSummaryRequest, response: { 200: ZSummary } },
+    handler: (req) => saveSummary({ db: app.db, actor: req.actor!, year: req.query.year, input: req.body }),
   });
 
   app.get('/api/reports/boards/:boardId', {

@@ -6,6 +6,7 @@ import { PERIOD_KINDS } from '../../domain/followup/periods.js';
 import { STATUS_KEYS } from '../../domain/followup/status.js';
 import { MEASURE_AREAS } from '../../domain/plans/model.js';
 import { PLAN_STATES } from '../../domain/plans/workflow.js';
+import { TERTIALS } from '../../domain/situation/categories.js';
 import { ZAuditsSection } from '../audit-tracking/section.schema.js';
 import { ZDecisionsSection } from '../plans/schema.js';
 
@@ -119,6 +120,9 @@ export const ZReport = z.object({
     courseName: z.string().nullable(),
     asOf: z.string().nullable(),
     rows: z.array(z.object({ boardId: z.string(), employees: z.number(), completed: z.number(), percent: z.number().nullable() })),
+    /** Units under `laggingBelow` % (at most the 20 furthest behind, from the training service). */
+    laggingBelow: z.number(),
+    lagging: z.array(z.object({ boardId: z.string(), boardName: z.string(), unitName: z.string(), employees: z.number(), completed: z.number(), percent: z.number().nullable() })),
   }),
   situation: z.object({
     available: z.boolean(),
@@ -126,6 +130,15 @@ export const ZReport = z.object({
     suppressed: z.boolean(),
     rows: z.array(z.object({ boardId: z.string(), total: ZCell, byEnvironment: z.record(z.string(), ZCell) })),
     total: ZCell.nullable(),
+    /** Per tertial (T1 Jan–Apr, T2 May–Aug, T3 Sep–Dec) and board with any report; "<5" outside the reader's own board. */
+    byTertial: z.array(z.object({ tertial: z.enum(TERTIALS), boardId: z.string(), suppressed: z.boolean(), total: ZCell, byEnvironment: z.record(z.string(), ZCell) })),
+  }),
+  /** The central coordinator's own summary of the year (city report; null in a board report or before it is written). */
+  summary: z.object({ text: z.string(), updatedAt: z.string(), updatedByName: z.string() }).nullable(),
+  /** Plans not submitted by the plan instruction's deadline (empty before the deadline). */
+  latePlans: z.object({
+    deadline: z.string().nullable(),
+    items: z.array(z.object({ boardId: z.string(), boardName: z.string(), status: z.enum(PLAN_STATES).nullable() })),
   }),
   /** Audit recommendations, the boards' replies and their measures (audit tracking). */
   audits: ZAuditsSection,
@@ -133,6 +146,14 @@ export const ZReport = z.object({
   decisions: ZDecisionsSection,
 });
 export type TReport = z.infer<typeof ZReport>;
+
+export const ZSummaryQuery = z.strictObject({ year: ZReportQuery.shape.year.unwrap() });
+export const ZSaveSummaryRequest = z.strictObject({
+  text: z.string({ error: 'Skriv sammanfattningen som text.' }).max(20000, 'Sammanfattningen får vara högst 20 000 tecken.'),
+  confirmNoPersonalData: z.boolean().optional(),
+});
+export type TSaveSummaryRequest = z.infer<typeof ZSaveSummaryRequest>;
+export const ZSummary = ZReport.shape.summary;
 
 export const ZReportCharts = z.array(
   z.object({

@@ -22,11 +22,11 @@ import type { PlanState } from '../../domain/plans/workflow.js';
 import { toIsoDay } from '../../domain/plans/workflow.js';
 import { AppError, forbidden } from '../../http/errors.js';
 import * as orgs from '../orgs/service.js';
-import { getBoardCounts, getCityPicture } from '../situation/pictures.service.js';
-import { coverageByBoard, listCourses } from '../training/service.js';
 import { auditsSection } from '../audit-tracking/section.service.js';
 import { decisionsSection } from '../plans/report-section.js';
 import * as repo from './repo.js';
+import { latePlans, situationSection, trainingSection } from './sections.js';
+import { readSummary } from './summary.service.js';
 import type { TReport } from './schema.js';
 
 const KIND_ORDER: Record<string, number> = { city_board: 0, district_board: 1, specialist_board: 2 };
@@ -55,16 +55,6 @@ async function requireBoardReader(db: Database, actor: Actor, boardId: string) {
   return board;
 }
 
-/** A section from another capability: its data, or "not available" when it refuses or has none. */
-async function external<T>(load: () => Promise<T>): Promise<T | null> {
-  try {
-    return await load();
-  } catch (e) {
-    if (e instanceof AppError && (e.status === 403 || e.status === 404)) return null;
-    throw e;
-  }
-}
-
 /**
  * The report of `scope` as plain data: one aggregate statement (repo.reportStatement), then the
  * arithmetic of src/domain/followup/aggregate.ts, then training and the situation picture from
@@ -75,19 +65,21 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   const year = req.year ?? Number(today.slice(0, 4));
   const upToRank = req.period ? periodRank(req.period) : 3;
   // Independent reads, started together (a PostgreSQL pool runs them in parallel).
-  const [data, municipality, training, situation, audits, decisions] = await Promise.all([
+  const [data, municipality, training, situation, audits, decisions, summary] = await Promise.all([
     repo.reportData(db, { municipalityId: actor.municipalityId, year, boardId, upToRank, effectIndicatorsOnly: scope === 'city' }),
     repo.municipalityName(db, actor.municipalityId),
     trainingSection(db, actor, boardId, year, today),
     situationSection(db, actor, scope, boardId, year),
     auditsSection({ db, actor, boardId, year, today }),
     decisionsSection({ db, actor, boardId, year }),
+    scope === 'city' ? readSummary(db, actor.municipalityId, year) : null,
   ]);
   const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || SWEDISH.compare(a.name, b.name));
   const names = new Map(boards.map((b) => [b.id, b.name]));
   const delayedWindow = req.delayed ?? { offset: 0, limit: DELAYED_PAGE };
   const delayedRows = await repo.delayedPage(db, { year, upToRank }, boards.map((b) => b.id), delayedWindow);
   const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
+  const late = await latePlans(db, actor.municipalityId, year, today, boards, plans);
   const planById = new Map(data.plans.map((p) => [p.id, p]));
   const activityCount = new Map<string, number>();
   const totals: ActivityTotal[] = [];
@@ -215,42 +207,10 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
       }),
     training,
     situation,
+    summary,
+    latePlans: late,
     audits,
     decisions,
-  };
-}
-
-async function trainingSection(db: Database, actor: Actor, boardId: string | null, year: number, today: string): Promise<TReport['training']> {
-  const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
-  const result = await external(async () => {
-    const [rows, courses] = await Promise.all([coverageByBoard({ db, actor, asOf }), listCourses({ db, actor })]);
-    return { rows, course: courses.find((c) => c.kind === 'web_basic') ?? courses[0] ?? null };
-  });
-  const rows = (result?.rows ?? []).filter((r) => !boardId || r.boardId === boardId);
-  const available = rows.some((r) => r.employees > 0 || r.completed > 0);
-  return { available, courseName: available ? (result?.course?.name ?? null) : null, asOf: available ? asOf : null, rows: available ? rows : [] };
-}
-
-async function situationSection(db: Database, actor: Actor, scope: 'city' | 'board', boardId: string | null, year: number): Promise<TReport['situation']> {
-  if (scope === 'city') {
-    const picture = await external(() => getCityPicture({ db, actor, year, charts: false, lang: 'sv' }));
-    const available = !!picture && picture.boards.some((b) => b.total !== 0);
-    return {
-      available,
-      legend: picture?.legend ?? null,
-      suppressed: true,
-      rows: available ? picture!.boards.map((b) => ({ boardId: b.boardId, total: b.total, byEnvironment: b.byEnvironment })) : [],
-      total: available ? picture!.totals.total : null,
-    };
-  }
-  const counts = await external(() => getBoardCounts({ db, actor, boardId: boardId!, year, charts: false, lang: 'sv' }));
-  const available = !!counts && counts.total !== 0;
-  return {
-    available,
-    legend: counts?.legend ?? null,
-    suppressed: counts?.suppressed ?? true,
-    rows: available ? [{ boardId: counts!.boardId, total: counts!.total, byEnvironment: counts!.byEnvironment }] : [],
-    total: available ? counts!.total : null,
   };
 }
 

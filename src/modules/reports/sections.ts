@@ -1,0 +1,93 @@
+/**
+ * The report's sections from other capabilities, each read with the reader's own rights through
+ * that capability's exported service: training coverage with the units under 20 %, concern reports
+ * per environment and tertial (suppressed outside the owning board by the situation module's rule),
+ * and the plans that were late (not submitted by the plan instruction's deadline).
+ */
+import type { Database } from '../../db/database.js';
+import type { Actor } from '../../domain/policy/index.js';
+import { TERTIALS } from '../../domain/situation/categories.js';
+import { AppError } from '../../http/errors.js';
+import { effectiveInstruction } from '../plans/governance-service.js';
+import { getBoardCounts, getCityPicture, tertialEnvironmentCounts } from '../situation/pictures.service.js';
+import { DEFAULT_LAGGING_BELOW, overview as trainingOverview } from '../training/service.js';
+import type { TReport } from './schema.js';
+
+/** A section from another capability: its data, or "not available" when it refuses or has none. */
+export async function external<T>(load: () => Promise<T>): Promise<T | null> {
+  try {
+    return await load();
+  } catch (e) {
+    if (e instanceof AppError && (e.status === 403 || e.status === 404)) return null;
+    throw e;
+  }
+}
+
+export async function trainingSection(db: Database, actor: Actor, boardId: string | null, year: number, today: string): Promise<TReport['training']> {
+  const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+  const o = await external(() => trainingOverview({ db, actor, asOf, below: DEFAULT_LAGGING_BELOW }));
+  const rows = (o?.boards ?? []).filter((r) => !boardId || r.boardId === boardId).map((r) => ({ boardId: r.boardId, employees: r.employees, completed: r.completed, percent: r.percent }));
+  const available = rows.some((r) => r.employees > 0 || r.completed > 0);
+  return {
+    available,
+    courseName: available ? (o?.course.name ?? null) : null,
+    asOf: available ? asOf : null,
+    rows: available ? rows : [],
+    laggingBelow: o?.laggingBelow ?? DEFAULT_LAGGING_BELOW,
+    lagging: available
+      ? (o?.lagging ?? [])
+          .filter((u) => !boardId || u.boardId === boardId)
+          .map((u) => ({ boardId: u.boardId, boardName: u.boardName, unitName: u.unitName, employees: u.employees, completed: u.completed, percent: u.percent }))
+      : [],
+  };
+}
+
+export async function situationSection(db: Database, actor: Actor, scope: 'city' | 'board', boardId: string | null, year: number): Promise<TReport['situation']> {
+  const tertials = await external(() => Promise.all(TERTIALS.map(async (tertial) => ({ tertial, counts: await tertialEnvironmentCounts({ db, actor, year, tertial }) }))));
+  const byTertial = (tertials ?? []).flatMap(({ tertial, counts }) =>
+    counts.boards.filter((b) => (!boardId || b.boardId === boardId) && b.total !== 0).map((b) => ({ tertial, boardId: b.boardId, suppressed: b.suppressed, total: b.total, byEnvironment: b.byEnvironment })),
+  );
+  if (scope === 'city') {
+    const picture = await external(() => getCityPicture({ db, actor, year, charts: false, lang: 'sv' }));
+    const available = !!picture && picture.boards.some((b) => b.total !== 0);
+    return {
+      available,
+      legend: picture?.legend ?? null,
+      suppressed: true,
+      rows: available ? picture!.boards.map((b) => ({ boardId: b.boardId, total: b.total, byEnvironment: b.byEnvironment })) : [],
+      total: available ? picture!.totals.total : null,
+      byTertial: available ? byTertial : [],
+    };
+  }
+  const counts = await external(() => getBoardCounts({ db, actor, boardId: boardId!, year, charts: false, lang: 'sv' }));
+  const available = !!counts && counts.total !== 0;
+  return {
+    available,
+    legend: counts?.legend ?? null,
+    suppressed: counts?.suppressed ?? true,
+    rows: available ? [{ boardId: counts!.boardId, total: counts!.total, byEnvironment: counts!.byEnvironment }] : [],
+    total: available ? counts!.total : null,
+    byTertial: available ? byTertial : [],
+  };
+}
+
+/** A plan is late when the instruction's deadline has passed and it is not submitted (or further). */
+const SUBMITTED = new Set(['submitted', 'in_review', 'approved']);
+
+export async function latePlans(
+  db: Database,
+  municipalityId: string,
+  year: number,
+  today: string,
+  boards: { id: string; name: string }[],
+  plans: Map<string, { status: string }>,
+): Promise<TReport['latePlans']> {
+  const deadline = (await effectiveInstruction(db, municipalityId, year)).deadline ?? null;
+  const due = deadline !== null && deadline < today;
+  return {
+    deadline,
+    items: due
+      ? boards.filter((b) => !SUBMITTED.has(plans.get(b.id)?.status ?? '')).map((b) => ({ boardId: b.id, boardName: b.name, status: (plans.get(b.id)?.status ?? null) as TReport['latePlans']['items'][number]['status'] }))
+      : [],
+  };
+}
