@@ -5,7 +5,9 @@ import type { TReport, TReportCharts } from '@shared/modules/reports/schema';
 import { useApiQuery } from '../../api/use-query';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
+import { useSession } from '../../auth/session';
 import { DelayedList } from './DelayedList';
+import { SummaryEditor } from './SummaryEditor';
 import '../followup/followup.css';
 
 const STATUS_ORDER = ['done', 'ongoing', 'not_started', 'delayed', 'cancelled', 'not_reported'] as const;
@@ -117,6 +119,7 @@ const DASH = '–';
 function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnType<typeof useApiQuery<TReportCharts>>; reportPath: string }) {
   const { t } = useTranslation();
   const city = r.scope === 'city';
+  const { canEverywhere } = useSession();
   const name = (id: string) => r.boards.find((b) => b.boardId === id)?.name ?? '';
   const years = [...new Set(r.context.flatMap((c) => c.values.map((v) => v.year)))].sort();
   const boardColumn = <R extends { boardName: string }>(): Column<R>[] =>
@@ -126,6 +129,12 @@ function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnT
 
   return (
     <>
+      {city && (r.summary || canEverywhere('reports.summary.write')) && (
+        <section aria-labelledby="summary-heading">
+          <h2 id="summary-heading">{t('reports.summaryHeading')}</h2>
+          <SummaryEditor key={r.year} r={r} />
+        </section>
+      )}
       <section aria-labelledby="kf-heading">
         <h2 id="kf-heading">{t('reports.keyFigures')}</h2>
         <dl className="fu-figures">
