@@ -174,7 +174,7 @@ describe.each(await testDatabaseKinds())('[REPORTS] board and city reports on %s
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.headers['content-disposition']).toBe('attachment; filename="samlad-rapport-vbe-2026.xlsx"');
     const csv = (await libreOffice(xlsx.rawPayload, 'xlsx', 'csv')).toString('utf8');
-    expect(csv).toContain('Enskede-Årsta-Vantör,Godkänd,9,2,5,0,2,0,0,22.2,T1 (rapporterad)');
+    expect(csv).toContain('Enskede-Årsta-Vantör,Godkänd,9,2,5,0,2,0,0,22.2,Tertial 1 2026');
     expect(csv).toContain('Skärholmen,Inskickad,5,,,,,,,,–');
     expect(csv).toContain('Totalt,3 av 20 godkända,45,6,9,0,4,1,0,30,');
 
