@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/database.js';
 
 export async function insertSession(db: Database, s: { token_hash: string; csrf_token: string; user_id: string; now: Date }) {
@@ -8,11 +9,15 @@ export async function insertSession(db: Database, s: { token_hash: string; csrf_
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The session, its user and the user's role grants (each with its board's kind) in one round trip:
+ * every request with a session cookie runs this, so it is one query, not one per table.
+ */
 export async function findSessionByTokenHash(db: Database, tokenHash: string) {
   return db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select([
+    .select((eb) => [
       'session.id',
       'session.csrf_token',
       'session.created_at',
@@ -22,8 +27,42 @@ export async function findSessionByTokenHash(db: Database, tokenHash: string) {
       'app_user.name',
       'app_user.municipality_id',
       'app_user.active',
+      jsonArrayFrom(
+        eb
+          .selectFrom('user_role')
+          .leftJoin('board', 'board.id', 'user_role.board_id')
+          .select(['user_role.role', 'user_role.board_id', 'board.kind'])
+          .whereRef('user_role.user_id', '=', 'app_user.id'),
+      ).as('grants'),
     ])
     .where('session.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** GET /api/me's profile, municipality and the names of the boards the user has roles on, in one query. */
+export async function findProfile(db: Database, municipalityId: string, userId: string) {
+  return db
+    .selectFrom('app_user')
+    .innerJoin('municipality', 'municipality.id', 'app_user.municipality_id')
+    .select((eb) => [
+      'app_user.id',
+      'app_user.email',
+      'app_user.name',
+      'app_user.language',
+      'app_user.unit_id',
+      'municipality.id as municipality_id',
+      'municipality.name as municipality_name',
+      jsonArrayFrom(
+        eb
+          .selectFrom('user_role')
+          .innerJoin('board', 'board.id', 'user_role.board_id')
+          .select(['board.id', 'board.name'])
+          .whereRef('user_role.user_id', '=', 'app_user.id')
+          .whereRef('board.municipality_id', '=', 'app_user.municipality_id'),
+      ).as('boards'),
+    ])
+    .where('app_user.id', '=', userId)
+    .where('app_user.municipality_id', '=', municipalityId)
     .executeTakeFirst();
 }
 

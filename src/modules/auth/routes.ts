@@ -3,8 +3,9 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { capabilities, type Actor } from '../../domain/policy/index.js';
 import { sessionCookieName } from '../../http/session-cookie.js';
-import { findBoardsByIds } from '../orgs/repo.js';
-import { getOwnProfile, updateOwnSettings } from '../users/service.js';
+import { notFound } from '../../http/errors.js';
+import { updateOwnSettings } from '../users/service.js';
+import { findProfile } from './repo.js';
 import { authorizationRequest, logInWithOidc } from './oidc.js';
 import { ZLoginOptions, ZLoginRequest, ZMe, ZUpdateMeRequest, type TMe } from './schema.js';
 import * as service from './service.js';
@@ -17,20 +18,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const sessionCookie = sessionCookieName(app.config.secureCookies);
 
   async function presentMe(actor: Actor, csrfToken: string): Promise<TMe> {
-    const profile = await getOwnProfile({ db: app.db, actor });
-    const municipality = await app.db.selectFrom('municipality').select(['id', 'name']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
-    const boards = await findBoardsByIds(app.db, actor.municipalityId, actor.roles.map((r) => r.boardId).filter((b): b is string => !!b));
-    const boardName = new Map(boards.map((b) => [b.id, b.name]));
+    // One query: every page asks for this on load.
+    const profile = await findProfile(app.db, actor.municipalityId, actor.userId);
+    if (!profile) throw notFound('Användaren');
+    const boardName = new Map(profile.boards.map((b) => [b.id, b.name]));
     return {
       user: {
         id: profile.id,
         email: profile.email,
         name: profile.name,
         language: profile.language,
-        unitId: profile.unitId,
+        unitId: profile.unit_id,
         roles: actor.roles.map((r) => ({ role: r.role, boardId: r.boardId, boardName: r.boardId ? (boardName.get(r.boardId) ?? null) : null })),
       },
-      municipality,
+      municipality: { id: profile.municipality_id, name: profile.municipality_name },
       can: capabilities(actor),
       csrfToken,
     };

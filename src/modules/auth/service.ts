@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../db/database.js';
-import type { Actor } from '../../domain/policy/index.js';
+import type { Actor, BoardKind, Role } from '../../domain/policy/index.js';
 import { isLoginThrottled, LOGIN_THROTTLE, loginDelayMs, sessionState, shouldTouch, type SessionLimits } from '../../domain/session-rules.js';
 import { AppError, unauthenticated } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
@@ -106,7 +106,8 @@ export async function resolveSession(opts: { db: Database; token: string; limits
     return null;
   }
   if (shouldTouch(times, now)) await repo.touchSession(opts.db, row.id, now);
-  const actor = await loadActor(opts.db, { id: row.user_id, email: row.email, name: row.name, municipality_id: row.municipality_id });
+  const roles = row.grants.map((g) => ({ role: g.role as Role, boardId: g.board_id, boardKind: (g.kind as BoardKind | null) ?? null }));
+  const actor: Actor = { userId: row.user_id, email: row.email, name: row.name, municipalityId: row.municipality_id, roles };
   return { sessionId: row.id, csrfToken: row.csrf_token, actor };
 }
 

@@ -12,6 +12,8 @@ import {
   ZSavePictureRequest,
   ZYearQuery,
 } from './schema.js';
+import { throughGate } from '../../http/heavy-work.js';
+import { requireCityView } from './access.js';
 import * as service from './pictures.service.js';
 
 export const pictureRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -23,7 +25,15 @@ export const pictureRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ZCityQuery,
       response: { 200: ZCityPicture },
     },
-    handler: (req) => service.getCityPicture({ db: app.db, actor: req.actor!, year: req.query.year, charts: req.query.charts === '1', lang: req.query.lang }),
+    // Every city-wide reader with the same grants sees the same counts until the next write: the
+    // answer is shared through the gate (src/http/heavy-work.ts), after the reader's own rights check.
+    handler: (req) => {
+      requireCityView(req.actor!);
+      const { year, charts, lang } = req.query;
+      return throughGate(app, req.actor!, ['situation.city', year, charts, lang], () =>
+        service.getCityPicture({ db: app.db, actor: req.actor!, year, charts: charts === '1', lang }),
+      );
+    },
   });
 
   app.get('/api/situation/boards/:boardId', {
