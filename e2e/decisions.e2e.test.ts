@@ -68,6 +68,10 @@ describe('[DECISIONS] the board’s handling of its plan in the browser', () => 
     await page.getByLabel('Protokollsutdrag (frivilligt)').setInputFiles({ name: 'protokollsutdrag.pdf', mimeType: 'application/pdf', buffer: Buffer.from(tinyPdf('Protokollsutdrag § 8')) });
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Registrera beslutet' }).click();
+    // The plan under decision is a bare draft: adopting it asks first, naming what is missing.
+    const confirm = page.getByRole('dialog', { name: /Planen är inte komplett/ });
+    expect(await confirm.innerText()).toContain('Planen saknar lokal lägesbild.');
+    await confirm.getByRole('button', { name: 'Registrera beslutet ändå' }).click();
 
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await expectStatus(page, 'Nämndens beslut från 2026-04-20 är registrerat');

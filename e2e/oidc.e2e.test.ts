@@ -141,7 +141,7 @@ describe('[AUTH] OpenID Connect login against a real provider', () => {
     const { ctx, page } = await loginThroughProvider('idp-erik');
     await page.getByRole('heading', { level: 1, name: 'Välkommen, Erik Lindqvist' }).waitFor();
     // The coordinator's concern inbox loads after the heading: scan the page once it is there.
-    await page.getByRole('region', { name: 'Orosrapporter' }).waitFor();
+    await page.getByRole('region', { name: 'Orosrapporter', exact: true }).waitFor();
     await expectAccessible(page);
     const me = await ctx.request.get(`${varnaBase}/api/me`);
     expect(me.status()).toBe(200);

@@ -107,10 +107,17 @@ export function createHeavyWork(opts: HeavyWorkOptions): HeavyWork {
   };
 }
 
-/** The state of the municipality's data: the audit log's newest sequence number. */
-export async function dataVersion(db: Database): Promise<string> {
-  const r = await sql<{ v: string | null }>`select max(seq)::text as v from audit_log`.execute(db);
-  return r.rows[0]?.v ?? '0';
+/**
+ * The state of the municipality's data: the audit log's newest sequence number, and the
+ * suppression threshold, which is a setting changed outside the API (by an operator in the
+ * database) and must take effect at once: a stricter threshold may never be answered from a
+ * cache built under a looser one.
+ */
+export async function dataVersion(db: Database, municipalityId: string): Promise<string> {
+  const r = await sql<{ v: string | null; t: number | null }>`
+    select (select max(seq) from audit_log)::text as v,
+           (select suppression_threshold from municipality where id = ${municipalityId}) as t`.execute(db);
+  return `${r.rows[0]?.v ?? '0'}:${r.rows[0]?.t ?? ''}`;
 }
 
 /** Who is asking, as far as an answer can depend on it: the municipality and the grants. */
@@ -124,7 +131,7 @@ export function rightsKey(actor: Actor): string {
  * in Sweden and the data version.
  */
 export async function gateKey(app: FastifyInstance, actor: Actor, parts: unknown[]): Promise<string> {
-  return [...parts.map((p) => (p === undefined ? '' : String(p))), rightsKey(actor), todayInSweden(), await dataVersion(app.db)].join('|');
+  return [...parts.map((p) => (p === undefined ? '' : String(p))), rightsKey(actor), todayInSweden(), await dataVersion(app.db, actor.municipalityId)].join('|');
 }
 
 /** `build`'s answer through the gate: cached until the next write, shared, limited. */

@@ -209,12 +209,12 @@ function externalSections(r: TReport): ReportModel['external'] {
   };
   const situation: ReportModel['external'][number] = {
     key: 'situation',
-    title: 'Lägesbild: orosanmälningar och händelser',
+    title: 'Lägesbild: orosrapporter och händelser',
     available: r.situation.available,
-    intro: r.situation.available ? `Anmälningar ${r.year} per nämnd och miljö.${r.situation.suppressed ? ' Små antal visas inte.' : ''}` : undefined,
+    intro: r.situation.available ? `Orosrapporter ${r.year} per nämnd och miljö.${r.situation.suppressed ? ' Små antal visas inte.' : ''}` : undefined,
     tables: [
       {
-        caption: `Anmälningar ${r.year}`,
+        caption: `Orosrapporter ${r.year}`,
         columns: [
           { key: 'board', label: 'Nämnd', weight: 3 },
           { key: 'total', label: 'Totalt', numeric: true },
@@ -223,7 +223,7 @@ function externalSections(r: TReport): ReportModel['external'] {
         rows: r.situation.rows.map((s) => [boardName(r, s.boardId), s.total, ...ENVIRONMENTS.map((e) => s.byEnvironment[e] ?? null)]),
       },
       {
-        caption: `Anmälningar ${r.year} per tertial och miljö`,
+        caption: `Orosrapporter ${r.year} per tertial och miljö`,
         columns: [
           { key: 'tertial', label: 'Tertial', weight: 2.4 },
           { key: 'board', label: 'Nämnd', weight: 3 },

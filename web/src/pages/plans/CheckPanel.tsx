@@ -106,8 +106,9 @@ export function OpenItems({ planId }: { planId: string }) {
     <>
       <p>{t('plans.check.incomplete', { score: check.data.score, count: open.length })}</p>
       <ul aria-label={t('plans.check.openItems')}>
-        {open.map((i) => (
-          <li key={i.key}>{i.message}</li>
+        {/* Two items can fail for one reason ("no activities yet"): say it once. */}
+        {[...new Set(open.map((i) => i.message))].map((message) => (
+          <li key={message}>{message}</li>
         ))}
       </ul>
     </>
