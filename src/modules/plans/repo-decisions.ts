@@ -19,6 +19,24 @@ export async function listDecisions(db: Database, planIds: readonly string[]) {
     .execute();
 }
 
+/**
+ * The plans of a year that have at least one recorded decision, with what a report names them by:
+ * the report's decisions section reads these, not every plan of the city with its activity count.
+ */
+export async function plansWithDecisions(db: Database, q: { municipalityId: string; boards: 'all' | string[]; boardId?: string; year: number }) {
+  if (q.boards !== 'all' && q.boards.length === 0) return [];
+  let query = db
+    .selectFrom('plan')
+    .innerJoin('board', 'board.id', 'plan.board_id')
+    .select(['plan.id', 'plan.board_id', 'plan.year', 'plan.revision_of', 'board.name as board_name'])
+    .where('board.municipality_id', '=', q.municipalityId)
+    .where('plan.year', '=', q.year)
+    .where((eb) => eb.exists(eb.selectFrom('plan_decision').select('plan_decision.id').whereRef('plan_decision.plan_id', '=', 'plan.id')));
+  if (q.boards !== 'all') query = query.where('plan.board_id', 'in', q.boards);
+  if (q.boardId) query = query.where('plan.board_id', '=', q.boardId);
+  return query.execute();
+}
+
 export async function findDecision(db: Database, id: string) {
   return db.selectFrom('plan_decision').select(['id', 'plan_id']).where('id', '=', id).executeTakeFirst();
 }

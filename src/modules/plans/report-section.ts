@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.js';
 import { inScope, type ServiceActor } from '../../domain/policy/index.js';
 import { planScope } from './access.js';
 import { decisionsOf } from './decisions.service.js';
-import * as repo from './repo.js';
+import { plansWithDecisions } from './repo-decisions.js';
 import type { TDecisionsSection } from './schema.js';
 
 /**
@@ -12,7 +12,7 @@ import type { TDecisionsSection } from './schema.js';
 export async function decisionsSection(opts: { db: Database; actor: ServiceActor; boardId: string | null; year: number }): Promise<TDecisionsSection> {
   const scope = planScope(opts.actor, 'plans.decisions.list');
   if (opts.boardId && !inScope(scope, opts.boardId)) return { available: false, items: [] };
-  const plans = await repo.listPlans(opts.db, { municipalityId: opts.actor.municipalityId, boards: scope, year: opts.year, ...(opts.boardId && { boardId: opts.boardId }) });
+  const plans = await plansWithDecisions(opts.db, { municipalityId: opts.actor.municipalityId, boards: scope, year: opts.year, ...(opts.boardId && { boardId: opts.boardId }) });
   const byId = new Map(plans.map((p) => [p.id, p]));
   const decisions = await decisionsOf(opts.db, plans.map((p) => p.id));
   return {

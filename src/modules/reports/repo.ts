@@ -145,7 +145,9 @@ export async function delayedPage(
   page: { offset: number; limit: number | null },
 ): Promise<DelayedRow[]> {
   if (boardOrder.length === 0 || page.limit === 0) return [];
-  const order = sql`array_position(${boardOrder}::uuid[], d.board_id), (case d.measure_area when 'general' then 0 when 'targeted' then 1 when 'individual' then 2 else 3 end)`;
+  // The board's place in the report comes from a join with the ordered ids, not array_position per
+  // row (a scan of 300 ids for each of thousands of delayed activities).
+  const order = sql`o.n, (case d.measure_area when 'general' then 0 when 'targeted' then 1 when 'individual' then 2 else 3 end)`;
   const rows =
     q.upToRank >= 3
       ? sql`select f.activity_id, f.board_id, f.measure_area, f.period, f.comment from follow_up f
@@ -157,7 +159,8 @@ export async function delayedPage(
   const r = await sql<DelayedRow>`
     with d as (${rows})
     select a.id, d.board_id, a.title, d.measure_area, d.period, d.comment
-    from d join plan_activity a on a.id = d.activity_id
+    from d join unnest(${boardOrder}::uuid[]) with ordinality o(board_id, n) on o.board_id = d.board_id
+    join plan_activity a on a.id = d.activity_id
     order by ${order}, a.position, a.id
     ${page.limit === null ? sql`` : sql`limit ${page.limit}`} offset ${page.offset}`.execute(db);
   return r.rows;

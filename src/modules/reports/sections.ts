@@ -9,7 +9,7 @@ import type { Actor } from '../../domain/policy/index.js';
 import { TERTIALS } from '../../domain/situation/categories.js';
 import { AppError } from '../../http/errors.js';
 import { effectiveInstruction } from '../plans/governance-service.js';
-import { getBoardCounts, getCityPicture, tertialEnvironmentCounts } from '../situation/pictures.service.js';
+import { getBoardCounts, getCityPicture, tertialsEnvironmentCounts } from '../situation/pictures.service.js';
 import { DEFAULT_LAGGING_BELOW, overview as trainingOverview } from '../training/service.js';
 import type { TReport } from './schema.js';
 
@@ -43,7 +43,7 @@ export async function trainingSection(db: Database, actor: Actor, boardId: strin
 }
 
 export async function situationSection(db: Database, actor: Actor, scope: 'city' | 'board', boardId: string | null, year: number): Promise<TReport['situation']> {
-  const tertials = await external(() => Promise.all(TERTIALS.map(async (tertial) => ({ tertial, counts: await tertialEnvironmentCounts({ db, actor, year, tertial }) }))));
+  const tertials = await external(async () => (await tertialsEnvironmentCounts({ db, actor, year, tertials: TERTIALS })).map((counts) => ({ tertial: counts.tertial, counts })));
   const byTertial = (tertials ?? []).flatMap(({ tertial, counts }) =>
     counts.boards.filter((b) => (!boardId || b.boardId === boardId) && b.total !== 0).map((b) => ({ tertial, boardId: b.boardId, suppressed: b.suppressed, total: b.total, byEnvironment: b.byEnvironment })),
   );

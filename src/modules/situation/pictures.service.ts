@@ -158,21 +158,28 @@ export async function getBoardCounts(opts: { db: Database; actor: Actor; boardId
  * page's board overview; like every count, not a read of report texts, so not audited.
  */
 export async function tertialEnvironmentCounts(opts: { db: Database; actor: Actor; year: number; tertial: Tertial }) {
+  const [counts] = await tertialsEnvironmentCounts({ ...opts, tertials: [opts.tertial] });
+  return counts;
+}
+
+/** The same for several tertials of the year, from one read of the year's reports. */
+export async function tertialsEnvironmentCounts(opts: { db: Database; actor: Actor; year: number; tertials: readonly Tertial[] }) {
   const threshold = await suppressionThreshold(opts.db, opts.actor.municipalityId);
   const boards = await boardsOf(opts.db, opts.actor.municipalityId);
   const known = boards.filter((b) => knownTo(opts.actor, b.id)).map((b) => b.id);
-  const reports = (await concerns.countable(opts.db, { municipalityId: opts.actor.municipalityId, fromYear: opts.year, toYear: opts.year }))
-    .map(toCountable)
-    .filter((r) => tertialOf(r.occurredOn) === opts.tertial);
-  const city = suppressedCityCounts(boards.map((b) => b.id), reports, threshold, known);
+  const ofYear = (await concerns.countable(opts.db, { municipalityId: opts.actor.municipalityId, fromYear: opts.year, toYear: opts.year })).map(toCountable);
   const scope = scopeOf(opts.actor, 'situation.read');
-  const rows = boards.flatMap((b, i) => {
-    if (!inScope(scope, b.id)) return [];
-    const inside = isInsideBoard(opts.actor, b.id);
-    const c: Counts<Cell> = inside ? countReports(reports.filter((r) => r.boardId === b.id)) : city.boards[i];
-    return [{ boardId: b.id, suppressed: !inside, total: c.total, byEnvironment: c.byEnvironment }];
+  return opts.tertials.map((tertial) => {
+    const reports = ofYear.filter((r) => tertialOf(r.occurredOn) === tertial);
+    const city = suppressedCityCounts(boards.map((b) => b.id), reports, threshold, known);
+    const rows = boards.flatMap((b, i) => {
+      if (!inScope(scope, b.id)) return [];
+      const inside = isInsideBoard(opts.actor, b.id);
+      const c: Counts<Cell> = inside ? countReports(reports.filter((r) => r.boardId === b.id)) : city.boards[i];
+      return [{ boardId: b.id, suppressed: !inside, total: c.total, byEnvironment: c.byEnvironment }];
+    });
+    return { tertial, threshold, legend: suppressionLegendSv(threshold), boards: rows };
   });
-  return { threshold, legend: suppressionLegendSv(threshold), boards: rows };
 }
 
 // ---- Annual pictures -------------------------------------------------------------------------
