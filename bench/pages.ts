@@ -47,7 +47,7 @@ async function audit(url: string, port: number, cookie?: string) {
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
   const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
   const scriptBytes = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items?.find((i) => i.resourceType === 'script')?.transferSize ?? 0;
-  return { score: Math.round((lhr.categories.performance.score ?? 0) * 100), fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time'), scriptKb: Math.round(scriptBytes / 1024), finalUrl: lhr.finalDisplayedUrl };
+  return { score: Math.round((lhr.categories.performance.score ?? 0) * 100), fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time'), si: ms('speed-index'), cls: Math.round((lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN) * 1000) / 1000, scriptKb: Math.round(scriptBytes / 1024), finalUrl: lhr.finalDisplayedUrl };
 }
 
 export async function benchPages(): Promise<{ lines: string[]; figures: PageFigure[] }> {
@@ -100,7 +100,8 @@ export async function benchPages(): Promise<{ lines: string[]; figures: PageFigu
         figures.push({ name: `Lighthouse performance, ${name}`, value: r.score, unit: 'score', target: '≥ 90', met });
         figures.push({ name: `Lighthouse LCP, ${name}`, value: r.lcp, unit: 'ms', target: 'none', met: true });
         figures.push({ name: `Lighthouse TBT, ${name}`, value: r.tbt, unit: 'ms', target: 'none', met: true });
-        lines.push(`${name.padEnd(28)} performance ${String(r.score).padStart(3)}  FCP ${r.fcp} ms  LCP ${r.lcp} ms  TBT ${r.tbt} ms  script ${r.scriptKb} KB transferred  ${met ? 'met' : 'MISSED'} (target ≥ 90)`);
+        figures.push({ name: `Lighthouse CLS, ${name}`, value: r.cls, unit: 'score', target: 'none', met: true });
+        lines.push(`${name.padEnd(28)} performance ${String(r.score).padStart(3)}  FCP ${r.fcp} ms  LCP ${r.lcp} ms  TBT ${r.tbt} ms  SI ${r.si} ms  CLS ${r.cls}  script ${r.scriptKb} KB transferred  ${met ? 'met' : 'MISSED'} (target ≥ 90)`);
       }
     } finally {
       await app.close();

@@ -25,7 +25,9 @@ import { createHeavyWork } from './http/heavy-work.js';
 import { serializeRequest } from './http/log-redaction.js';
 import { sessionCookieName } from './http/session-cookie.js';
 import { accessibilityCheckerHashes } from './http/csp.js';
+import { webShell } from './http/web-shell.js';
 import { VERSION } from './version.js';
+import { getInstance } from './modules/system/service.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
@@ -156,12 +158,13 @@ export async function buildServer(opts: {
       cacheControl: false,
       setHeaders: (reply, path) => reply.header('cache-control', /[\\/]assets[\\/]/.test(path.slice(WEB_DIST.length - 1)) ? IMMUTABLE : 'no-cache'),
     });
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    const shell = webShell(WEB_DIST + 'index.html', async () => (await getInstance({ db: opts.database.db })).demo);
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const path = req.url.split('?')[0];
       if (path.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Sidan eller resursen finns inte.' } });
       if (/\.[a-z0-9]+$/i.test(path) && existsSync(WEB_DIST + path.slice(1))) return reply.sendFile(path.slice(1));
       // The web app routes in the browser; every other path gets its shell.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(await shell());
     });
   }
   return app;

@@ -48,9 +48,14 @@ describe.each(kinds)('[DEPLOY] demo mode on %s', (kind) => {
     const before = await t.anonymous.get('/api/instance');
     expect(before.statusCode).toBe(200);
     expect(before.json()).toEqual({ demo: true });
+    // The page itself says so too, so the banner is there with the first paint (npm test builds web/dist).
+    const shell = await t.anonymous.get('/logga-in');
+    expect(shell.headers['content-type']).toContain('text/html');
+    expect(shell.body).toMatch(/<html data-demo\b/);
     await t.database.db.updateTable('app_user').set({ active: false }).where('email', 'in', DEMO_EMAILS).execute();
     try {
       expect((await t.anonymous.get('/api/instance')).json()).toEqual({ demo: false });
+      expect((await t.anonymous.get('/logga-in')).body).not.toContain('data-demo');
     } finally {
       await t.database.db.updateTable('app_user').set({ active: true }).where('email', 'in', DEMO_EMAILS).execute();
     }

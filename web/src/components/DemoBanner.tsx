@@ -10,7 +10,9 @@ import './demo-banner.css';
 export function DemoBanner() {
   const { t } = useTranslation();
   const { data } = useQuery<{ demo: boolean }>('/api/instance');
-  if (!data?.demo) return null;
+  // Until the answer is in, the server's word in the page itself (src/http/web-shell.ts).
+  const demo = data ? data.demo : document.documentElement.hasAttribute('data-demo');
+  if (!demo) return null;
   return (
     <aside className="demo-banner" aria-label={t('demo.label')}>
       <p className="demo-banner__inner">
