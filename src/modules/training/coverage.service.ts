@@ -89,7 +89,7 @@ async function groupsProgress(db: Database, actor: ServiceActor, ctx: CoverageCo
   const groups = (await repo.listGroups(db, actor.municipalityId)).filter((g) => g.year <= year);
   if (!groups.length) return [];
   // Units of the whole municipality: a group may name a department whose units are in scope.
-  const below = subtreesOf(await repo.unitsOf(db, actor.municipalityId));
+  const below = subtreesOf(ctx.scope === 'all' ? ctx.units : await repo.unitsOf(db, actor.municipalityId));
   const figures = groupCoverage({
     headcounts: ctx.headcounts,
     completions: ctx.completions,
