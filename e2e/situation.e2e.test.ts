@@ -313,6 +313,21 @@ describe('[SITUATION] browser', () => {
     await ctx.close();
   });
 
+  it('a city-wide reader starts from the whole city, not from the first board’s counts, and chooses a board to see its own', async () => {
+    const { ctx, page } = await loggedIn(e, 'central@stockholm.example');
+    await page.goto(`${e.base}/lagesbild`);
+    const counts = page.getByRole('region', { name: 'Rapporter', exact: true });
+    await counts.getByText('Välj en nämnd ovan för att se dess siffror, eller se hela staden:').waitFor();
+    expect(await counts.getByRole('link', { name: 'Stadens lägesbild' }).count()).toBe(1);
+    expect(await counts.getByRole('table').count()).toBe(0);
+    expect(await page.getByLabel('Nämnd', { exact: true }).inputValue()).toBe('');
+    await expectAccessible(page);
+    await page.getByLabel('Nämnd', { exact: true }).selectOption({ label: 'Enskede-Årsta-Vantör' });
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Rapporter \d{4} – Enskede-Årsta-Vantör$/ }).waitFor();
+    await ctx.close();
+  });
+
   // One test per role: eleven pages with an axe scan each do not fit one test's time on a busy machine.
   const axePages: [string, (eav: string) => string[]][] = [
     ['eav@stockholm.example', () => ['/lagesbild/anteckningar', '/lagesbild/arsbild?ar=2025', '/lagesbild/enkater']],

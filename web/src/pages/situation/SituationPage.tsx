@@ -12,11 +12,12 @@ import { BoardYearFilter, CountTables, SuppressionLegend, TrendTable, useBoardCh
 export function SituationPage() {
   const { t, i18n } = useTranslation();
   const { can, canEverywhere } = useSession();
-  const choice = useBoardChoice('situation.read');
+  // A city-wide reader starts from the whole city, not from the first board's (often the city board's) zeros.
+  const cityWide = canEverywhere('situation.city');
+  const choice = useBoardChoice('situation.read', { firstByDefault: !cityWide });
   const { board, year } = choice;
   const counts = useApiQuery<TBoardCounts>(board ? `/api/situation/boards/${board.id}?year=${year}&charts=1&lang=${i18n.language}` : null);
   const coordinator = can('concerns.list');
-  const cityWide = canEverywhere('situation.city');
   const q = board ? `?namnd=${board.id}&ar=${year}` : '';
 
   return (
@@ -70,6 +71,11 @@ export function SituationPage() {
             )
           }
         </QueryState>
+        {!board && cityWide && (
+          <p>
+            {t('situation.chooseBoardOrCity')} <Link to={`/lagesbild/staden?ar=${year}`}>{t('situation.links.city')}</Link>
+          </p>
+        )}
         <QueryState query={counts}>
           {(c) => (
             <>

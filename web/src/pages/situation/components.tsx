@@ -24,14 +24,17 @@ export function boardsFor(me: TMe | null, boards: TBoard[] | undefined, action: 
   return scope === 'all' ? boards : boards.filter((b) => scope.includes(b.id));
 }
 
-/** The board chosen in the address (?namnd=), defaulting to the first one `action` reaches. */
-export function useBoardChoice(action: Action) {
+/**
+ * The board chosen in the address (?namnd=), defaulting to the first one `action` reaches — or to
+ * none with `firstByDefault: false`, for readers who start from the whole city.
+ */
+export function useBoardChoice(action: Action, { firstByDefault = true }: { firstByDefault?: boolean } = {}) {
   const { me } = useSession();
   const boards = useApiQuery<TBoard[]>('/api/boards');
   const [params, setParams] = useSearchParams();
   const allowed = useMemo(() => boardsFor(me, boards.data, action), [me, boards.data, action]);
   const wanted = params.get('namnd');
-  const board = allowed.find((b) => b.id === wanted) ?? allowed[0];
+  const board = allowed.find((b) => b.id === wanted) ?? (firstByDefault ? allowed[0] : undefined);
   const year = Number(params.get('ar')) || thisYear();
   return {
     allowed,
@@ -81,7 +84,8 @@ export function BoardYearFilter({
       {allowed.length > 1 && (
         <div className="field">
           <label htmlFor={`${idPrefix}-board`}>{t('situation.filter.board')}</label>
-          <select id={`${idPrefix}-board`} name="board" defaultValue={board?.id} key={board?.id}>
+          <select id={`${idPrefix}-board`} name="board" defaultValue={board?.id ?? ''} key={board?.id ?? 'none'}>
+            {!board && <option value="">{t('situation.filter.chooseBoard')}</option>}
             {allowed.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name}
