@@ -20,8 +20,17 @@ export interface Counts<T = number> {
   byTertial: Record<Tertial, T>;
 }
 
-const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-const pick = <K extends string>(keys: readonly K[], values: readonly Cell[]) => Object.fromEntries(keys.map((k, i) => [k, values[i]])) as Record<K, Cell>;
+// Plain loops, not Object.fromEntries: a city of 300 boards builds thousands of these per picture.
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  const o = {} as Record<K, number>;
+  for (const k of keys) o[k] = 0;
+  return o;
+}
+function pick<K extends string>(keys: readonly K[], values: readonly Cell[]): Record<K, Cell> {
+  const o = {} as Record<K, Cell>;
+  for (let i = 0; i < keys.length; i++) o[keys[i]] = values[i];
+  return o;
+}
 
 export function emptyCounts(): Counts {
   return { total: 0, byType: zeroes(CONCERN_TYPES), byEnvironment: zeroes(ENVIRONMENTS), byTertial: zeroes(TERTIALS) };
@@ -62,7 +71,14 @@ export function suppressedCityCounts(
   threshold: number,
   knownBoards: readonly string[] = [],
 ): { boards: Counts<Cell>[]; totals: Counts<Cell> } {
-  const rows = boardIds.map((id) => countReports(reports.filter((r) => r.boardId === id)));
+  const known = new Set(knownBoards);
+  const byBoard = new Map<string, CountableReport[]>();
+  for (const r of reports) {
+    const list = byBoard.get(r.boardId);
+    if (list) list.push(r);
+    else byBoard.set(r.boardId, [r]);
+  }
+  const rows = boardIds.map((id) => countReports(byBoard.get(id) ?? []));
   const result = suppressLinkedTables(
     {
       rowTotals: rows.map((r) => r.total),
@@ -71,7 +87,7 @@ export function suppressedCityCounts(
         environment: rows.map((r) => ENVIRONMENTS.map((k) => r.byEnvironment[k])),
         tertial: rows.map((r) => TERTIALS.map((k) => r.byTertial[k])),
       },
-      knownRows: boardIds.flatMap((id, i) => (knownBoards.includes(id) ? [i] : [])),
+      knownRows: boardIds.flatMap((id, i) => (known.has(id) ? [i] : [])),
     },
     threshold,
   );
