@@ -158,9 +158,25 @@ function protectRelation(members: readonly number[], values: readonly number[], 
 type Hidden = 'primary' | 'secondary' | false;
 
 const NOTHING_KNOWN: ReadonlySet<number> = new Set();
+const NOTHING_PUBLISHED: ReadonlyMap<number, boolean> = new Map();
 
-function runSuppression(values: readonly number[], relations: readonly (readonly number[])[], threshold: number, known: ReadonlySet<number> = NOTHING_KNOWN): Hidden[] {
+function runSuppression(
+  values: readonly number[],
+  relations: readonly (readonly number[])[],
+  threshold: number,
+  known: ReadonlySet<number> = NOTHING_KNOWN,
+  published: ReadonlyMap<number, boolean> = NOTHING_PUBLISHED,
+): Hidden[] {
   const hidden: Hidden[] = values.map((v) => (isSmallCount(v, threshold) ? 'primary' : false));
+  // Values already published elsewhere keep their fate: a shown one is known to every reader and
+  // never hidden here; a hidden one stays hidden (and is a secret like any other).
+  const shownElsewhere = new Set<number>();
+  for (const [i, shown] of published) {
+    if (shown) {
+      hidden[i] = false;
+      shownElsewhere.add(i);
+    } else if (!hidden[i]) hidden[i] = 'secondary';
+  }
   const settle = (k: ReadonlySet<number>) => {
     let changed = true;
     while (changed) {
@@ -172,8 +188,8 @@ function runSuppression(values: readonly number[], relations: readonly (readonly
   };
   // As for anyone first, so a reader's table hides at least what an outsider's hides; then
   // again with what this reader knows.
-  settle(NOTHING_KNOWN);
-  if (known.size) settle(known);
+  settle(shownElsewhere);
+  if (known.size) settle(shownElsewhere.size ? new Set([...shownElsewhere, ...known]) : known);
   return hidden;
 }
 
@@ -188,17 +204,21 @@ function display(value: number, hidden: Hidden, threshold: number): Cell {
  * (each relation lists member indices, the last being the total of the others). suppressTable is
  * this over one table; linked tables (src/domain/situation) pass relations spanning several.
  * `known`: indices of the values the reader knows exactly (see the module comment).
+ * `published`: values whose fate an earlier published table decided (index → shown): a finer
+ * table that adds up to a published one is suppressed so that it cannot be subtracted from it.
  */
 export function suppressRelations(
   values: readonly number[],
   relations: readonly (readonly number[])[],
   threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
   known: ReadonlySet<number> = NOTHING_KNOWN,
+  published: ReadonlyMap<number, boolean> = NOTHING_PUBLISHED,
 ): Cell[] {
   checkThreshold(threshold);
   values.forEach((v) => checkCount(v, 'Count'));
   for (const i of known) if (!Number.isInteger(i) || i < 0 || i >= values.length) throw new RangeError(`Known index ${i} is outside the values`);
-  const hidden = runSuppression(values, relations, threshold, known);
+  for (const i of published.keys()) if (!Number.isInteger(i) || i < 0 || i >= values.length) throw new RangeError(`Published index ${i} is outside the values`);
+  const hidden = runSuppression(values, relations, threshold, known, published);
   return values.map((v, i) => display(v, hidden[i], threshold));
 }
 

@@ -99,3 +99,36 @@ describe.each(await testDatabaseKinds())('[SITUATION] the city picture resists i
     expect(board.total).toBe(row(p, eav).total);
   });
 });
+
+describe.each(await testDatabaseKinds())('[SITUATION] the tertial tables cannot be subtracted from the year’s picture on %s', (kind) => {
+  const Y = 2021; // no demo reports that year either
+  let t: TestApp;
+  let eav: string;
+  let auditor: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    eav = await t.boardId('Enskede-Årsta-Vantör');
+    auditor = await t.login('revisor@stockholm.example');
+    const coordinator = await t.login('eav@stockholm.example');
+    // EÅV, white power: 6 in T1, 7 in T2 and 2 in T3 – 15 in the year, shown in the city picture.
+    const days = [...Array(6).fill(`${Y}-02-10`), ...Array(7).fill(`${Y}-06-10`), ...Array(2).fill(`${Y}-10-10`)];
+    for (const occurredOn of days) {
+      const res = await coordinator.post('/api/concerns', { boardId: eav, occurredOn, type: 'graffiti', environment: 'white_power', description: 'Klistermärken med vit makt-budskap vid busshållplats i Rågsved' });
+      expect(res.statusCode).toBe(201);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('the city report’s tertials hide a second tertial beside the small one, so 15 − 6 − 7 cannot be done', async () => {
+    const picture = (await auditor.get(`/api/situation/city?year=${Y}`)).json() as CityPicture;
+    expect(picture.boards.find((b) => b.boardId === eav)!.byEnvironment.white_power).toBe(15);
+    const report = (await auditor.get(`/api/reports/city?year=${Y}`)).json();
+    const cells = ['T1', 'T2', 'T3'].map((tertial) => {
+      const r = report.situation.byTertial.find((x: { tertial: string; boardId: string }) => x.tertial === tertial && x.boardId === eav);
+      return r ? (r.byEnvironment.white_power as Cell) : 0;
+    });
+    expect(cells[2]).toBe('<5');
+    expect(cells.filter(hidden).length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -13,6 +13,7 @@ import {
   tertialOf,
 } from '../../domain/situation/categories.js';
 import { countReports, crossTable, suppressedCityCounts, yearOf, type CountableReport, type Counts } from '../../domain/situation/counts.js';
+import { suppressedTertialEnvironments } from '../../domain/situation/tertial-suppression.js';
 import { suppressionLegendSv, type Cell } from '../../domain/suppression.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
@@ -162,20 +163,25 @@ export async function tertialEnvironmentCounts(opts: { db: Database; actor: Acto
   return counts;
 }
 
-/** The same for several tertials of the year, from one read of the year's reports. */
+/**
+ * The same for several tertials of the year, from one read of the year's reports. Outside the
+ * reader's own boards the tertials are suppressed together with the year's published picture, so
+ * that they cannot be subtracted from it (src/domain/situation/tertial-suppression.ts).
+ */
 export async function tertialsEnvironmentCounts(opts: { db: Database; actor: Actor; year: number; tertials: readonly Tertial[] }) {
   const threshold = await suppressionThreshold(opts.db, opts.actor.municipalityId);
   const boards = await boardsOf(opts.db, opts.actor.municipalityId);
+  const boardIds = boards.map((b) => b.id);
   const known = boards.filter((b) => knownTo(opts.actor, b.id)).map((b) => b.id);
   const ofYear = (await concerns.countable(opts.db, { municipalityId: opts.actor.municipalityId, fromYear: opts.year, toYear: opts.year })).map(toCountable);
+  const year = suppressedCityCounts(boardIds, ofYear, threshold, known);
+  const suppressed = suppressedTertialEnvironments({ boardIds, reports: ofYear, threshold, knownBoards: known, year });
   const scope = scopeOf(opts.actor, 'situation.read');
   return opts.tertials.map((tertial) => {
-    const reports = ofYear.filter((r) => tertialOf(r.occurredOn) === tertial);
-    const city = suppressedCityCounts(boards.map((b) => b.id), reports, threshold, known);
     const rows = boards.flatMap((b, i) => {
       if (!inScope(scope, b.id)) return [];
       const inside = isInsideBoard(opts.actor, b.id);
-      const c: Counts<Cell> = inside ? countReports(reports.filter((r) => r.boardId === b.id)) : city.boards[i];
+      const c = inside ? countReports(ofYear.filter((r) => r.boardId === b.id && tertialOf(r.occurredOn) === tertial)) : suppressed[tertial][i];
       return [{ boardId: b.id, suppressed: !inside, total: c.total, byEnvironment: c.byEnvironment }];
     });
     return { tertial, threshold, legend: suppressionLegendSv(threshold), boards: rows };
