@@ -54,8 +54,11 @@ export function PublicSurveyPage() {
         ) : (
           <QueryState query={survey}>{(data) => (done ? <Thanks survey={data} /> : <AnswerForm token={token!} survey={data} onDone={() => setDone(true)} onGone={setGone} />)}</QueryState>
         )}
-        <p className="public-footer">{t('situation.public.footer')}</p>
       </main>
+      {/* After <main>, which is at least a screen high: the footer never moves while the survey loads. */}
+      <footer className="site-footer">
+        <p>{t('situation.public.footer')}</p>
+      </footer>
     </>
   );
 }
