@@ -10,6 +10,9 @@ export function webShell(indexHtml: string, isDemo: () => Promise<boolean>): () 
   return async () => {
     const { mtimeMs } = await stat(indexHtml);
     if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, html: await readFile(indexHtml, 'utf8') };
-    return (await isDemo()) ? cached.html.replace(/<html\b/, '<html data-demo') : cached.html;
+    // Without an answer from the database the shell still loads; the banner then waits for
+    // GET /api/instance as before.
+    const demo = await isDemo().catch(() => false);
+    return demo ? cached.html.replace(/<html\b/, '<html data-demo') : cached.html;
   };
 }

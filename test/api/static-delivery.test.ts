@@ -58,7 +58,9 @@ describe('[STATIC] compression and caching of the web app and the API', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-cache');
       expect(res.headers['content-type'], url).toMatch(/text\/html/);
-      expect(brotliDecompressSync(res.rawPayload).toString(), url).toContain(script);
+      // The shell is under a kilobyte: compressing it saves nothing, so it may come as is.
+      const body = res.headers['content-encoding'] === 'br' ? brotliDecompressSync(res.rawPayload) : res.rawPayload;
+      expect(body.toString(), url).toContain(script);
     }
   });
 
