@@ -213,6 +213,15 @@ describe.each(await testDatabaseKinds())('[GRANTS] grant and premises vetting on
       const future = await refused(() => vetting(eav, a.id, { criteria: [{ key: 'democracy', result: 'pass' }], decision: 'approved', decidedOn: `${YEAR + 1}-12-31` }), 422, a.id);
       expect(future.error.fields?.[0].field).toBe('decidedOn');
     });
+
+    it('a decision may be corrected before the payout; the audit entry says what it corrected', async () => {
+      const id = await approved();
+      const res = await vetting(eav, id, { criteria: [{ key: 'democracy', result: 'pass' }, { key: 'no_violence', result: 'fail' }], decision: 'rejected' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'rejected', followUpYear: null });
+      expect(res.json().vetting.find((v: Json) => v.key === 'no_violence').result).toBe('fail');
+      expect(await lastAudit()).toMatchObject({ action: 'grant_applications.vet', entity_id: id, summary: { decision: 'rejected', corrected: 'approved' } });
+    });
   });
 
   describe('payout and follow-up', () => {

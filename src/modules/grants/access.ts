@@ -15,7 +15,7 @@ export const readScope = (actor: Grants): BoardScope => scopeOf(actor, 'grant_ap
  * actor does not read; 403 when the actor reads it but may not do `action` on its board.
  */
 export async function requireApplication(db: Database, actor: ServiceActor, id: string, action: Action) {
-  const row = await repo.findApplication(db, id);
+  const row = await repo.findApplication(db, id, { lock: db.isTransaction });
   if (!row || row.municipality_id !== actor.municipalityId || !inScope(readScope(actor), row.board_id)) throw notFound('Ansökan');
   if (!canOn(actor, action, row.board_id)) throw forbidden();
   return row;

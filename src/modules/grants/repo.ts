@@ -53,14 +53,18 @@ const APPLICATION_COLUMNS = [
 
 export type ApplicationRow = Awaited<ReturnType<typeof findApplication>> & {};
 
-/** One application with its board (and the board's municipality, for the caller's check). */
-export async function findApplication(db: Database, id: string) {
-  return db
+/**
+ * One application with its board (and the board's municipality, for the caller's check). `lock`:
+ * the application row is locked to the end of the transaction, so a decision and a payout of the
+ * same application never pass their checks at the same time.
+ */
+export async function findApplication(db: Database, id: string, opts: { lock?: boolean } = {}) {
+  const q = db
     .selectFrom('grant_application as a')
     .innerJoin('board as b', 'b.id', 'a.board_id')
     .select([...APPLICATION_COLUMNS, 'b.municipality_id'])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
+    .where('a.id', '=', id);
+  return (opts.lock ? q.forUpdate('a') : q).executeTakeFirst();
 }
 
 export async function listApplications(db: Database, municipalityId: string, boards: BoardScope, status?: string) {
