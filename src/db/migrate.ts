@@ -14,6 +14,7 @@ import * as m0011 from './migrations/2026_12_02_0011_plan_decisions_revision.js'
 import * as m0012 from './migrations/2026_12_02_0012_training_coverage_indexes.js';
 import * as m0013 from './migrations/2026_12_02_0013_report_summary.js';
 import * as m0015 from './migrations/2026_12_02_0015_followup_deadlines.js';
+import * as m0017 from './migrations/2026_12_03_0017_grant_vetting.js';
 
 /**
  * Migrations are listed explicitly (not read from a folder) so they work the same from source,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0012_training_coverage_indexes': m0012,
   '2026_12_02_0013_report_summary': m0013,
   '2026_12_02_0015_followup_deadlines': m0015,
+  '2026_12_03_0017_grant_vetting': m0017,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -563,7 +563,52 @@ export interface AuditAssessmentTable {
   created_at: Generated<Date>;
 }
 
+// Grant and premises vetting (migration 0017).
+export interface GrantCriterionTable {
+  municipality_id: string;
+  key: string;
+  label: string;
+  description: Generated<string>;
+  active: Generated<boolean>;
+  required: Generated<boolean>;
+  position: number;
+  updated_at: Generated<Date>;
+}
+export interface GrantApplicationTable {
+  id: Generated<string>;
+  board_id: string;
+  organisation: string;
+  /** The partner register's id, by value (no foreign key). */
+  partner_id: string | null;
+  kind: 'grant' | 'premises';
+  amount: number | null;
+  purpose: string;
+  received_on: string;
+  status: Generated<'received' | 'approved' | 'rejected'>;
+  decided_on: string | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  paid_on: string | null;
+  paid_amount: number | null;
+  follow_up_on: string | null;
+  follow_up_note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface GrantVettingTable {
+  application_id: string;
+  criterion_key: string;
+  label: string;
+  result: 'pass' | 'fail' | 'unclear' | 'not_assessed';
+  comment: string | null;
+  position: number;
+}
+
 export interface DB {
+  grant_criterion: GrantCriterionTable;
+  grant_application: GrantApplicationTable;
+  grant_vetting: GrantVettingTable;
   attachment: AttachmentTable;
   attachment_content: AttachmentContentTable;
   attachment_ref: AttachmentRefTable;

@@ -8,6 +8,7 @@ import { seedTrainingDemo } from './training.js';
 import { seedSituation } from './situation.js';
 import { seedFollowUp } from './followup.js';
 import { seedAuditTracking } from './audit-tracking.js';
+import { addDefaultCriteria } from '../modules/grants/criteria.service.js';
 
 export { DEMO_PASSWORD };
 
@@ -27,6 +28,7 @@ export async function seedDemo(db: Database): Promise<{ accounts: DemoAccount[] 
   if (existing) return null;
 
   const municipality = await db.insertInto('municipality').values({ name: stockholm.municipality }).returning('id').executeTakeFirstOrThrow();
+  await addDefaultCriteria(db, municipality.id);
   const actor = { system: 'demo-seed', municipalityId: municipality.id };
   const boardIds = new Map<string, string>();
 

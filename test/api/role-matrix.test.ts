@@ -140,6 +140,16 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'audit_replies.export': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
   'audit_measures.create': ['local_coordinator'],
   'audit_measures.update': ['local_coordinator'],
+  // Grant vetting: the board's coordinators register, vet, pay out and follow up; viewers and the
+  // auditor read; the criteria are the municipality's, set by the central coordinator.
+  'grant_criteria.list': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'grant_criteria.update': ['central_coordinator'],
+  'grant_applications.list': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'grant_applications.read': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'grant_applications.create': ['central_coordinator', 'local_coordinator'],
+  'grant_applications.vet': ['central_coordinator', 'local_coordinator'],
+  'grant_applications.payout': ['central_coordinator', 'local_coordinator'],
+  'grant_applications.follow_up': ['central_coordinator', 'local_coordinator'],
 };
 
 /** One demo account per role (board-scoped roles on Enskede-Årsta-Vantör or Kommunstyrelsen). */
@@ -185,6 +195,7 @@ const MUNICIPALITY_LEVEL = new Set<string>([
   'audit_reports.create',
   'audit_reports.update',
   'audit_recommendations.create',
+  'grant_criteria.update',
 ]);
 /** The only viewer action that is not a read: a viewer of the city board files reports on its own board only. */
 const VIEWER_WRITES = new Set<string>(['concerns.create']);

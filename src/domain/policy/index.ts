@@ -13,6 +13,7 @@ import { reportRules } from './actions/reports.js';
 import { attachmentRules } from './actions/attachments.js';
 import { auditTrackingRules } from './actions/audit-tracking.js';
 import { overviewRules } from './actions/overview.js';
+import { grantRules } from './actions/grants.js';
 
 export * from './roles.js';
 export type { Rule, RoleRule } from './rules.js';
@@ -32,6 +33,7 @@ export const RULES = {
   ...attachmentRules,
   ...auditTrackingRules,
   ...overviewRules,
+  ...grantRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { conflict, notFound, unprocessable } from '../../http/errors.js';
 import { recordAudit, type AuditActor } from '../audit/service.js';
+import { addDefaultCriteria } from '../grants/criteria.service.js';
 import { createUser } from '../users/service.js';
 import { ZCreateUserRequest } from '../users/schema.js';
 
@@ -32,6 +33,8 @@ export async function createMunicipality(opts: { db: Database; system: string; n
     const existing = await findMunicipalityByName(trx, name);
     if (existing) throw conflict(`Kommunen "${existing.name}" finns redan (id ${existing.id}).`, 'duplicate');
     const row = await trx.insertInto('municipality').values({ name }).returning(['id', 'name']).executeTakeFirstOrThrow();
+    // A new municipality vets grants against Stockholm's democracy criteria until it sets its own.
+    await addDefaultCriteria(trx, row.id);
     const actor: AuditActor = { system: opts.system, municipalityId: row.id };
     await recordAudit(trx, actor, { action: 'municipality.create', entity: 'municipality', entityId: row.id, summary: { name } });
     return row;
