@@ -12,6 +12,7 @@ import { STATUS_LABELS_SV, type StatusKey } from '../../domain/followup/status.j
 import { LABELS as SITUATION_LABELS, ENVIRONMENTS } from '../../domain/situation/categories.js';
 import { STATUS_LABELS_SV as PLAN_STATUS_LABELS_SV } from '../../domain/plans/workflow.js';
 import { auditsExternalSection } from './audits-section.js';
+import { collaborationExternalSection } from './collaboration-section.js';
 import { decisionsExternalSection } from './decisions-section.js';
 import type { TReport } from './schema.js';
 
@@ -256,7 +257,7 @@ function externalSections(r: TReport): ReportModel['external'] {
       : [],
     notes: r.latePlans.items.length === 0 && r.latePlans.deadline ? ['Ingen plan är sen.'] : undefined,
   };
-  return [late, training, situation, auditsExternalSection(r), decisionsExternalSection(r)];
+  return [late, training, situation, auditsExternalSection(r), decisionsExternalSection(r), collaborationExternalSection(r)];
 }
 
 /** The charts of a report; each with the table that carries the same numbers. */

@@ -1,3 +1,4 @@
+import { ZCollaborationSection } from './collaboration.schema.js';
 import { z } from 'zod';
 import { AREA_KEYS } from '../../domain/followup/aggregate.js';
 import { ANALYSIS_HEADINGS } from '../../domain/followup/analysis.js';
@@ -144,6 +145,8 @@ export const ZReport = z.object({
   audits: ZAuditsSection,
   /** The board's handling of the year's plans: meetings, proposals, reservations (board decisions). */
   decisions: ZDecisionsSection,
+  /** Collaboration and grants: per board, the year's grant and premises vetting. */
+  collaboration: ZCollaborationSection,
 });
 export type TReport = z.infer<typeof ZReport>;
 
