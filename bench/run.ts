@@ -16,6 +16,36 @@ interface SectionResult {
   figures?: unknown[];
 }
 
+/** One figure as API.md's "Operations" gives it: what, how much, in what, against what target. */
+interface BenchFigure {
+  section: string;
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+  met: boolean;
+}
+
+/** Each section's own figures in the one shape `--json` writes. */
+function standardFigures(section: string, figures: unknown[] = []): BenchFigure[] {
+  return figures.flatMap((raw): BenchFigure[] => {
+    const f = raw as Record<string, unknown> & { name: string; target?: string; met?: boolean };
+    const target = f.target ?? 'none';
+    const met = f.met ?? true;
+    if (typeof f.value === 'number') return [{ section, name: f.name, value: f.value, unit: String(f.unit ?? ''), target, met }];
+    if (typeof f.ms === 'number') return [{ section, name: f.name, value: f.ms, unit: 'ms', target, met }];
+    if (typeof f.requestsPerSecond === 'number') {
+      return [
+        { section, name: `${f.name}: p97.5 latency`, value: Number(f.p97_5), unit: 'ms', target, met },
+        { section, name: `${f.name}: p99 latency`, value: Number(f.p99), unit: 'ms', target: 'none', met: true },
+        { section, name: `${f.name}: throughput`, value: f.requestsPerSecond, unit: 'req/s', target: 'none', met: true },
+        { section, name: `${f.name}: errors and non-2xx`, value: Number(f.errors) + Number(f.non2xx), unit: 'count', target: '0', met: Number(f.errors) + Number(f.non2xx) === 0 },
+      ];
+    }
+    return [];
+  });
+}
+
 async function benchTraining(): Promise<SectionResult> {
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) runs.push(await benchTrainingImport());
@@ -27,7 +57,7 @@ async function benchTraining(): Promise<SectionResult> {
 }
 
 const sections: [string, () => Promise<SectionResult>][] = [
-  ['Foundation', async () => ({ lines: await benchFoundation() })],
+  ['Foundation', benchFoundation],
   ['Training', benchTraining],
   ['Reports', benchReports],
   ['Coverage', benchCoverage],
@@ -49,7 +79,8 @@ for (const [name, run] of sections) {
   for (const line of result.lines) console.log(line);
 }
 if (jsonFile) {
-  writeFileSync(jsonFile, JSON.stringify({ at: new Date().toISOString(), node: process.version, sections: results }, null, 2));
+  const figures = Object.entries(results).flatMap(([name, r]) => standardFigures(name, r.figures));
+  writeFileSync(jsonFile, JSON.stringify({ at: new Date().toISOString(), node: process.version, figures, sections: results }, null, 2));
   console.log(`\nfigures written to ${jsonFile}`);
 }
 process.exit(0);
