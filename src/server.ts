@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -65,6 +65,14 @@ export async function buildServer(opts: {
 }): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: JSON_BODY_LIMIT,
+    // Addresses the router refuses before any route runs (a malformed escape, a path segment over
+    // 100 characters) get the same JSON error shape as everything else.
+    frameworkErrors: (error, _req, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void (reply as FastifyReply)
+        .status(tooLong ? 414 : 400)
+        .send({ error: { code: tooLong ? 'uri_too_long' : 'bad_url', message: tooLong ? 'En del av adressen är för lång.' : 'Adressen är felaktig. Kontrollera länken.' } });
+    },
     // The client's address (rate limits, login throttle) is the socket's; X-Forwarded-For is believed
     // only when it comes from a reverse proxy the operator listed in VARNA_TRUST_PROXY.
     trustProxy: opts.config.trustProxy.length ? opts.config.trustProxy : false,
