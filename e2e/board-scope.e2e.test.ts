@@ -38,7 +38,8 @@ describe('[POLICY] menus and buttons from the server’s board scope', () => {
     // Counts of every board (the city board's viewer reads them), police notes of its own board only.
     await page.goto(`${e.base}/lagesbild`);
     await heading(page, 'Lägesbild');
-    expect(await page.getByLabel('Nämnd', { exact: true }).locator('option').count()).toBeGreaterThan(2);
+    // The choices arrive with the boards list: wait for a third one rather than count too early.
+    await page.getByLabel('Nämnd', { exact: true }).locator('option').nth(2).waitFor({ state: 'attached' });
     await page.goto(`${e.base}/lagesbild/anteckningar`);
     await heading(page, /Polisen och andra källor/);
     await loaded(page);
