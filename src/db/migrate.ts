@@ -15,6 +15,7 @@ import * as m0012 from './migrations/2026_12_02_0012_training_coverage_indexes.j
 import * as m0013 from './migrations/2026_12_02_0013_report_summary.js';
 import * as m0015 from './migrations/2026_12_02_0015_followup_deadlines.js';
 import * as m0017 from './migrations/2026_12_03_0017_grant_vetting.js';
+import * as m0018 from './migrations/2026_12_03_0018_collaboration.js';
 
 /**
  * Migrations are listed explicitly (not read from a folder) so they work the same from source,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0013_report_summary': m0013,
   '2026_12_02_0015_followup_deadlines': m0015,
   '2026_12_03_0017_grant_vetting': m0017,
+  '2026_12_03_0018_collaboration': m0018,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -118,6 +118,7 @@ export interface PlanInstructionTable {
   sections: Json<{ key: string; title: string; guidance?: string | null }[]>;
   required_activity_fields: Json<string[]>;
   review_criteria: Json<{ id: string; text: string }[]>;
+  required_partner_types: JsonDefault<string[]>;
   published_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -174,6 +175,9 @@ export interface PlanActivityTable {
   updated_at: Generated<Date>;
   deleted_at: Date | null;
   deleted_by: string | null;
+  /** Partners from the register (migration 0018). */
+  partner_ids: JsonDefault<string[]>;
+  target_groups: JsonDefault<string[]>;
 }
 export interface PlanDecisionTable {
   id: Generated<string>;
@@ -605,7 +609,87 @@ export interface GrantVettingTable {
   position: number;
 }
 
+// Collaboration with the police and civil society (migration 0018).
+export interface PartnerTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  type: string;
+  contacts: JsonDefault<{ role: string; mailbox: string }[]>;
+  note: string | null;
+  archived_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface PartnerBoardTable {
+  partner_id: string;
+  board_id: string;
+}
+export interface ForumTable {
+  id: Generated<string>;
+  municipality_id: string;
+  board_id: string | null;
+  name: string;
+  cadence: string | null;
+  description: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface ForumPartnerTable {
+  forum_id: string;
+  partner_id: string;
+}
+export interface ForumMeetingTable {
+  id: Generated<string>;
+  forum_id: string;
+  held_on: string;
+  vbe_on_agenda: boolean;
+  notes: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+export interface AgreementTable {
+  id: Generated<string>;
+  municipality_id: string;
+  board_id: string | null;
+  title: string;
+  valid_from: string;
+  valid_to: string | null;
+  review_on: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface AgreementPartnerTable {
+  agreement_id: string;
+  partner_id: string;
+}
+export interface AgreementActivityTable {
+  agreement_id: string;
+  activity_id: string;
+}
+export interface CivilSocietyStrategyTable {
+  board_id: string;
+  adopted_on: string | null;
+  summary: string | null;
+  goals: JsonDefault<{ id: string; text: string; activityIds: string[] }[]>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
+  partner: PartnerTable;
+  partner_board: PartnerBoardTable;
+  forum: ForumTable;
+  forum_partner: ForumPartnerTable;
+  forum_meeting: ForumMeetingTable;
+  agreement: AgreementTable;
+  agreement_partner: AgreementPartnerTable;
+  agreement_activity: AgreementActivityTable;
+  civil_society_strategy: CivilSocietyStrategyTable;
   grant_criterion: GrantCriterionTable;
   grant_application: GrantApplicationTable;
   grant_vetting: GrantVettingTable;

@@ -42,3 +42,10 @@ export function daysBetween(from: string, to: string): number {
 export function dayOrToday(day?: string): string {
   return day ?? todayInSweden();
 }
+
+/** The ISO day `days` after (or before, when negative) `day`. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

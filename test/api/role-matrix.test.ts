@@ -150,6 +150,22 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'grant_applications.vet': ['central_coordinator', 'local_coordinator'],
   'grant_applications.payout': ['central_coordinator', 'local_coordinator'],
   'grant_applications.follow_up': ['central_coordinator', 'local_coordinator'],
+  // Collaboration: partners, forums and their meetings, police agreements and the civil-society
+  // strategy are kept by the board's coordinators and read by its viewers and the auditor.
+  'partners.list': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'partners.create': ['central_coordinator', 'local_coordinator'],
+  'partners.update': ['central_coordinator', 'local_coordinator'],
+  'forums.list': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'forums.read': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'forums.create': ['central_coordinator', 'local_coordinator'],
+  'forums.update': ['central_coordinator', 'local_coordinator'],
+  'forums.meetings.create': ['central_coordinator', 'local_coordinator'],
+  'forums.meetings.delete': ['central_coordinator', 'local_coordinator'],
+  'agreements.list': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'agreements.create': ['central_coordinator', 'local_coordinator'],
+  'agreements.update': ['central_coordinator', 'local_coordinator'],
+  'strategies.read': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'strategies.update': ['central_coordinator', 'local_coordinator'],
 };
 
 /** One demo account per role (board-scoped roles on Enskede-Årsta-Vantör or Kommunstyrelsen). */

@@ -18,6 +18,8 @@
  *   so is the same criterion twice.
  */
 
+import { listSv } from '../swedish-list.js';
+
 export const CRITERION_RESULTS = ['pass', 'fail', 'unclear'] as const;
 export type CriterionResult = (typeof CRITERION_RESULTS)[number];
 /** What the record holds per criterion: an assessment, or `not_assessed` for an active criterion left out. */
@@ -111,10 +113,6 @@ export function vet(criteria: readonly Criterion[], assessments: readonly Assess
   return { ok: true, record, failed: assessments.filter((a) => a.result === 'fail').map((a) => a.key) };
 }
 
-/** "a", "a och b", "a, b och c". */
-function listSv(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
-}
 
 /**
  * The follow-up the year after: an approved application's use of the grant or premises is

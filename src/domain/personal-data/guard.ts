@@ -17,6 +17,7 @@
  * Pure: no I/O, no Node-only imports; runs on the server and in the browser.
  */
 
+import { listSv } from '../swedish-list.js';
 import { findEmailAddresses } from './email.js';
 import { findIdentityNumbers } from './identity-number.js';
 import { findPhoneNumbers } from './phone.js';
@@ -152,10 +153,6 @@ function countPhrase(kind: PersonalDataKind, count: number): string {
   return `${number} ${noun.many}`;
 }
 
-function joinSwedish(parts: string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} och ${parts[parts.length - 1]}`;
-}
 
 /**
  * The Swedish message for a text with these hits, e.g. "Texten innehåller ett personnummer.
@@ -169,7 +166,7 @@ export function personalDataMessage(hits: readonly Pick<PersonalDataHit, 'kind'>
   if (kinds.length === 0) return '';
   const phrases = kinds.map((k) => countPhrase(k, counts.get(k)!));
   const pronoun = hits.length === 1 ? NOUNS[kinds[0]].pronoun : 'dem';
-  let message = `Texten innehåller ${joinSwedish(phrases)}. Ta bort ${pronoun} – ${subject} får inte gå att koppla till en person.`;
+  let message = `Texten innehåller ${listSv(phrases)}. Ta bort ${pronoun} – ${subject} får inte gå att koppla till en person.`;
   if (counts.has('street_address')) {
     message += ' Ange platsen utan husnummer, till exempel gatans eller områdets namn.';
   }

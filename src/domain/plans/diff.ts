@@ -19,6 +19,8 @@ export const DIFF_ACTIVITY_FIELDS = [
   'guidelineElementIds',
   'responsible',
   'partners',
+  'partnerIds',
+  'targetGroups',
   'timeline',
   'followUp',
   'indicators',
@@ -71,9 +73,11 @@ function sameField(field: DiffActivityField, x: PlanActivity, y: PlanActivity): 
   switch (field) {
     case 'measureArea':
       return (x.measureArea ?? null) === (y.measureArea ?? null);
-    case 'guidelineElementIds': {
-      const a = [...new Set(x.guidelineElementIds ?? [])].sort();
-      const b = [...new Set(y.guidelineElementIds ?? [])].sort();
+    case 'guidelineElementIds':
+    case 'partnerIds':
+    case 'targetGroups': {
+      const a = [...new Set(x[field] ?? [])].sort();
+      const b = [...new Set(y[field] ?? [])].sort();
       return a.length === b.length && a.every((v, i) => v === b[i]);
     }
     case 'indicators': {

@@ -29,6 +29,9 @@ export interface PlanActivity {
   guidelineElementIds: string[];
   responsible?: string | null;
   partners?: string | null;
+  /** Partners from the register (ids) and target groups (issue #15). */
+  partnerIds?: string[] | null;
+  targetGroups?: string[] | null;
   timeline?: string | null;
   followUp?: string | null;
   indicators: PlanIndicator[];
@@ -54,6 +57,8 @@ export const ACTIVITY_FIELD_LABELS_SV: Readonly<Record<string, string>> = {
   guidelineElementIds: 'Koppling till riktlinjerna',
   responsible: 'Ansvarig',
   partners: 'Samverkan',
+  partnerIds: 'Samverkansparter',
+  targetGroups: 'Målgrupper',
   timeline: 'Tidsplan',
   followUp: 'Uppföljning',
   indicators: 'Indikatorer',

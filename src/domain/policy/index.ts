@@ -14,6 +14,7 @@ import { attachmentRules } from './actions/attachments.js';
 import { auditTrackingRules } from './actions/audit-tracking.js';
 import { overviewRules } from './actions/overview.js';
 import { grantRules } from './actions/grants.js';
+import { collaborationRules } from './actions/collaboration.js';
 
 export * from './roles.js';
 export type { Rule, RoleRule } from './rules.js';
@@ -34,6 +35,7 @@ export const RULES = {
   ...auditTrackingRules,
   ...overviewRules,
   ...grantRules,
+  ...collaborationRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import { actorUserId, type ServiceActor } from '../../domain/policy/index.js';
 import { notFound, unprocessable, type FieldError } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
+import { checkPartners } from '../collaboration/access.js';
 import { saveReporters } from '../followup/reporters.service.js';
 import * as orgs from '../orgs/repo.js';
 import { presentActivity } from './presenters.js';
@@ -29,6 +30,7 @@ async function activityProblems(trx: Database, actor: ServiceActor, plan: PlanRo
     const unit = await orgs.findUnit(trx, input.responsibleUnitId);
     if (!unit || unit.board_id !== plan.board_id) problems.push({ field: `${prefix}responsibleUnitId`, message: 'Välj en enhet i nämnden.' });
   }
+  if (input.partnerIds?.length) problems.push(...(await checkPartners(trx, actor, input.partnerIds, plan.board_id, `${prefix}partnerIds`)));
   if (input.startDate && input.endDate && input.endDate < input.startDate) {
     problems.push({ field: `${prefix}endDate`, message: 'Slutdatumet kan inte vara före startdatumet.' });
   }
@@ -47,6 +49,8 @@ function activityValues(planId: string, position: number, a: TCreateActivityRequ
     responsible: a.responsible,
     responsible_unit_id: a.responsibleUnitId ?? null,
     partners: orNull(a.partners),
+    partner_ids: [...new Set(a.partnerIds ?? [])],
+    target_groups: [...new Set(a.targetGroups ?? [])],
     timeline: a.timeline,
     start_date: a.startDate ?? null,
     end_date: a.endDate ?? null,
@@ -134,6 +138,8 @@ export async function updateActivity(opts: { db: Database; actor: ServiceActor; 
       responsible: i.responsible,
       responsible_unit_id: i.responsibleUnitId,
       partners: keep(i.partners, orNull) as string | null | undefined,
+      partner_ids: keep(i.partnerIds, (x) => [...new Set(x)]) as string[] | undefined,
+      target_groups: keep(i.targetGroups, (x) => [...new Set(x)]) as string[] | undefined,
       timeline: i.timeline,
       start_date: i.startDate,
       end_date: i.endDate,

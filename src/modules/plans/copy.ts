@@ -44,6 +44,8 @@ export async function copyPlanContent(
       responsible: a.responsible,
       responsible_unit_id: a.responsible_unit_id,
       partners: a.partners,
+      partner_ids: a.partner_ids ?? [],
+      target_groups: a.target_groups ?? [],
       timeline: a.timeline,
       start_date: a.start_date,
       end_date: a.end_date,

@@ -178,6 +178,7 @@ export async function createInstruction(opts: { db: Database; actor: ServiceActo
       guidance: opts.input.guidance ?? latest?.guidance ?? null,
       sections: opts.input.sections ?? latest?.sections ?? DEFAULT_SECTIONS,
       required_activity_fields: opts.input.requiredActivityFields ?? latest?.required_activity_fields ?? DEFAULT_REQUIRED_ACTIVITY_FIELDS,
+      required_partner_types: opts.input.requiredPartnerTypes ?? latest?.required_partner_types ?? [],
       review_criteria: opts.input.reviewCriteria ? withCriterionIds(opts.input.reviewCriteria) : (latest?.review_criteria ?? DEFAULT_REVIEW_CRITERIA),
     });
     await recordAudit(trx, opts.actor, { action: 'plan_instructions.create', entity: 'plan_instruction', entityId: row.id, summary: { year: row.year } });
@@ -194,6 +195,7 @@ export async function updateInstruction(opts: { db: Database; actor: ServiceActo
       guidance: opts.input.guidance,
       sections: opts.input.sections,
       required_activity_fields: opts.input.requiredActivityFields,
+      required_partner_types: opts.input.requiredPartnerTypes,
       review_criteria: opts.input.reviewCriteria ? withCriterionIds(opts.input.reviewCriteria) : undefined,
     });
     await recordAudit(trx, opts.actor, {
@@ -232,6 +234,7 @@ export async function effectiveInstruction(db: Database, municipalityId: string,
       guidance: null,
       sections: DEFAULT_SECTIONS,
       requiredActivityFields: DEFAULT_REQUIRED_ACTIVITY_FIELDS,
+      requiredPartnerTypes: [],
       reviewCriteria: DEFAULT_REVIEW_CRITERIA,
       publishedAt: null,
       updatedAt: iso(new Date(0)),

@@ -47,6 +47,8 @@ export type ActivityValues = {
   responsible: string;
   responsible_unit_id: string | null;
   partners: string | null;
+  partner_ids?: string[];
+  target_groups?: string[];
   timeline: string;
   start_date: string | null;
   end_date: string | null;
@@ -61,7 +63,15 @@ export async function insertActivities(db: Database, rows: ActivityValues[]) {
   if (rows.length === 0) return [];
   return db
     .insertInto('plan_activity')
-    .values(rows.map((r) => ({ ...r, guideline_element_ids: json(r.guideline_element_ids), indicators: json(r.indicators) })))
+    .values(
+      rows.map((r) => ({
+        ...r,
+        guideline_element_ids: json(r.guideline_element_ids),
+        indicators: json(r.indicators),
+        partner_ids: json(r.partner_ids ?? []),
+        target_groups: json(r.target_groups ?? []),
+      })),
+    )
     .returningAll()
     .execute();
 }
@@ -71,6 +81,8 @@ export async function updateActivity(db: Database, id: string, patch: Partial<Om
     ...patch,
     guideline_element_ids: patch.guideline_element_ids === undefined ? undefined : json(patch.guideline_element_ids),
     indicators: patch.indicators === undefined ? undefined : json(patch.indicators),
+    partner_ids: patch.partner_ids === undefined ? undefined : json(patch.partner_ids),
+    target_groups: patch.target_groups === undefined ? undefined : json(patch.target_groups),
   });
   return db
     .updateTable('plan_activity')

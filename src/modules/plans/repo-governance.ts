@@ -153,6 +153,7 @@ export async function insertInstruction(
     guidance: string | null;
     sections: { key: string; title: string; guidance?: string | null }[];
     required_activity_fields: string[];
+    required_partner_types?: string[];
     review_criteria: { id: string; text: string }[];
   },
 ) {
@@ -162,6 +163,7 @@ export async function insertInstruction(
       ...i,
       sections: json(i.sections),
       required_activity_fields: json(i.required_activity_fields),
+      required_partner_types: json(i.required_partner_types ?? []),
       review_criteria: json(i.review_criteria),
     })
     .returningAll()
@@ -176,6 +178,7 @@ export async function updateInstruction(
     guidance?: string | null;
     sections?: unknown;
     required_activity_fields?: unknown;
+    required_partner_types?: unknown;
     review_criteria?: unknown;
     status?: 'draft' | 'published';
     published_at?: Date;
@@ -188,6 +191,7 @@ export async function updateInstruction(
     published_at: patch.published_at,
     sections: patch.sections === undefined ? undefined : json(patch.sections),
     required_activity_fields: patch.required_activity_fields === undefined ? undefined : json(patch.required_activity_fields),
+    required_partner_types: patch.required_partner_types === undefined ? undefined : json(patch.required_partner_types),
     review_criteria: patch.review_criteria === undefined ? undefined : json(patch.review_criteria),
   });
   return db

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARTNER_TYPES, TARGET_GROUPS } from '../../domain/collaboration/model.js';
 import { isoDate, optionalText, requiredText } from '../../domain/schema-fields.js';
 import { FINAL_STATUSES, MEASURE_AREAS } from '../../domain/plans/model.js';
 import { DECISION_OUTCOMES, MAX_RECORD_TEXT, PROPOSAL_RESULTS, RESERVATION_KINDS } from '../../domain/plans/decisions.js';
@@ -20,6 +21,8 @@ export const ACTIVITY_FIELDS = [
   'guidelineElementIds',
   'responsible',
   'partners',
+  'partnerIds',
+  'targetGroups',
   'timeline',
   'followUp',
   'indicators',
@@ -107,6 +110,11 @@ const instructionFields = {
   guidance: optionalText(10_000, 'Anvisningstexten'),
   sections: z.array(ZInstructionSection).min(1, 'Ange minst ett avsnitt.').max(30, 'Högst 30 avsnitt.').optional(),
   requiredActivityFields: z.array(z.enum(ACTIVITY_FIELDS, { error: 'Okänt fält.' })).max(ACTIVITY_FIELDS.length).optional(),
+  /** Partner types at least one activity of the plan must work with, e.g. police, school and social services (issue #15). */
+  requiredPartnerTypes: z
+    .array(z.enum(PARTNER_TYPES, { error: `Okänd typ av samverkanspart. Välj bland: ${PARTNER_TYPES.join(', ')}.` }))
+    .max(PARTNER_TYPES.length, 'Välj varje typ högst en gång.')
+    .optional(),
   reviewCriteria: z.array(ZReviewCriterionInput).max(50, 'Högst 50 granskningskriterier.').optional(),
 };
 
@@ -123,6 +131,7 @@ export const ZInstruction = z.object({
   guidance: z.string().nullable(),
   sections: z.array(z.object({ key: z.string(), title: z.string(), guidance: z.string().nullable().optional() })),
   requiredActivityFields: z.array(z.string()),
+  requiredPartnerTypes: z.array(z.string()),
   reviewCriteria: z.array(z.object({ id: z.string(), text: z.string() })),
   publishedAt: z.string().nullable(),
   updatedAt: z.string(),
@@ -153,6 +162,12 @@ const activityFields = {
   measureArea: z.enum(MEASURE_AREAS, { error: 'Välj ett av de tre insatsområdena.' }).nullable().optional(),
   responsible: requiredText(500, 'Ange vem som är ansvarig.', 'Ansvarig'),
   partners: optionalText(1000, 'Samverkan'),
+  /** Partners from the register (issue #15): of the plan's board or of the whole city. */
+  partnerIds: z.array(z.uuid({ error: 'Välj samverkansparter ur registret.' }), { error: 'Ange samverkansparterna som en lista.' }).max(30, 'Högst 30 samverkansparter per insats.').optional(),
+  targetGroups: z
+    .array(z.enum(TARGET_GROUPS, { error: `Okänd målgrupp. Välj bland: ${TARGET_GROUPS.join(', ')}.` }), { error: 'Ange målgrupperna som en lista.' })
+    .max(TARGET_GROUPS.length, 'Välj varje målgrupp högst en gång.')
+    .optional(),
   timeline: requiredText(300, 'Ange tidsplan.', 'Tidsplanen'),
   followUp: requiredText(1000, 'Ange hur insatsen följs upp.', 'Uppföljningen'),
   perspective: optionalText(200, 'Perspektivet'),
@@ -175,6 +190,8 @@ export const ZUpdateActivityRequest = z.strictObject({
   measureArea: activityFields.measureArea,
   responsible: activityFields.responsible.optional(),
   partners: activityFields.partners,
+  partnerIds: activityFields.partnerIds,
+  targetGroups: activityFields.targetGroups,
   timeline: activityFields.timeline.optional(),
   followUp: activityFields.followUp.optional(),
   perspective: activityFields.perspective,
@@ -204,6 +221,8 @@ export const ZActivity = z.object({
   responsible: z.string(),
   responsibleUnitId: z.string().nullable(),
   partners: z.string().nullable(),
+  partnerIds: z.array(z.string()),
+  targetGroups: z.array(z.enum(TARGET_GROUPS)),
   timeline: z.string(),
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
