@@ -8,6 +8,7 @@ import { seedTrainingDemo } from './training.js';
 import { seedSituation } from './situation.js';
 import { seedFollowUp } from './followup.js';
 import { seedAuditTracking } from './audit-tracking.js';
+import { seedCollaboration } from './collaboration.js';
 import { addDefaultCriteria } from '../modules/grants/criteria.service.js';
 
 export { DEMO_PASSWORD };
@@ -62,5 +63,6 @@ export async function seedDemo(db: Database): Promise<{ accounts: DemoAccount[] 
   await seedSituation(db, actor, boardIds);
   await seedFollowUp(db);
   await seedAuditTracking(db, municipality.id, boardIds);
+  await seedCollaboration(db, municipality.id, boardIds);
   return { accounts: DEMO_ACCOUNTS };
 }

@@ -49,7 +49,7 @@ const item = (model: PlanCheckInput, key: CheckItemKey) => checkPlan(model).item
 describe('checkPlan', () => {
   it('returns the seven items in a fixed order and scores a complete plan 100', () => {
     const r = checkPlan(goodPlan());
-    expect(r.items.map((i) => i.key)).toEqual([...CHECK_ITEM_KEYS]);
+    expect(r.items.map((i) => i.key)).toEqual(CHECK_ITEM_KEYS.slice(0, 7));
     expect(CHECK_ITEM_KEYS).toEqual([
       'activities_classified',
       'activities_complete',
@@ -58,6 +58,8 @@ describe('checkPlan', () => {
       'previous_year_status',
       'effect_indicator',
       'required_sections',
+      'partner_types',
+      'civil_society_strategy',
     ]);
     expect(r.items.every((i) => i.ok)).toBe(true);
     expect(r.score).toBe(100);
@@ -294,5 +296,49 @@ describe('the Enskede-Årsta-Vantör plan of 2018', () => {
     const r = item({ ...model, requiredActivityFields: ['partners'] }, 'activities_complete');
     expect(r.ok).toBe(false);
     expect(r.message).toBe('6 av 13 insatser saknar uppgifter som anvisningarna kräver');
+  });
+});
+
+describe('checkPlan: partner types the instructions require and the civil-society strategy', () => {
+  const typeOf = { p1: 'police', p2: 'school', p3: 'social_services', p4: 'faith_community' };
+  const withPartners = (...partnerIds: string[][]): PlanCheckInput => ({
+    ...goodPlan(),
+    activities: goodPlan().activities.map((a, n) => ({ ...a, partnerIds: partnerIds[n] ?? [] })),
+    partnerTypes: { required: ['police', 'school', 'social_services'], typeOf },
+    civilSocietyStrategy: { present: true },
+  });
+
+  it('adds both items after the seven and passes when every required type works on some activity', () => {
+    const r = checkPlan(withPartners(['p1'], ['p2', 'p4'], ['p3']));
+    expect(r.items.map((i) => i.key)).toEqual([...CHECK_ITEM_KEYS]);
+    expect(r.items.every((i) => i.ok)).toBe(true);
+    expect(r.score).toBe(100);
+  });
+
+  it('names the required partner types no activity has, in Swedish, and lowers the score', () => {
+    const r = checkPlan(withPartners(['p1'], ['p4'], []));
+    const i = r.items.find((x) => x.key === 'partner_types')!;
+    expect(i.ok).toBe(false);
+    expect(i.details).toEqual(['Skola', 'Socialtjänst']);
+    expect(i.message).toContain('ingen insats har Skola, Socialtjänst');
+    expect(r.score).toBe(89); // 8 of 9
+  });
+
+  it('counts a partner of an unknown id for nothing', () => {
+    expect(checkPlan(withPartners(['gone'], ['p2'], ['p3'])).items.find((x) => x.key === 'partner_types')!.details).toEqual(['Polisen']);
+  });
+
+  it('flags a board without a civil-society strategy', () => {
+    const m = withPartners(['p1'], ['p2'], ['p3']);
+    m.civilSocietyStrategy = { present: false };
+    const i = checkPlan(m).items.find((x) => x.key === 'civil_society_strategy')!;
+    expect(i.ok).toBe(false);
+    expect(i.message).toMatch(/saknar strategi för samverkan med civilsamhället/);
+  });
+
+  it('leaves out the partner item when the instructions require no partner types', () => {
+    const m = withPartners();
+    m.partnerTypes = { required: [], typeOf };
+    expect(checkPlan(m).items.map((i) => i.key)).not.toContain('partner_types');
   });
 });

@@ -13,6 +13,7 @@ import {
   type PlanActivity,
   type PlanSection,
 } from './model.js';
+import { missingPartnerTypes, partnerTypeLabel } from '../collaboration/model.js';
 
 /** The section that holds the local situation picture (lägesbild). */
 export const SITUATION_PICTURE_KEY = 'lagesbild';
@@ -30,6 +31,13 @@ export interface PlanCheckInput {
   measureAreaGapExplanations: Partial<Record<MeasureArea, string>>;
   /** Activity fields the year's plan instructions require, e.g. ['responsible', 'timeline', 'followUp']. */
   requiredActivityFields: string[];
+  /**
+   * Partner types the instructions require among the plan's activities (e.g. police, school and
+   * social services), with each registered partner's type; no item when none are required.
+   */
+  partnerTypes?: { required: string[]; typeOf: Readonly<Record<string, string>> };
+  /** Whether the board has a civil-society strategy with goals; no item when not given. */
+  civilSocietyStrategy?: { present: boolean };
 }
 
 export const CHECK_ITEM_KEYS = [
@@ -40,6 +48,8 @@ export const CHECK_ITEM_KEYS = [
   'previous_year_status',
   'effect_indicator',
   'required_sections',
+  'partner_types',
+  'civil_society_strategy',
 ] as const;
 export type CheckItemKey = (typeof CHECK_ITEM_KEYS)[number];
 
@@ -212,7 +222,34 @@ function requiredSections(sections: PlanSection[], requiredKeys: string[]): Chec
   };
 }
 
-/** Runs every rule of the plan check; items come in the order of CHECK_ITEM_KEYS. */
+function partnerTypesCovered(activities: PlanActivity[], p: NonNullable<PlanCheckInput['partnerTypes']>): CheckItem {
+  const key = 'partner_types';
+  const anchor = ACTIVITIES_ANCHOR;
+  const required = [...new Set(p.required)];
+  const missing = missingPartnerTypes(required, activities, p.typeOf).map(partnerTypeLabel);
+  const all = required.map(partnerTypeLabel).join(', ');
+  if (missing.length === 0) return { key, ok: true, message: `Planen har insatser med alla samverkansparter som anvisningarna kräver (${all}).`, anchor };
+  return {
+    key,
+    ok: false,
+    message: `Anvisningarna kräver insatser med ${all}; ingen insats har ${missing.join(', ')} som samverkanspart`,
+    details: missing,
+    anchor,
+  };
+}
+
+function civilSocietyStrategy(present: boolean): CheckItem {
+  const key = 'civil_society_strategy';
+  const anchor = ACTIVITIES_ANCHOR;
+  return present
+    ? { key, ok: true, message: 'Nämnden har en strategi för samverkan med civilsamhället.', anchor }
+    : { key, ok: false, message: 'Nämnden saknar strategi för samverkan med civilsamhället: ange mål och de insatser som genomför dem.', anchor };
+}
+
+/**
+ * Runs every rule of the plan check; items come in the order of CHECK_ITEM_KEYS. The last two are
+ * there only when their input is: required partner types, and the board's strategy.
+ */
 export function checkPlan(model: PlanCheckInput): PlanCheckResult {
   const items: CheckItem[] = [
     activitiesClassified(model.activities),
@@ -223,6 +260,8 @@ export function checkPlan(model: PlanCheckInput): PlanCheckResult {
     effectIndicator(model.activities),
     requiredSections(model.sections, model.requiredSectionKeys),
   ];
+  if (model.partnerTypes?.required.length) items.push(partnerTypesCovered(model.activities, model.partnerTypes));
+  if (model.civilSocietyStrategy) items.push(civilSocietyStrategy(model.civilSocietyStrategy.present));
   const score = Math.round((100 * items.filter((i) => i.ok).length) / items.length);
   return { score, items };
 }

@@ -133,7 +133,7 @@ export async function updateForum(opts: { db: Database; actor: ServiceActor; id:
 }
 
 /** Records a meeting held (not one planned: the date cannot lie ahead), its notes guarded, its minutes attached. */
-export async function createMeeting(opts: { db: Database; actor: Actor; forumId: string; input: TCreateMeetingRequest; today?: string }): Promise<TMeeting> {
+export async function createMeeting(opts: { db: Database; actor: ServiceActor; forumId: string; input: TCreateMeetingRequest; today?: string }): Promise<TMeeting> {
   const i = opts.input;
   const forum = requireRecord(opts.actor, await repo.findForum(opts.db, opts.forumId), 'Forumet', 'forums.read', 'forums.meetings.create');
   if (i.heldOn > dayOrToday(opts.today)) {
@@ -150,7 +150,12 @@ export async function createMeeting(opts: { db: Database; actor: Actor; forumId:
       notes: i.notes || null,
       created_by: actorUserId(opts.actor),
     });
-    if (i.attachmentIds?.length) await setAttachments({ trx, actor: opts.actor, owner: { kind: MEETING_ATTACHMENTS, id: row.id }, ids: i.attachmentIds });
+    const actor = opts.actor;
+    // Minutes are files a person uploaded: only a signed-in user attaches them (not the demo seed).
+    if (i.attachmentIds?.length) {
+      if (!('userId' in actor)) throw forbidden();
+      await setAttachments({ trx, actor, owner: { kind: MEETING_ATTACHMENTS, id: row.id }, ids: i.attachmentIds });
+    }
     await recordAudit(trx, opts.actor, {
       action: 'forums.meetings.create',
       entity: 'forum_meeting',

@@ -80,3 +80,10 @@ export async function saveStrategy(opts: { db: Database; actor: ServiceActor; bo
   });
   return getStrategy({ db: opts.db, actor: opts.actor, boardId: board.id });
 }
+
+/** What the plan check needs from collaboration: each partner's type, and the boards that have a strategy with goals. */
+export async function planCheckContext(db: Database, municipalityId: string, boardIds: string[]) {
+  const [typeOf, withStrategy] = await Promise.all([repo.partnerTypes(db, municipalityId), repo.boardsWithStrategy(db, boardIds)]);
+  return { typeOf, withStrategy };
+}
+export type PlanCheckContext = Awaited<ReturnType<typeof planCheckContext>>;

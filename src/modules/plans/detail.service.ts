@@ -6,6 +6,7 @@ import { plainText } from '../../domain/plans/model.js';
 import { allowedTransitions, isContentEditable, STATUS_LABELS_SV, type PlanState } from '../../domain/plans/workflow.js';
 import { DECIDABLE_STATES, OUTCOME_LABELS_SV, RESERVATION_KIND_LABELS_SV } from '../../domain/plans/decisions.js';
 import { canOn, type ServiceActor } from '../../domain/policy/index.js';
+import { planCheckContext, type PlanCheckContext } from '../collaboration/strategy.service.js';
 import { canReviewPlanOf, canWritePlanOf, planForRead, planScope } from './access.js';
 import { decisionsOf } from './decisions.service.js';
 import { SITUATION_SECTION_KEY } from './defaults.js';
@@ -41,7 +42,7 @@ export async function mergedSections(db: Database, plan: PlanRow, instruction: T
   return sections;
 }
 
-export function runCheck(plan: PlanRow, instruction: TEffectiveInstruction, sections: TSection[], activities: TActivity[]): PlanCheckResult {
+export function runCheck(plan: PlanRow, instruction: TEffectiveInstruction, sections: TSection[], activities: TActivity[], collaboration: PlanCheckContext): PlanCheckResult {
   const situation = sections.find((s) => s.key === SITUATION_SECTION_KEY);
   return checkPlan({
     year: plan.year,
@@ -54,6 +55,8 @@ export function runCheck(plan: PlanRow, instruction: TEffectiveInstruction, sect
     activities,
     measureAreaGapExplanations: plan.measure_area_gaps ?? {},
     requiredActivityFields: instruction.requiredActivityFields,
+    partnerTypes: { required: instruction.requiredPartnerTypes, typeOf: collaboration.typeOf },
+    civilSocietyStrategy: { present: collaboration.withStrategy.has(plan.board_id) },
   });
 }
 
@@ -141,7 +144,7 @@ export async function getPlanCheck(opts: { db: Database; actor: ServiceActor; pl
   const instruction = await effectiveInstruction(opts.db, plan.municipality_id, plan.year);
   const sections = await mergedSections(opts.db, plan, instruction);
   const activities = (await activitiesRepo.listActivities(opts.db, [plan.id])).map(presentActivity);
-  return runCheck(plan, instruction, sections, activities);
+  return runCheck(plan, instruction, sections, activities, await planCheckContext(opts.db, plan.municipality_id, [plan.board_id]));
 }
 
 // ---------------------------------------------------------------- for the export and import of plans

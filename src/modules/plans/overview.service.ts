@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.js';
 import { daysBetween, todayInSweden } from '../../domain/calendar.js';
 import type { ServiceActor } from '../../domain/policy/index.js';
 import { planScope } from './access.js';
+import { planCheckContext } from '../collaboration/strategy.service.js';
 import { mergedSections, runCheck } from './detail.service.js';
 import { effectiveInstruction } from './governance-service.js';
 import { iso, presentActivity } from './presenters.js';
@@ -23,6 +24,7 @@ export async function getOverview(opts: { db: Database; actor: ServiceActor; yea
   const sectionRows = await repo.listSections(opts.db, planIds);
   const activities = (await activitiesRepo.listActivities(opts.db, planIds)).map(presentActivity);
   const elements = await governanceRepo.listActiveElements(opts.db, municipalityId);
+  const collaboration = await planCheckContext(opts.db, municipalityId, plans.map((p) => p.board_id));
   const deadline = instruction.deadline;
   const daysToDeadline = deadline ? daysBetween(now, deadline) : null;
 
@@ -34,7 +36,7 @@ export async function getOverview(opts: { db: Database; actor: ServiceActor; yea
     if (plan) {
       const own = activities.filter((a) => a.planId === plan.id);
       const sections = await mergedSections(opts.db, plan, instruction, sectionRows.filter((s) => s.plan_id === plan.id));
-      const { score } = runCheck(plan, instruction, sections, own);
+      const { score } = runCheck(plan, instruction, sections, own, collaboration);
       summary = { id: plan.id, status: plan.status, score, activityCount: own.length, lastChange: iso(plan.updated_at) };
       const counts: Record<string, number> = {};
       for (const e of elements) {
