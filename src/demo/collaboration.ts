@@ -51,7 +51,13 @@ export async function seedCollaboration(db: Database, municipalityId: string, bo
   for (const n of stockholm.networks.filter((x) => !('local' in x))) {
     const cadence = 'cadence' in n && n.cadence ? (CADENCE_OF[n.cadence] ?? null) : null;
     const partnerIds = n.name.startsWith('Avstämning med polisregion') ? [region, sapo] : [];
-    await createForum({ db, actor: central, input: { name: n.name, boardId: null, cadence, description: 'convenor' in n ? `Sammankallande: ${n.convenor}.` : null, partnerIds } });
+    const forum = await createForum({ db, actor: central, input: { name: n.name, boardId: null, cadence, description: 'convenor' in n ? `Sammankallande: ${n.convenor}.` : null, partnerIds } });
+    // The coordinators' own network meets monthly with violent extremism as its subject.
+    if (cadence !== 'monthly') continue;
+    for (let day = addDays(today, -300); day <= addDays(today, -1); day = addDays(day, 30)) {
+      if (day.slice(5, 7) === '07') continue;
+      await createMeeting({ db, actor: central, forumId: forum.id, input: { heldOn: day, vbeOnAgenda: true, notes: 'Nämndernas samordnare: lägesbild, utbildning och uppföljning.' } });
+    }
   }
 
   const activitiesOf = async (boardId: string) =>

@@ -206,6 +206,9 @@ describe.each(await testDatabaseKinds())('[COLLABORATION] partners, forums, agre
       items = await check();
       expect(items.partner_types.ok).toBe(true);
       expect(items.civil_society_strategy.ok).toBe(true);
+      // The overview's coverage matrix counts the activities per partner type.
+      const overview = (await central.get(`/api/plans/overview?year=${year}`)).json();
+      expect(overview.partnerTypeCoverage[eavBoard]).toEqual({ police: 1, school: 1, social_services: 1 });
     });
   });
 

@@ -29,6 +29,7 @@ export async function getOverview(opts: { db: Database; actor: ServiceActor; yea
   const daysToDeadline = deadline ? daysBetween(now, deadline) : null;
 
   const coverage: Record<string, Record<string, number>> = {};
+  const partnerTypeCoverage: Record<string, Record<string, number>> = {};
   const rows = [];
   for (const board of boards) {
     const plan = plans.find((p) => p.board_id === board.id);
@@ -49,6 +50,11 @@ export async function getOverview(opts: { db: Database; actor: ServiceActor; yea
         if (n) counts[e.id] = n;
       }
       coverage[board.id] = counts;
+      const byType: Record<string, number> = {};
+      for (const a of own) {
+        for (const type of new Set(a.partnerIds.map((id) => collaboration.typeOf[id]).filter(Boolean))) byType[type!] = (byType[type!] ?? 0) + 1;
+      }
+      partnerTypeCoverage[board.id] = byType;
     }
     const done = plan && (plan.status === 'submitted' || plan.status === 'in_review' || plan.status === 'approved');
     rows.push({
@@ -67,5 +73,6 @@ export async function getOverview(opts: { db: Database; actor: ServiceActor; yea
     boards: rows,
     elements: elements.map((e) => ({ id: e.id, documentTitle: e.document_short_title ?? e.document_title, kind: e.kind, label: e.label })),
     coverage,
+    partnerTypeCoverage,
   };
 }

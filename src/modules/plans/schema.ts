@@ -555,6 +555,8 @@ export const ZOverview = z.object({
   elements: z.array(z.object({ id: z.string(), documentTitle: z.string(), kind: z.enum(GUIDELINE_ELEMENT_KINDS), label: z.string() })),
   /** Activities mapped to each element, per board: coverage[boardId][elementId]. */
   coverage: z.record(z.string(), z.record(z.string(), z.number())),
+  /** Activities with a partner of each type (police, school, …), per board: partnerTypeCoverage[boardId][type]. */
+  partnerTypeCoverage: z.record(z.string(), z.record(z.string(), z.number())),
 });
 export type TOverview = z.infer<typeof ZOverview>;
 

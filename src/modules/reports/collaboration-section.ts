@@ -10,11 +10,7 @@ import type { TReport } from './schema.js';
 type Row = TReport['collaboration']['rows'][number];
 type Grants = NonNullable<Row['grants']>;
 
-const times = (n: number) => (n === 1 ? '1 gång' : `${n} gånger`);
-
-/** "Lokala brottsförebyggande rådet: 9 möten, VBE på dagordningen 4 gånger". */
-const forumLine = (f: { name: string; meetings: number; vbeOnAgenda: number }) =>
-  `${f.name}: ${f.meetings === 1 ? '1 möte' : `${f.meetings} möten`}, våldsbejakande extremism på dagordningen ${times(f.vbeOnAgenda)}`;
+const meetingsText = (n: number) => (n === 1 ? '1 gång' : `${n} gånger`);
 
 function forumsTable(r: TReport, rows: Row[]): ReportTable | null {
   const lines = rows.flatMap((x) => (x.collaboration?.forums ?? []).map((f) => [x.boardName, f.name, f.meetings, f.vbeOnAgenda] as (string | number)[]));
@@ -48,6 +44,7 @@ function boardsTable(rows: Row[]): ReportTable | null {
     rows: withData.map((x) => {
       const c = x.collaboration!;
       const partners = Object.entries(c.partnersByType)
+        .sort(([a, x], [b, y]) => y - x || partnerTypeLabel(a).localeCompare(partnerTypeLabel(b), 'sv'))
         .map(([type, n]) => `${partnerTypeLabel(type)} ${n}`)
         .join(', ');
       return [x.boardName, partners || 'Inga', c.agreements.inForce, c.agreements.dueForReview, c.strategyGoals === null ? 'Saknas' : `${c.strategyGoals} mål`];
@@ -76,23 +73,27 @@ export function collaborationExternalSection(r: TReport): ExternalSection {
   const sum = (pick: (g: Grants) => number) => withGrants.reduce((n, x) => n + pick(x.grants!), 0);
   const withoutStrategy = c.rows.filter((x) => x.collaboration && x.collaboration.strategyGoals === null).length;
   const forums = [...c.cityForums, ...c.rows.flatMap((x) => x.collaboration?.forums ?? [])];
-  const grantsText = `Bidrag och lån av lokaler ${r.year}: ${sum((g) => g.applications)} ansökningar; av årets beslut ${sum((g) => g.approved)} beviljade och ${sum((g) => g.rejected)} avslagna, varav ${sum((g) => g.refusedForFailedCriterion)} för att organisationen inte uppfyllde ett demokrativillkor.`;
+  const meetings = forums.reduce((n, f) => n + f.meetings, 0);
+  const vbe = forums.reduce((n, f) => n + f.vbeOnAgenda, 0);
   const strategyText =
     r.scope === 'board'
       ? withoutStrategy
         ? 'Nämnden saknar strategi för samverkan med civilsamhället.'
         : 'Nämnden har en strategi för samverkan med civilsamhället.'
       : `${withoutStrategy} av ${c.rows.length} nämnder saknar strategi för samverkan med civilsamhället.`;
-  const notes = [
-    ...(r.scope === 'board' ? forums.map(forumLine).map((l) => `${l}.`) : []),
-    ...(c.available && withGrants.length === 0 ? ['Inga ansökningar om bidrag eller lokaler under året.'] : []),
-  ];
+  const forumsText = forums.length
+    ? `${r.scope === 'board' ? 'Nämndens' : 'Stadens och nämndernas'} ${forums.length === 1 ? 'forum' : `${forums.length} forum`} möttes ${meetingsText(meetings)} under ${r.year}, varav ${meetingsText(vbe)} med våldsbejakande extremism på dagordningen.`
+    : r.scope === 'board'
+      ? 'Nämnden har inga forum registrerade.'
+      : 'Inga forum är registrerade.';
+  const grantsText = withGrants.length
+    ? `Bidrag och lån av lokaler ${r.year}: ${sum((g) => g.applications)} ansökningar; av årets beslut ${sum((g) => g.approved)} beviljade och ${sum((g) => g.rejected)} avslagna, varav ${sum((g) => g.refusedForFailedCriterion)} för att organisationen inte uppfyllde ett demokrativillkor.`
+    : 'Inga ansökningar om bidrag eller lokaler under året.';
   return {
     key: 'collaboration',
     title: 'Samverkan och bidrag',
     available: c.available,
-    intro: c.available ? `${strategyText} ${grantsText}` : undefined,
+    intro: c.available ? [strategyText, forumsText, grantsText].join(' ') : undefined,
     tables: [forumsTable(r, c.rows), boardsTable(c.rows), grantsTable(r, withGrants)].filter((t): t is ReportTable => t !== null),
-    notes: notes.length ? notes : undefined,
   };
 }

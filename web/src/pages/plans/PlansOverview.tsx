@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { PARTNER_TYPES, PARTNER_TYPE_LABELS_SV } from '@shared/domain/collaboration/model';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/feedback';
 import { formatDate, StatusTag, type TOverview } from './shared';
@@ -48,7 +49,10 @@ export function OverviewTable({ overview }: { overview: TOverview }) {
   );
 }
 
-/** Boards × guideline elements: how many activities of the year's plans are mapped to each element. */
+/**
+ * Boards × guideline elements: how many activities of the year's plans are mapped to each element;
+ * below, how many work with a partner of each type from the register.
+ */
 export function CoverageMatrix({ overview }: { overview: TOverview }) {
   const { t } = useTranslation();
   const boards = overview.boards.filter((b) => b.plan);
@@ -84,6 +88,24 @@ export function CoverageMatrix({ overview }: { overview: TOverview }) {
                   </th>
                   {boards.map((b) => {
                     const n = overview.coverage[b.boardId]?.[e.id] ?? 0;
+                    return (
+                      <td key={b.boardId} className={n ? '' : 'plans-zero'}>
+                        {n}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+              <tr>
+                <th scope="colgroup" colSpan={boards.length + 1} className="plans-matrix-group">
+                  {t('plans.coverage.partnerTypes')}
+                </th>
+              </tr>
+              {PARTNER_TYPES.map((type) => (
+                <tr key={type}>
+                  <th scope="row">{PARTNER_TYPE_LABELS_SV[type]}</th>
+                  {boards.map((b) => {
+                    const n = overview.partnerTypeCoverage[b.boardId]?.[type] ?? 0;
                     return (
                       <td key={b.boardId} className={n ? '' : 'plans-zero'}>
                         {n}
