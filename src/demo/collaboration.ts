@@ -35,7 +35,7 @@ const LOCAL: { board: string; area: string; strategy: boolean }[] = [
   { board: 'Enskede-Årsta-Vantör', area: 'Enskede', strategy: false },
 ];
 
-const mailbox = (name: string) => `${name.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@exempel.se`;
+const mailbox = (name: string) => `${name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@exempel.se`;
 
 export async function seedCollaboration(db: Database, municipalityId: string, boardIds: Map<string, string>): Promise<void> {
   const central = seedActor(municipalityId, 'Central samordnare', [{ role: 'central_coordinator', boardId: null }]);

@@ -21,6 +21,7 @@ export const NAV: NavItem[] = [
   { path: '/utbildning', labelKey: 'nav.training', action: 'training.coverage.read' },
   { path: '/uppfoljning', labelKey: 'nav.followup', action: 'followup.board' },
   { path: '/rapporter', labelKey: 'nav.reports', action: 'reports.board' },
+  { path: '/samverkan', labelKey: 'collab.nav', action: 'forums.list' },
   { path: '/revision', labelKey: 'auditTracking.nav', action: 'audit_reports.list' },
   { path: '/admin/anvandare', labelKey: 'nav.users', action: 'users.list' },
   { path: '/logg', labelKey: 'nav.audit', place: 'user' },
