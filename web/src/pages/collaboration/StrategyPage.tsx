@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,7 @@ export function StrategyPage() {
 function Strategy({ strategy: s }: { strategy: TStrategy }) {
   const { t } = useTranslation();
   const title = t('collab.strategy.title', { board: s.boardName });
+  const [openAtFirst] = useState(!s.exists);
   return (
     <>
       <BackToCollaboration />
@@ -69,15 +71,13 @@ function Strategy({ strategy: s }: { strategy: TStrategy }) {
           </ol>
         </>
       )}
-      {s.canEdit &&
-        (s.exists ? (
-          <details className="collab-edit">
-            <summary>{t('collab.strategy.editHeading')}</summary>
-            <StrategyForm strategy={s} />
-          </details>
-        ) : (
+      {s.canEdit && (
+        // Open when there is no strategy yet; it stays where it is after the first save, so its notice is read.
+        <details className="collab-edit" open={openAtFirst}>
+          <summary>{s.exists ? t('collab.strategy.editHeading') : t('collab.strategy.createHeading')}</summary>
           <StrategyForm strategy={s} />
-        ))}
+        </details>
+      )}
     </>
   );
 }
