@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ZUpdateActivityRequest, type TActivity } from '@shared/modules/plans/schema';
 import type { TUnit } from '@shared/modules/orgs/schema';
 import type { TBoardReporters } from '@shared/modules/followup/schema';
+import type { TPartner } from '@shared/modules/collaboration/schema';
+import { TARGET_GROUPS } from '@shared/domain/collaboration/model';
 import { useApiMutation } from '../../api/mutation';
 import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
@@ -59,6 +61,8 @@ function ActivityForm({ plan: p, existing, reporters }: { plan: TPlan; existing?
       responsible: existing?.responsible ?? '',
       responsibleUnitId: existing?.responsibleUnitId ?? null,
       partners: existing?.partners ?? '',
+      partnerIds: existing?.partnerIds ?? [],
+      targetGroups: existing?.targetGroups ?? [],
       timeline: existing?.timeline ?? '',
       startDate: existing?.startDate ?? null,
       endDate: existing?.endDate ?? null,
@@ -74,6 +78,15 @@ function ActivityForm({ plan: p, existing, reporters }: { plan: TPlan; existing?
   const ids = mapped.field.value ?? [];
   const named = useController({ control: f.form.control, name: 'reporterIds' });
   const reporterIds = named.field.value ?? [];
+  const typedPartners = useController({ control: f.form.control, name: 'partnerIds' });
+  const partnerIds = typedPartners.field.value ?? [];
+  const groups = useController({ control: f.form.control, name: 'targetGroups' });
+  const targetGroups = groups.field.value ?? [];
+  const { can } = useSession();
+  // The register's organisations of the board and of the whole city; archived ones stay chosen but are not offered.
+  const register = useApiQuery<TPartner[]>(can('partners.list', p.boardId) ? `/api/partners?boardId=${p.boardId}` : null);
+  const cityPartners = useApiQuery<TPartner[]>(can('partners.list', p.boardId) ? '/api/partners' : null);
+  const partnerChoices = [...(register.data ?? []), ...(cityPartners.data ?? []).filter((c) => c.boards.length === 0)];
   const title = existing ? t('plans.activity.editHeading') : t('plans.activities.add');
   const elements = (docs.data ?? []).flatMap((d) => d.elements.filter((e) => !e.archived).map((e) => ({ ...e, documentTitle: d.shortTitle ?? d.title })));
   const perspectives = elements.filter((e) => e.kind === 'perspective');
@@ -166,7 +179,43 @@ function ActivityForm({ plan: p, existing, reporters }: { plan: TPlan; existing?
               ))}
             </fieldset>
           )}
-          <TextField label={t('plans.activity.partners')} {...f.field('partners')} />
+          {register.data && (
+            <fieldset className="fieldset" id="activity-partnerIds" tabIndex={-1}>
+              <legend>{t('plans.activity.partnerIds')}</legend>
+              <p className="hint">{t('plans.activity.partnerIdsHint')}</p>
+              {f.errors.partnerIds && <p className="field-error">{f.errors.partnerIds}</p>}
+              {partnerChoices.length === 0 && <p>{t('plans.activity.noPartnerChoices')}</p>}
+              {partnerChoices.map((o) => (
+                <div className="plans-radio" key={o.id}>
+                  <input
+                    type="checkbox"
+                    id={`activity-partner-${o.id}`}
+                    checked={partnerIds.includes(o.id)}
+                    onChange={(ev) => typedPartners.field.onChange(ev.target.checked ? [...partnerIds, o.id] : partnerIds.filter((x) => x !== o.id))}
+                  />
+                  <label htmlFor={`activity-partner-${o.id}`}>
+                    {o.name} <span className="plans-small">({t(`collab.partnerTypes.${o.type}`)})</span>
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          <TextField label={t('plans.activity.partners')} hint={t('plans.activity.partnersHint')} {...f.field('partners')} />
+          <fieldset className="fieldset" id="activity-targetGroups" tabIndex={-1}>
+            <legend>{t('plans.activity.targetGroups')}</legend>
+            {f.errors.targetGroups && <p className="field-error">{f.errors.targetGroups}</p>}
+            {TARGET_GROUPS.map((g) => (
+              <div className="plans-radio" key={g}>
+                <input
+                  type="checkbox"
+                  id={`activity-group-${g}`}
+                  checked={targetGroups.includes(g)}
+                  onChange={(ev) => groups.field.onChange(ev.target.checked ? [...targetGroups, g] : targetGroups.filter((x) => x !== g))}
+                />
+                <label htmlFor={`activity-group-${g}`}>{t(`plans.targetGroups.${g}`)}</label>
+              </div>
+            ))}
+          </fieldset>
           <TextField label={t('plans.activity.timeline')} hint={t('plans.activity.timelineHint')} {...f.field('timeline')} />
           <div className="inline-fields">
             <TextField type="date" label={t('plans.activity.startDate')} {...f.field('startDate', { setValueAs: orNull })} />

@@ -2,10 +2,14 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ZMeasureAreaGaps } from '@shared/modules/plans/schema';
 import { useApiMutation } from '../../api/mutation';
+import { useApiQuery } from '../../api/use-query';
+import { useSession } from '../../auth/session';
 import { useApiForm } from '../../components/api-form';
 import { EmptyState } from '../../components/feedback';
 import { ErrorSummary } from '../../components/form';
 import { formatDate, MEASURE_AREAS, PLAN_READS, TextAreaField, type PlanActions, type TActivity, type TPlan } from './shared';
+
+type TPartnerName = { id: string; name: string };
 
 function ActivityCell({ a }: { a: TActivity }) {
   const { t } = useTranslation();
@@ -14,6 +18,7 @@ function ActivityCell({ a }: { a: TActivity }) {
       <span className="plans-activity-title">{a.title}</span>
       {a.description && <p className="plans-small">{a.description}</p>}
       {a.perspective && <p className="plans-small">{t('plans.activity.perspectiveValue', { value: a.perspective })}</p>}
+      {a.targetGroups.length > 0 && <p className="plans-small">{t('plans.activity.targetGroupsValue', { value: a.targetGroups.map((g) => t(`plans.targetGroups.${g}`)).join(', ') })}</p>}
       {a.carriedOverFromActivityId && (
         <p className="plans-small">
           {t('plans.activity.previousStatus')}: {a.previousYearFinalStatus ? t(`plans.finalStatus.${a.previousYearFinalStatus}`) : t('plans.activity.previousMissing')}
@@ -36,6 +41,12 @@ function ActivityCell({ a }: { a: TActivity }) {
 /** The plan's activities by measure area, with edit, move, remove and restore for its editors. */
 export function Activities({ plan, act, ask }: { plan: TPlan } & Pick<PlanActions, 'act' | 'ask'>) {
   const { t } = useTranslation();
+  const { can } = useSession();
+  // The typed partners' names, from the register (archived ones too: an activity keeps its partner).
+  const readsRegister = can('partners.list', plan.boardId) && plan.activities.some((a) => a.partnerIds.length > 0);
+  const city = useApiQuery<TPartnerName[]>(readsRegister ? '/api/partners' : null);
+  const archived = useApiQuery<TPartnerName[]>(readsRegister ? '/api/partners?archived=true' : null);
+  const partnerNames = new Map([...(city.data ?? []), ...(archived.data ?? [])].map((x) => [x.id, x.name]));
   const remove = (a: TActivity) =>
     ask({
       title: t('plans.activity.confirmRemove', { title: a.title }),
@@ -95,7 +106,10 @@ export function Activities({ plan, act, ask }: { plan: TPlan } & Pick<PlanAction
                     <ActivityCell a={a} />
                   </td>
                   <td>{a.responsible}</td>
-                  <td>{a.partners}</td>
+                  <td>
+                    {a.partnerIds.length > 0 && <p className="plans-small">{a.partnerIds.map((id) => partnerNames.get(id)).filter(Boolean).join(', ')}</p>}
+                    {a.partners}
+                  </td>
                   <td>
                     {a.timeline}
                     {(a.startDate || a.endDate) && <p className="plans-small">{`${a.startDate ?? ''} – ${a.endDate ?? ''}`}</p>}
