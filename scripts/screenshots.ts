@@ -31,6 +31,13 @@ const shots: Shot[] = [
   { who: 'central@stockholm.example', path: '/lagesbild/staden', name: 'situation-city', height: 1300 },
   // Training coverage against the target, as of the audit's date.
   { who: 'central@stockholm.example', path: '/utbildning?datum=2019-09-04', name: 'training-coverage', height: 1300 },
+  // A board's local crime-prevention council: this year's meetings, the meeting form, minutes attached.
+  {
+    who: 'skarholmen@stockholm.example',
+    path: async (get) => `/samverkan/forum/${(await get<{ id: string; name: string }[]>('/api/forums')).find((f) => f.name.startsWith('Lokala brottsförebyggande rådet'))!.id}`,
+    name: 'collaboration-forum',
+    height: 1300,
+  },
   // The de-identified concern form with its privacy notice.
   { who: 'enhetschef@stockholm.example', path: '/rapportera-oro', name: 'concern-form', height: 1100 },
 ];

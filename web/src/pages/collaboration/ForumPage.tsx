@@ -57,7 +57,7 @@ function Forum({ forum }: { forum: TForumDetail }) {
         </p>
       )}
       {forum.canEdit && (
-        <section className="panel" aria-labelledby="meeting-heading">
+        <section className="panel collab-meeting" aria-labelledby="meeting-heading">
           <MeetingForm forumId={forum.id} />
         </section>
       )}
