@@ -55,6 +55,12 @@ function client(app: FastifyInstance, cookie: string | null, csrf: string | null
 export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   await seedDemo(database.db);
+  return serveTestApp(database, overrides);
+}
+
+/** Värna in-process on a database that already holds its data (migrated), e.g. one upgraded from a dump. */
+export async function serveTestApp(database: DatabaseHandle, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const kind = database.kind;
   // Rate limits are lifted except where a test sets them: the role matrix alone logs in hundreds of times.
   const config = { ...loadConfig({}), rateLimit: { perMinute: 100_000, loginPerMinute: 100_000 }, ...overrides };
   const app = await buildServer({ config, database, logger: false });
