@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { postgresRateLimitStore } from './http/rate-limit-store.js';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -138,7 +139,11 @@ export async function buildServer(opts: {
   await app.register(cookie, { secret: randomBytes(32).toString('hex') });
   // Routes with their own limit (login) say so in `config.rateLimit`; every other request, anonymous
   // or not, API or static, is counted per client address by the hook below.
-  await app.register(rateLimit, { global: false, max: opts.config.rateLimit.perMinute, timeWindow: '1 minute' });
+  // On a PostgreSQL server the counts live in the database, shared by every process; a failure to
+  // count lets the request through rather than refusing everyone while the database recovers.
+  const shared = opts.database.kind === 'postgres' ? postgresRateLimitStore(opts.database.db) : null;
+  if (shared) app.addHook('onClose', async () => shared.stop());
+  await app.register(rateLimit, { global: false, max: opts.config.rateLimit.perMinute, timeWindow: '1 minute', skipOnError: true, ...(shared && { store: shared.Store as never }) });
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {

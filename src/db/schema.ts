@@ -680,6 +680,13 @@ export interface CivilSocietyStrategyTable {
   updated_at: Generated<Date>;
 }
 
+/** Requests per client key and window, shared by the processes on one PostgreSQL server (migration 0020). */
+export interface RateLimitWindowTable {
+  key: string;
+  hits: number;
+  ends_at: Date;
+}
+
 export interface DB {
   partner: PartnerTable;
   partner_board: PartnerBoardTable;
@@ -748,4 +755,5 @@ export interface DB {
   plan_decision: PlanDecisionTable;
   plan_transition: PlanTransitionTable;
   plan_review: PlanReviewTable;
+  rate_limit_window: RateLimitWindowTable;
 }

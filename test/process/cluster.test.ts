@@ -68,13 +68,42 @@ describe('[OPERATIONS] several processes on one port (VARNA_WORKERS)', () => {
             return now.length === 2 && !now.includes(workers[0]) ? now : undefined;
           });
           expect(replaced).toContain(workers[1]);
-          expect(server.output()).toMatch(new RegExp(`worker ${workers[0]} stopped \\(SIGKILL\\); starting a new one`));
+          // The primary's warning travels through a pipe: it may arrive after the new worker is seen.
+          const said = new RegExp(`worker ${workers[0]} stopped \\(SIGKILL\\); starting a new one`);
+          await until('the primary to say so', () => (said.test(server.output()) ? true : undefined));
           await until('answers again', async () => ((await fetch(`${base}/api/health/ready`).catch(() => null))?.status === 200 ? true : undefined));
         } finally {
           await stop(server.child);
         }
         expect(server.child.exitCode).toBe(0);
         for (const pid of childrenOf(primary)) expect.fail(`worker ${pid} outlived the primary`);
+      }, 300_000);
+
+      it('two processes behind a load balancer share one rate limit: a client gets the limit once, not once per process', async () => {
+        const [portA, portB] = [await freePort(), await freePort()];
+        // A database of its own: the counts of the test above must not be in its window.
+        const shared = await createServerDatabase('varna_test_ratelimit');
+        // The first process migrates (and seeds the demo); the second starts on the same database.
+        const a = startServer({ DATABASE_URL: shared.url, VARNA_DEMO: '1', VARNA_RATE_LIMIT: '30', PORT: String(portA) });
+        let b: ReturnType<typeof startServer> | undefined;
+        try {
+          await a.ready;
+          b = startServer({ DATABASE_URL: shared.url, VARNA_RATE_LIMIT: '30', PORT: String(portB) });
+          await b.ready;
+          // A load balancer's round robin: 40 requests from one client, half to each process.
+          const statuses: number[] = [];
+          for (let i = 0; i < 40; i++) statuses.push((await fetch(`http://127.0.0.1:${i % 2 ? portB : portA}/api/health`)).status);
+          // Each process alone would have seen 20, under its limit of 30; together they count 40.
+          expect(statuses.filter((s) => s === 200)).toHaveLength(30);
+          expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+          const refused = await fetch(`http://127.0.0.1:${portB}/api/health`);
+          expect(refused.status).toBe(429);
+          expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+        } finally {
+          if (b) await stop(b.child);
+          await stop(a.child);
+          await shared.drop();
+        }
       }, 300_000);
     });
   }
