@@ -263,6 +263,22 @@ describe.each(await testDatabaseKinds())('[HUB] public pages, helpline, library,
     });
   });
 
+  describe('the demo data', () => {
+    it('gives three district boards a public page, the helpline a year of contacts, and the library documents with a second version', async () => {
+      const page = expectStatus(await t.anonymous.get(`/api/public/boards/${await t.boardId('Rinkeby-Kista')}`), 200, 'demo page');
+      expect(page.contacts[0].email).toBe('vbe.rinkeby-kista@stockholm.example');
+      const demoContacts = await t.database.db.selectFrom('helpline_contact').select('id').where('board_id', '=', await t.boardId('Rinkeby-Kista')).execute();
+      expect(demoContacts).toHaveLength(14);
+      const staff = await t.login('enhetschef@stockholm.example');
+      const titles = (expectStatus(await staff.get('/api/library'), 200, 'demo library') as unknown as Json[]).map((d) => d.title);
+      expect(titles).toContain('Vägledning om symboler och koder');
+      expect(titles.some((x) => x.startsWith('Juridisk promemoria'))).toBe(false);
+      const routine = (expectStatus(await staff.get('/api/library?q=orosanmälan'), 200, 'search') as unknown as Json[])[0];
+      expect(routine.latest.number).toBe(2);
+      expect((expectStatus(await central.get('/api/news'), 200, 'news') as unknown as Json[]).map((n) => n.title)).toContain('Nyhetsbrev till samordnarna');
+    });
+  });
+
   describe('news to coordinators', () => {
     it('is posted by the central coordinator, read by coordinators, not by other staff, and can be removed', async () => {
       const news = expectStatus(await central.post('/api/news', { title: 'Nyhetsbrev kvartal 4', body: 'Nya anvisningar för planerna är publicerade.' }), 201, 'news');
