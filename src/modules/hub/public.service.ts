@@ -10,7 +10,6 @@ import { actorUserId, canOn, type ServiceActor, type SystemActor } from '../../d
 import { forbidden, notFound, unprocessable } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import * as orgs from '../orgs/repo.js';
-import * as planRepo from '../plans/repo.js';
 import * as plans from '../plans/service.js';
 import type { PlanForExport } from '../plans/service.js';
 import { confirmationSummary, guardFreeText } from '../situation/guard.js';
@@ -54,7 +53,7 @@ export async function getPublicBoard(opts: { db: Database; boardId: string }): P
 
 /** The export model of an approved plan, read as the public; 404 for any other plan (drafts are not public documents). */
 export async function publicPlanForExport(opts: { db: Database; planId: string }): Promise<PlanForExport> {
-  const row = await planRepo.findPlan(opts.db, opts.planId);
+  const row = await repo.planStatus(opts.db, opts.planId);
   if (!row || row.status !== 'approved') throw notFound('Planen');
   const reader: SystemActor = { system: 'public', name: 'Allmänheten', municipalityId: row.municipality_id, roles: [{ role: 'viewer', boardId: row.board_id }] };
   return plans.getPlanForExport({ db: opts.db, actor: reader, planId: row.id });

@@ -37,6 +37,16 @@ export async function approvedPlans(db: Database, boardId: string) {
   return db.selectFrom('plan').select(['id', 'year']).where('board_id', '=', boardId).where('status', '=', 'approved').orderBy('year', 'desc').execute();
 }
 
+/** A plan's status, board and municipality: all the public PDF route needs to decide. */
+export async function planStatus(db: Database, id: string) {
+  return db
+    .selectFrom('plan')
+    .innerJoin('board', 'board.id', 'plan.board_id')
+    .select(['plan.id', 'plan.board_id', 'plan.status', 'board.municipality_id'])
+    .where('plan.id', '=', id)
+    .executeTakeFirst();
+}
+
 // ---------------------------------------------------------------- helpline
 
 export async function insertContact(db: Database, row: {

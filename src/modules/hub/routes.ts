@@ -33,6 +33,7 @@ import {
   ZPublicBoard,
   ZPublicInfoRequest,
   ZPublicMunicipality,
+  ZSummaryQuery,
   ZVersionFields,
 } from './schema.js';
 
@@ -93,7 +94,7 @@ export const hubRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/helpline-contacts/summary', {
     config: { action: 'helpline.summary' },
-    schema: { tags, summary: 'Helpline counts of a year by month, caller type and environment per board; small counts "<5" outside the owning board', querystring: z.object({ year: ZHelplineQuery.shape.year }), response: { 200: ZHelplineSummary } },
+    schema: { tags, summary: 'Helpline counts of a year by month, caller type and environment per board; small counts "<5" outside the owning board', querystring: ZSummaryQuery, response: { 200: ZHelplineSummary } },
     handler: (req) => helplineSummary({ db: app.db, actor: req.actor!, year: req.query.year }),
   });
   app.delete('/api/helpline-contacts/:id', {
