@@ -85,6 +85,16 @@ describe.each(await testDatabaseKinds())('[HUB] public pages, helpline, library,
       expect((await t.anonymous.get(`/api/public/boards/${board.boardId}`)).body).not.toContain(user.id);
     });
 
+    it('keeps the approved plan public while its revision is being drafted, and never the revision', async () => {
+      const reason = 'Internt skäl: kommunstyrelsens direktiv om nya insatser';
+      const revision = expectStatus(await board.clients.lc.post(`/api/plans/${approved}/revisions`, { reason }), 201, 'revision');
+      const res = await t.anonymous.get(`/api/public/boards/${board.boardId}`);
+      expect(res.json().plans.map((p: Json) => p.id)).toEqual([approved]);
+      expect(res.body).not.toContain(revision.id);
+      expect(res.body).not.toContain(reason);
+      expect((await t.anonymous.get(`/api/public/plans/${revision.id}/pdf`)).statusCode).toBe(404);
+    });
+
     it('is rate-limited per client like the other pages without login', async () => {
       const res = await t.anonymous.get(`/api/public/boards/${board.boardId}`);
       expect(res.headers['x-ratelimit-limit']).toBe('60');
@@ -161,6 +171,19 @@ describe.each(await testDatabaseKinds())('[HUB] public pages, helpline, library,
       const row = city.boards.find((b: Json) => b.boardId === board.boardId);
       expect(row).toMatchObject({ total: '<5', suppressed: true, byCallerType: { relative: '<5' } });
       expect(JSON.stringify(row)).not.toMatch(/:2[,}]/);
+    });
+
+    it('logs the city’s own contacts without a board for the central coordinator only', async () => {
+      const own = contact(board.boardId);
+      delete (own as Json).boardId;
+      const res = await board.clients.lc.post('/api/helpline-contacts', own);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.code).toBe('board_required');
+      const city = expectStatus(await central.post('/api/helpline-contacts', { ...own, callerType: 'professional' }), 201, 'city contact');
+      expect(city.boardId).toBeNull();
+      const list = expectStatus(await central.get('/api/helpline-contacts'), 200, 'central list') as unknown as Json[];
+      expect(list.map((c) => c.id)).toContain(city.id);
+      expect(list.every((c) => c.boardId === null)).toBe(true);
     });
 
     it('keeps the entries themselves to the board’s coordinators', async () => {
