@@ -16,6 +16,7 @@ import * as m0013 from './migrations/2026_12_02_0013_report_summary.js';
 import * as m0015 from './migrations/2026_12_02_0015_followup_deadlines.js';
 import * as m0017 from './migrations/2026_12_03_0017_grant_vetting.js';
 import * as m0018 from './migrations/2026_12_03_0018_collaboration.js';
+import * as m0019 from './migrations/2026_12_04_0019_public_hub.js';
 import * as m0020 from './migrations/2026_12_04_0020_rate_limit_window.js';
 
 /**
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0015_followup_deadlines': m0015,
   '2026_12_03_0017_grant_vetting': m0017,
   '2026_12_03_0018_collaboration': m0018,
+  '2026_12_04_0019_public_hub': m0019,
   '2026_12_04_0020_rate_limit_window': m0020,
 };
 

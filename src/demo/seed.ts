@@ -9,6 +9,7 @@ import { seedSituation } from './situation.js';
 import { seedFollowUp } from './followup.js';
 import { seedAuditTracking } from './audit-tracking.js';
 import { seedCollaboration } from './collaboration.js';
+import { seedHub } from './hub.js';
 import { addDefaultCriteria } from '../modules/grants/criteria.service.js';
 
 export { DEMO_PASSWORD };
@@ -64,5 +65,6 @@ export async function seedDemo(db: Database): Promise<{ accounts: DemoAccount[] 
   await seedFollowUp(db);
   await seedAuditTracking(db, municipality.id, boardIds);
   await seedCollaboration(db, municipality.id, boardIds);
+  await seedHub(db, municipality.id, boardIds);
   return { accounts: DEMO_ACCOUNTS };
 }

@@ -150,6 +150,26 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'grant_applications.vet': ['central_coordinator', 'local_coordinator'],
   'grant_applications.payout': ['central_coordinator', 'local_coordinator'],
   'grant_applications.follow_up': ['central_coordinator', 'local_coordinator'],
+  // Public information, helpline and knowledge hub: the public pages without login; the board's
+  // coordinators edit its public text and keep the helpline log; counts are read like the
+  // situation picture; the library and the directory are for everyone logged in; the central
+  // coordinator publishes documents and news for the whole city.
+  'public_boards.list': 'public',
+  'public_boards.read': 'public',
+  'public_plans.pdf': 'public',
+  'public_info.update': ['central_coordinator', 'local_coordinator'],
+  'helpline.create': ['central_coordinator', 'local_coordinator'],
+  'helpline.list': ['central_coordinator', 'local_coordinator'],
+  'helpline.delete': ['central_coordinator', 'local_coordinator'],
+  'helpline.summary': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
+  'library.list': ALL,
+  'library.read': ALL,
+  'library.create': ['central_coordinator'],
+  'library.versions.create': ['central_coordinator'],
+  'directory.read': ALL,
+  'news.list': ['central_coordinator', 'local_coordinator'],
+  'news.create': ['central_coordinator'],
+  'news.delete': ['central_coordinator'],
   // Collaboration: partners, forums and their meetings, police agreements and the civil-society
   // strategy are kept by the board's coordinators and read by its viewers and the auditor.
   'partners.list': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
@@ -212,6 +232,10 @@ const MUNICIPALITY_LEVEL = new Set<string>([
   'audit_reports.update',
   'audit_recommendations.create',
   'grant_criteria.update',
+  'library.create',
+  'library.versions.create',
+  'news.create',
+  'news.delete',
 ]);
 /** The only viewer action that is not a read: a viewer of the city board files reports on its own board only. */
 const VIEWER_WRITES = new Set<string>(['concerns.create']);

@@ -2,15 +2,16 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from './app.js';
 import { SESSION_COOKIE } from '../../src/http/session-cookie.js';
 
-/** A multipart body with one file in the field `field` (default `file`). */
-export function multipartFile(bytes: Uint8Array, filename: string, contentType = 'application/octet-stream', field = 'file') {
+/** A multipart body with one file in the field `field` (default `file`), after the text `fields` if any. */
+export function multipartFile(bytes: Uint8Array, filename: string, contentType = 'application/octet-stream', field = 'file', fields: Record<string, string> = {}) {
   const boundary = '----varna' + Math.random().toString(16).slice(2);
+  const texts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
-  return { payload: Buffer.concat([head, Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return { payload: Buffer.concat([...texts, head, Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 export interface Uploader {
-  upload(url: string, bytes: Uint8Array, filename: string, contentType?: string): Promise<LightMyRequestResponse>;
+  upload(url: string, bytes: Uint8Array, filename: string, contentType?: string, fields?: Record<string, string>): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
 }
 
@@ -22,8 +23,8 @@ export async function uploader(t: TestApp, email: string, password = 'varna-demo
   const cookie = `${c.name}=${c.value}`;
   const csrf = res.json().csrfToken as string;
   return {
-    upload(url, bytes, filename, contentType) {
-      const body = multipartFile(bytes, filename, contentType);
+    upload(url, bytes, filename, contentType, fields) {
+      const body = multipartFile(bytes, filename, contentType, 'file', fields);
       return t.app.inject({ method: 'POST', url, headers: { 'content-type': body.contentType, cookie, 'x-csrf-token': csrf }, payload: body.payload });
     },
     get: (url) => t.app.inject({ method: 'GET', url, headers: { cookie } }),

@@ -15,6 +15,7 @@ import { auditTrackingRules } from './actions/audit-tracking.js';
 import { overviewRules } from './actions/overview.js';
 import { grantRules } from './actions/grants.js';
 import { collaborationRules } from './actions/collaboration.js';
+import { hubRules } from './actions/hub.js';
 
 export * from './roles.js';
 export type { Rule, RoleRule } from './rules.js';
@@ -36,6 +37,7 @@ export const RULES = {
   ...overviewRules,
   ...grantRules,
   ...collaborationRules,
+  ...hubRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
