@@ -43,8 +43,8 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: 'health.read' },
     schema: {
       tags: ['system'],
-      summary: 'About this installation: demo mode (demo accounts exist) or not',
-      response: { 200: z.object({ demo: z.boolean() }) },
+      summary: 'About this installation: demo mode (demo accounts exist) or not, and its municipality (for the public pages)',
+      response: { 200: z.object({ demo: z.boolean(), municipality: z.object({ id: z.string(), name: z.string() }).nullable() }) },
     },
     handler: () => getInstance({ db: app.db }),
   });
