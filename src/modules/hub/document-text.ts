@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { xmlText } from '../../domain/hub/document-xml.js';
 
 /** Enough for search; a long document's first 200,000 characters. */
 export const MAX_TEXT = 200_000;
@@ -26,19 +27,6 @@ function pdfText(bytes: Uint8Array): Promise<string> {
       await rm(dir, { recursive: true, force: true });
     }
   })();
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** The text of WordprocessingML or ODF XML: paragraphs as lines, tags dropped, entities decoded. */
-export function xmlText(xml: string): string {
-  return xml
-    .replace(/<\/(w:p|text:p|text:h)>/g, '\n')
-    .replace(/<(w:tab|text:tab|text:s)\b[^>]*\/>/g, ' ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (m, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(parseInt(e.slice(1).replace(/^x/i, ''), /^#x/i.test(e) ? 16 : 10)) : (ENTITIES[e] ?? m),
-    );
 }
 
 function zippedXmlText(bytes: Uint8Array, entry: string): string {
