@@ -94,7 +94,7 @@ export function GrantsPage() {
                     <th scope="col">{t('grants.organisation')}</th>
                     <th scope="col">{t('grants.board')}</th>
                     <th scope="col">{t('grants.kind')}</th>
-                    <th scope="col" className="numeric">
+                    <th scope="col" className="grants-amount">
                       {t('grants.amount')}
                     </th>
                     <th scope="col">{t('grants.receivedOn')}</th>
@@ -109,7 +109,7 @@ export function GrantsPage() {
                       </th>
                       <td>{a.boardName}</td>
                       <td>{t(`grants.kinds.${a.kind}`)}</td>
-                      <td className="numeric">{kronor(a.amount)}</td>
+                      <td className="grants-amount">{kronor(a.amount)}</td>
                       <td>{a.receivedOn}</td>
                       <td>
                         <GrantStatusTag status={a.status} /> <FollowUpTag application={a} />
