@@ -122,7 +122,7 @@ export function GrantsPage() {
           )
         }
       </QueryState>
-      {can('grant_applications.create') && <NewApplicationForm boards={boards.data ?? []} />}
+      {can('grant_applications.create') && boards.data && <NewApplicationForm boards={boards.data} />}
     </>
   );
 }
