@@ -143,7 +143,7 @@ function CriteriaForm({ criteria }: { criteria: TGrantCriterion[] }) {
             const isNew = (row as Row).isNew;
             return (
               <fieldset key={row.id} className="fieldset grants-criterion-edit">
-                <legend>{isNew ? t('grants.criteria.newCriterion') : t('grants.criteria.criterionN', { n: n + 1 })}</legend>
+                <legend>{isNew ? t('grants.criteria.newCriterion') : t('grants.criteria.criterionN', { n: n + 1, label: row.label })}</legend>
                 {!isNew && <p className="hint">{t('grants.criteria.keyLine', { key: row.key })}</p>}
                 <TextField id={id(n, 'label')} label={t('grants.criteria.label')} maxLength={200} error={errors[`criteria.${n}.label`]} {...f.form.register(`criteria.${n}.label`)} />
                 {isNew && (

@@ -41,7 +41,7 @@ export function GrantsPage() {
       </p>
       <form
         className="inline-fields"
-        aria-label={t('grants.tableCaption')}
+        aria-label={t('grants.filter')}
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);

@@ -72,7 +72,7 @@ export function RadioGroup({
   const { t } = useTranslation();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className={['fieldset', 'grants-radios', error ? 'field--error' : '', className].filter(Boolean).join(' ')} aria-describedby={described}>
+    <fieldset className={['fieldset', 'grants-radios', error ? 'grants-radios--error' : '', className].filter(Boolean).join(' ')} aria-describedby={described}>
       <legend>{legend}</legend>
       {hint && (
         <div className="hint" id={`${id}-hint`}>
