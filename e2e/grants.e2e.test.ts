@@ -107,8 +107,15 @@ describe('[GRANTS] browser', () => {
     await settle(page);
     await page.getByLabel('Organisationens namn').fill('Farsta schackklubb');
     await page.getByLabel('Belopp i kronor (valfritt)').fill('8000');
+    // A name in the purpose is held back until the writer confirms no person can be identified.
+    await page.getByLabel('Vad ska bidraget eller lokalen användas till?').fill('Schackkurser för barn på lördagar, som Ahmed Hassan leder.');
+    const register = page.getByRole('form', { name: 'Registrera ansökan' }).getByRole('button', { name: 'Registrera ansökan' });
+    await register.click();
+    const summary = page.getByRole('alert');
+    await summary.getByRole('link', { name: /”Ahmed Hassan”/ }).waitFor();
+    await expectAccessible(page);
     await page.getByLabel('Vad ska bidraget eller lokalen användas till?').fill('Schackkurser för barn på lördagar.');
-    await page.getByRole('form', { name: 'Registrera ansökan' }).getByRole('button', { name: 'Registrera ansökan' }).click();
+    await register.click();
     await heading(page, /Farsta schackklubb/);
     await settle(page);
     for (const name of ['Demokrati och mänskliga rättigheter', 'Jämställdhet', 'Icke-diskriminering', 'Tar avstånd från våld']) {
@@ -147,6 +154,17 @@ describe('[GRANTS] browser', () => {
     await page.getByText('Nyckel: oppenhet_om_finansiering').waitFor();
     await expectAccessible(page);
     await page.screenshot({ path: '/tmp/grant-criteria.png', fullPage: true });
+
+    // The central coordinator's list: every board's applications, filtered by board.
+    await page.goto(`${e.base}/samverkan/bidrag`);
+    await heading(page, 'Bidrag och lokaler');
+    await settle(page);
+    await page.getByRole('row', { name: /Farsta schackklubb/ }).waitFor();
+    await page.getByLabel('Nämnd', { exact: true }).selectOption({ label: 'Skärholmen' });
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.getByText('Det finns inga ansökningar att visa.').waitFor();
+    await expectAccessible(page);
+    await page.screenshot({ path: '/tmp/grants-central.png', fullPage: true });
     await central.ctx.close();
 
     const local = await loggedIn(e, 'eav@stockholm.example');
