@@ -20,6 +20,7 @@ import {
 } from './pages/plans/lazy';
 import { situationRoutes, publicSurveyRoute } from './pages/situation/routes';
 import { auditTrackingRoutes } from './pages/audit-tracking/routes';
+import { grantRoutes } from './pages/grants/routes';
 import { TrainingBoardPage, TrainingCoursesPage, TrainingImportPage, TrainingPage } from './pages/training/lazy';
 import { AnalysisPage, BoardFollowUpPage, ContextPage, FollowUpPage, MyActivitiesPage, PeriodsPage, ReportFormPage } from './pages/followup/lazy';
 import { BoardReportPage, ReportsPage } from './pages/reports/lazy';
@@ -52,6 +53,7 @@ export function App() {
         <Route path="hjalp" element={<HelpPage />} />
         {situationRoutes}
         {auditTrackingRoutes}
+        {grantRoutes}
         <Route path="planer" element={<PlansPage />} />
         <Route path="planer/anvisningar" element={<InstructionsPage />} />
         <Route path="planer/styrdokument" element={<GuidelinesPage />} />
