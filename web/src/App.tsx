@@ -21,6 +21,7 @@ import {
 import { situationRoutes, publicSurveyRoute } from './pages/situation/routes';
 import { auditTrackingRoutes } from './pages/audit-tracking/routes';
 import { collaborationRoutes } from './pages/collaboration/routes';
+import { grantRoutes } from './pages/grants/routes';
 import { TrainingBoardPage, TrainingCoursesPage, TrainingImportPage, TrainingPage } from './pages/training/lazy';
 import { AnalysisPage, BoardFollowUpPage, ContextPage, FollowUpPage, MyActivitiesPage, PeriodsPage, ReportFormPage } from './pages/followup/lazy';
 import { BoardReportPage, ReportsPage } from './pages/reports/lazy';
@@ -54,6 +55,7 @@ export function App() {
         {situationRoutes}
         {auditTrackingRoutes}
         {collaborationRoutes}
+        {grantRoutes}
         <Route path="planer" element={<PlansPage />} />
         <Route path="planer/anvisningar" element={<InstructionsPage />} />
         <Route path="planer/styrdokument" element={<GuidelinesPage />} />
