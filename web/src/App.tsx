@@ -22,6 +22,7 @@ import { situationRoutes, publicSurveyRoute } from './pages/situation/routes';
 import { auditTrackingRoutes } from './pages/audit-tracking/routes';
 import { collaborationRoutes } from './pages/collaboration/routes';
 import { grantRoutes } from './pages/grants/routes';
+import { hubRoutes, publicHubRoutes } from './pages/hub/routes';
 import { TrainingBoardPage, TrainingCoursesPage, TrainingImportPage, TrainingPage } from './pages/training/lazy';
 import { AnalysisPage, BoardFollowUpPage, ContextPage, FollowUpPage, MyActivitiesPage, PeriodsPage, ReportFormPage } from './pages/followup/lazy';
 import { BoardReportPage, ReportsPage } from './pages/reports/lazy';
@@ -42,6 +43,7 @@ export function App() {
     <Routes>
       <Route path="/logga-in" element={<LoginPage />} />
       {publicSurveyRoute}
+      {publicHubRoutes}
       <Route element={<RequireSession />}>
         <Route index element={<StartPage />} />
         <Route path="organisation" element={<OrganisationPage />} />
@@ -56,6 +58,7 @@ export function App() {
         {auditTrackingRoutes}
         {collaborationRoutes}
         {grantRoutes}
+        {hubRoutes}
         <Route path="planer" element={<PlansPage />} />
         <Route path="planer/anvisningar" element={<InstructionsPage />} />
         <Route path="planer/styrdokument" element={<GuidelinesPage />} />

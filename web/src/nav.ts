@@ -14,7 +14,6 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { path: '/', labelKey: 'nav.start' },
-  { path: '/organisation', labelKey: 'nav.organisation' },
   { path: '/planer', labelKey: 'nav.plans', action: 'plans.list' },
   { path: '/lagesbild', labelKey: 'nav.situation', action: 'situation.read' },
   { path: '/rapportera-oro', labelKey: 'nav.concern', action: 'concerns.create' },
@@ -23,7 +22,9 @@ export const NAV: NavItem[] = [
   { path: '/rapporter', labelKey: 'nav.reports', action: 'reports.board' },
   { path: '/samverkan', labelKey: 'collab.nav', action: 'forums.list' },
   { path: '/revision', labelKey: 'auditTracking.nav', action: 'audit_reports.list' },
+  { path: '/stod-och-kunskap', labelKey: 'hub.nav' },
   { path: '/admin/anvandare', labelKey: 'nav.users', action: 'users.list' },
+  { path: '/organisation', labelKey: 'nav.organisation', place: 'user' },
   { path: '/logg', labelKey: 'nav.audit', place: 'user' },
   { path: '/konto', labelKey: 'nav.account', place: 'user' },
   { path: '/hjalp', labelKey: 'nav.help', place: 'user' },

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useApiQuery } from '../../api/use-query';
@@ -88,6 +88,9 @@ export function LoginPage() {
           </p>
         )}
         <p className="hint">{t('login.help')}</p>
+        <p>
+          <Link to="/stod">{t('login.publicLink')}</Link>
+        </p>
       </main>
     </>
   );

@@ -1,10 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TAgreement, TForum, TForumDetail, TMeeting, TPartner, TStrategy } from '@shared/modules/collaboration/schema';
-import type { TBoard } from '@shared/modules/orgs/schema';
-import type { Action } from '../../api/types';
 import { useApiQuery } from '../../api/use-query';
-import { useSession } from '../../auth/session';
 import { Notice } from '../../components/feedback';
 import { StatusTag } from '../../components/StatusTag';
 
@@ -13,13 +10,7 @@ export type { TAgreement, TForum, TForumDetail, TMeeting, TPartner, TStrategy };
 /** What every collaboration write changes: its own reads, the plan check and overview, and the reports. */
 export const COLLAB_READS = ['/api/partners', '/api/forums', '/api/agreements', '/api/civil-society-strategies', '/api/plans', '/api/reports'];
 
-/** The boards the user may do `action` on, in the register's order. */
-export function useBoardsFor(action: Action): TBoard[] {
-  const { scopeOf } = useSession();
-  const boards = useApiQuery<TBoard[]>('/api/boards');
-  const scope = scopeOf(action);
-  return (boards.data ?? []).filter((b) => scope === 'all' || scope.includes(b.id));
-}
+export { useBoardsFor } from '../../components/use-boards';
 
 export function BackToCollaboration() {
   const { t } = useTranslation();

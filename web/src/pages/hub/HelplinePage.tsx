@@ -15,7 +15,7 @@ import { QueryState } from '../../components/QueryState';
 import { orNull, SavingForm, useSavingForm } from '../../components/saving-form';
 import { formatDay } from '../../format/dates';
 import { NameConfirmation, TextAreaField, useNameConfirmation, withGuard } from '../situation/fields';
-import { useBoardsFor } from '../collaboration/shared';
+import { useBoardsFor } from '../../components/use-boards';
 import './hub.css';
 
 const HELPLINE_READS = ['/api/helpline-contacts', '/api/reports', '/api/situation'];
@@ -32,7 +32,7 @@ export function HelplinePage() {
       <PageHeading title={t('hub.helpline.title')}>{t('hub.helpline.title')}</PageHeading>
       <p className="lead">{t('hub.helpline.lead')}</p>
       {can('helpline.create') && (
-        <section className="panel" aria-labelledby="helpline-form-heading">
+        <section className="panel hub-form" aria-labelledby="helpline-form-heading">
           <HelplineForm />
         </section>
       )}

@@ -6,6 +6,7 @@ import { WhenSettled } from '../../components/WhenSettled';
 import { navFor } from '../../nav';
 import { ConcernInbox } from '../situation/ConcernInbox';
 import { AuditPanel } from '../audit-tracking/AuditPanel';
+import { NewsPanel } from '../hub/NewsPage';
 import { BoardMemberPanel } from './BoardMemberPanel';
 import { BoardsOverview } from './BoardsOverview';
 import { BoardTodo, MyTodo } from './TodoPanel';
@@ -52,6 +53,7 @@ export function StartPage() {
 
         <ConcernInbox />
         <AuditPanel />
+        {can('news.list') && <NewsPanel />}
 
         <section aria-labelledby="roles-heading" className="panel">
           <h2 id="roles-heading">{t('start.rolesHeading')}</h2>
