@@ -1,9 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TBoard } from '@shared/modules/orgs/schema';
 import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { EmptyState } from '../../components/feedback';
+import { BoardFilter } from '../../components/BoardFilter';
+import { useBoardsFor } from '../../components/use-boards';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -12,14 +13,12 @@ import { OverdueTag, ReplyStatusTag, useReportTitle, type TAuditReport } from '.
 /** Every audit report the user may see, each with its boards' replies, status tags and overdue flags. */
 export function AuditReportsPage() {
   const { t } = useTranslation();
-  const { can, scopeOf } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { can } = useSession();
+  const [params] = useSearchParams();
   const boardId = params.get('namnd');
   const reports = useApiQuery<TAuditReport[]>(`/api/audit-reports${boardId ? `?boardId=${boardId}` : ''}`);
-  const scope = scopeOf('audit_reports.list');
-  const boards = useApiQuery<TBoard[]>('/api/boards');
   const title = useReportTitle();
-  const choosable = (boards.data ?? []).filter((b) => scope === 'all' || scope.includes(b.id));
+  const choosable = useBoardsFor('audit_reports.list');
 
   return (
     <>
@@ -32,31 +31,7 @@ export function AuditReportsPage() {
           </Link>
         </p>
       )}
-      {choosable.length > 1 && (
-        <form
-          className="inline-fields"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const chosen = String(new FormData(e.currentTarget).get('namnd') ?? '');
-            setParams(chosen ? { namnd: chosen } : {});
-          }}
-        >
-          <div className="field">
-            <label htmlFor="audit-board">{t('auditTracking.board')}</label>
-            <select id="audit-board" name="namnd" defaultValue={boardId ?? ''} key={boardId ?? 'all'}>
-              <option value="">{t('auditTracking.allBoards')}</option>
-              {choosable.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button button--secondary">
-            {t('auditTracking.show')}
-          </button>
-        </form>
-      )}
+      <BoardFilter id="audit-board" boards={choosable} label={t('auditTracking.board')} allLabel={t('auditTracking.allBoards')} showLabel={t('auditTracking.show')} />
       <QueryState query={reports}>
         {(list) =>
           list.length === 0 ? (

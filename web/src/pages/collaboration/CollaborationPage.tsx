@@ -4,6 +4,7 @@ import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/feedback';
+import { BoardFilter } from '../../components/BoardFilter';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { StatusTag } from '../../components/StatusTag';
@@ -19,7 +20,7 @@ import './collaboration.css';
 export function CollaborationPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const boardId = params.get('namnd');
   const boards = useBoardsFor('forums.list');
   const forBoard = boardId ? `?boardId=${boardId}` : '';
@@ -32,31 +33,7 @@ export function CollaborationPage() {
     <>
       <PageHeading title={t('collab.title')}>{t('collab.title')}</PageHeading>
       <p className="lead">{t('collab.lead')}</p>
-      {boards.length > 1 && (
-        <form
-          className="inline-fields"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const chosen = String(new FormData(e.currentTarget).get('namnd') ?? '');
-            setParams(chosen ? { namnd: chosen } : {});
-          }}
-        >
-          <div className="field">
-            <label htmlFor="collab-board">{t('collab.board')}</label>
-            <select id="collab-board" name="namnd" defaultValue={boardId ?? ''} key={boardId ?? 'all'}>
-              <option value="">{t('collab.allBoards')}</option>
-              {boards.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button button--secondary">
-            {t('collab.show')}
-          </button>
-        </form>
-      )}
+      <BoardFilter id="collab-board" boards={boards} label={t('collab.board')} allLabel={t('collab.allBoards')} showLabel={t('collab.show')} />
 
       <section aria-labelledby="collab-links">
         <h2 id="collab-links">{t('collab.links.heading')}</h2>
