@@ -114,6 +114,17 @@ describe('[PUBLIC HUB] browser', () => {
     await settle(page);
     await page.getByRole('link', { name: 'eav@stockholm.example' }).waitFor();
     await expectAccessible(page);
+
+    // Other boards' decided plans, to learn from: Rinkeby-Kista's, read by a unit manager of Enskede-Årsta-Vantör.
+    await page.goto(`${e.base}/stod-och-kunskap`);
+    await settle(page);
+    await page.getByRole('link', { name: 'Nämndernas handlingsplaner' }).click();
+    await heading(page, 'Nämndernas handlingsplaner');
+    await settle(page);
+    const link = page.getByRole('link', { name: /Handlingsplan \d{4} – Rinkeby-Kista/ }).first();
+    const pdf = await ctx.request.get(`${e.base}${await link.getAttribute('href')}`);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    await expectAccessible(page);
     await ctx.close();
   });
 

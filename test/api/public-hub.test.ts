@@ -286,6 +286,24 @@ describe.each(await testDatabaseKinds())('[HUB] public pages, helpline, library,
     });
   });
 
+  describe('plans across boards', () => {
+    it('lets another board’s staff read the approved plan as a PDF, and never the draft or the returned one', async () => {
+      const reader = await boardWithPeople(t, { people: { cb: 'contributor' } });
+      const list = expectStatus(await reader.clients.cb.get('/api/approved-plans'), 200, 'approved plans') as unknown as Json[];
+      const mine = list.find((b) => b.boardId === board.boardId)!;
+      expect(mine.plans.map((p: Json) => p.id)).toEqual([approved]);
+      const ids = list.flatMap((b) => b.plans.map((p: Json) => p.id));
+      expect(ids).not.toContain(draft);
+      expect(ids).not.toContain(returned);
+      // A board without an approved plan is not listed.
+      expect(list.find((b) => b.boardId === other.boardId)).toBeUndefined();
+      const pdf = await reader.clients.cb.get(mine.plans[0].url);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect((await t.anonymous.get('/api/approved-plans')).statusCode).toBe(401);
+    });
+  });
+
   describe('the demo data', () => {
     it('gives three district boards a public page, the helpline a year of contacts, and the library documents with a second version', async () => {
       const page = expectStatus(await t.anonymous.get(`/api/public/boards/${await t.boardId('Rinkeby-Kista')}`), 200, 'demo page');

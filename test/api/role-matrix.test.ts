@@ -167,6 +167,7 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'library.create': ['central_coordinator'],
   'library.versions.create': ['central_coordinator'],
   'directory.read': ALL,
+  'approved_plans.list': ALL,
   'news.list': ['central_coordinator', 'local_coordinator'],
   'news.create': ['central_coordinator'],
   'news.delete': ['central_coordinator'],

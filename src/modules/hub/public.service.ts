@@ -14,7 +14,7 @@ import * as plans from '../plans/service.js';
 import type { PlanForExport } from '../plans/service.js';
 import { confirmationSummary, guardFreeText } from '../situation/guard.js';
 import * as repo from './repo.js';
-import type { TPublicBoard, TPublicInfoRequest } from './schema.js';
+import type { TApprovedPlansBoard, TPublicBoard, TPublicInfoRequest } from './schema.js';
 
 export const publicPlanUrl = (planId: string) => `/api/public/plans/${planId}/pdf`;
 
@@ -49,6 +49,18 @@ export async function getPublicBoard(opts: { db: Database; boardId: string }): P
     plans: approved.map((p) => ({ id: p.id, year: p.year, url: publicPlanUrl(p.id) })),
     updatedAt: info ? new Date(info.updated_at).toISOString() : null,
   };
+}
+
+/** Every board's approved plans for staff (public documents, the same PDFs as the public page): never a draft. */
+export async function listApprovedPlans(opts: { db: Database; actor: ServiceActor }): Promise<TApprovedPlansBoard[]> {
+  const rows = await repo.approvedPlansOfMunicipality(opts.db, opts.actor.municipalityId);
+  const boards = new Map<string, TApprovedPlansBoard>();
+  for (const r of rows) {
+    const b = boards.get(r.board_id) ?? { boardId: r.board_id, boardName: r.board_name, plans: [] };
+    b.plans.push({ id: r.id, year: r.year, url: publicPlanUrl(r.id) });
+    boards.set(r.board_id, b);
+  }
+  return [...boards.values()];
 }
 
 /** The export model of an approved plan, read as the public; 404 for any other plan (drafts are not public documents). */

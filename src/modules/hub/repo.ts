@@ -37,6 +37,19 @@ export async function approvedPlans(db: Database, boardId: string) {
   return db.selectFrom('plan').select(['id', 'year']).where('board_id', '=', boardId).where('status', '=', 'approved').orderBy('year', 'desc').execute();
 }
 
+/** Every approved plan of the municipality with its board, by board name and newest year first. */
+export async function approvedPlansOfMunicipality(db: Database, municipalityId: string) {
+  return db
+    .selectFrom('plan')
+    .innerJoin('board', 'board.id', 'plan.board_id')
+    .select(['plan.id', 'plan.year', 'board.id as board_id', 'board.name as board_name'])
+    .where('board.municipality_id', '=', municipalityId)
+    .where('plan.status', '=', 'approved')
+    .orderBy('board.name')
+    .orderBy('plan.year', 'desc')
+    .execute();
+}
+
 /** A plan's status, board and municipality: all the public PDF route needs to decide. */
 export async function planStatus(db: Database, id: string) {
   return db

@@ -14,9 +14,10 @@ import { createContact, deleteContact, helplineSummary, listContacts } from './h
 import { createLibraryItem, createLibraryVersion, getLibraryItem, listLibrary } from './library.service.js';
 import { readForm } from './multipart.js';
 import { createNews, deleteNews, listNews } from './news.service.js';
-import { getPublicBoard, listPublicBoards, publicPlanForExport, savePublicInfo } from './public.service.js';
+import { getPublicBoard, listApprovedPlans, listPublicBoards, publicPlanForExport, savePublicInfo } from './public.service.js';
 import {
   ZBoardIdParams,
+  ZApprovedPlansBoard,
   ZDirectoryBoard,
   ZHelplineContact,
   ZHelplineQuery,
@@ -141,6 +142,12 @@ export const hubRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: 'directory.read' },
     schema: { tags, summary: 'Every board’s coordinators (active accounts: name and e-mail), for all staff', response: { 200: z.array(ZDirectoryBoard) } },
     handler: (req) => getDirectory({ db: app.db, actor: req.actor! }),
+  });
+
+  app.get('/api/approved-plans', {
+    config: { action: 'approved_plans.list' },
+    schema: { tags, summary: 'Every board’s approved plans (public documents) for all staff, with the PDF’s address; never drafts', response: { 200: z.array(ZApprovedPlansBoard) } },
+    handler: (req) => listApprovedPlans({ db: app.db, actor: req.actor! }),
   });
 
   app.get('/api/news', {

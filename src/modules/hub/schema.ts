@@ -46,6 +46,8 @@ export const ZPublicBoard = z.object({
   updatedAt: z.string().nullable(),
 });
 export type TPublicBoard = z.infer<typeof ZPublicBoard>;
+export const ZApprovedPlansBoard = z.object({ boardId: z.string(), boardName: z.string(), plans: z.array(z.object({ id: z.string(), year: z.number(), url: z.string() })) });
+export type TApprovedPlansBoard = z.infer<typeof ZApprovedPlansBoard>;
 export const ZPublicBoardListItem = z.object({ id: z.string(), name: z.string(), hasInfo: z.boolean() });
 export const ZPublicMunicipality = z.object({ municipality: z.string(), boards: z.array(ZPublicBoardListItem) });
 

@@ -31,6 +31,8 @@ export const hubRules = {
   'library.versions.create': wholeMunicipality(anyOf('central_coordinator'), CENTRAL_ONLY),
 
   'directory.read': 'authenticated',
+  // Decided plans are public documents: all staff read every board's, to learn from each other.
+  'approved_plans.list': 'authenticated',
 
   'news.list': anyOf(...COORDINATORS),
   'news.create': wholeMunicipality(anyOf('central_coordinator'), CENTRAL_ONLY),

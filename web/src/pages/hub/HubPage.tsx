@@ -24,6 +24,7 @@ export function HubPage() {
         {card('/kunskapsbank', t('hub.cards.library'), t('hub.cards.libraryText'))}
         {can('helpline.create') || can('helpline.summary') ? card('/lotsfunktion', t('hub.cards.helpline'), t('hub.cards.helplineText')) : null}
         {card('/samordnare', t('hub.cards.directory'), t('hub.cards.directoryText'))}
+        {card('/namndernas-planer', t('hub.cards.plans'), t('hub.cards.plansText'))}
         {can('news.list') ? card('/nyheter', t('hub.cards.news'), t('hub.cards.newsText')) : null}
         {card('/stod', t('hub.cards.public'), t('hub.cards.publicText'))}
       </ul>

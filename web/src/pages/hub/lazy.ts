@@ -11,3 +11,4 @@ export const PublicInfoPage = lazyPage(() => import('./PublicInfoPage'), 'Public
 export const PublicMunicipalityPage = lazyPage(() => import('./PublicMunicipalityPage'), 'PublicMunicipalityPage');
 export const PublicBoardPage = lazyPage(() => import('./PublicBoardPage'), 'PublicBoardPage');
 export const NewsPanel = lazyPage(() => import('./NewsPage'), 'NewsPanel');
+export const ApprovedPlansPage = lazyPage(() => import('./ApprovedPlansPage'), 'ApprovedPlansPage');

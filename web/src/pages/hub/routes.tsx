@@ -1,5 +1,5 @@
 import { Route } from 'react-router';
-import { DirectoryPage, HelplinePage, HubPage, LibraryItemPage, LibraryPage, NewsPage, PublicBoardPage, PublicInfoPage, PublicMunicipalityPage } from './lazy';
+import { ApprovedPlansPage, DirectoryPage, HelplinePage, HubPage, LibraryItemPage, LibraryPage, NewsPage, PublicBoardPage, PublicInfoPage, PublicMunicipalityPage } from './lazy';
 
 /** Support and knowledge pages behind the login, placed inside App's RequireSession route. */
 export const hubRoutes = (
@@ -10,6 +10,7 @@ export const hubRoutes = (
     <Route path="kunskapsbank/:id" element={<LibraryItemPage />} />
     <Route path="samordnare" element={<DirectoryPage />} />
     <Route path="nyheter" element={<NewsPage />} />
+    <Route path="namndernas-planer" element={<ApprovedPlansPage />} />
     <Route path="offentlig-sida/:boardId" element={<PublicInfoPage />} />
   </>
 );
