@@ -4,6 +4,7 @@ import { storedZip, tinyPdf } from '../../src/domain/attachments/test-files.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
 import { boardWithPeople, draftPlan, expectStatus, planAt, rowCount, type BoardWithPeople } from '../helpers/factories.js';
+import { pdfText } from '../helpers/readers.js';
 import { uploader, type Uploader } from '../helpers/upload.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -171,6 +172,19 @@ describe.each(await testDatabaseKinds())('[HUB] public pages, helpline, library,
       const row = city.boards.find((b: Json) => b.boardId === board.boardId);
       expect(row).toMatchObject({ total: '<5', suppressed: true, byCallerType: { relative: '<5' } });
       expect(JSON.stringify(row)).not.toMatch(/:2[,}]/);
+    });
+
+    it('counts the calls in the board report exactly for the board and as "<5" in the central coordinator’s city report, also in the PDF', async () => {
+      const year = Number(addDays(TODAY, -1).slice(0, 4));
+      const own = expectStatus(await board.clients.lc.get(`/api/reports/boards/${board.boardId}?year=${year}`), 200, 'board report');
+      expect(own.helpline).toMatchObject({ available: true, rows: [{ boardId: board.boardId, total: 2, byCallerType: { relative: 2 } }] });
+      const city = expectStatus(await central.get(`/api/reports/city?year=${year}`), 200, 'city report');
+      expect(city.helpline.rows.find((r: Json) => r.boardId === board.boardId)).toMatchObject({ total: '<5', byEnvironment: { violent_islamist: '<5' } });
+      const pdf = await board.clients.lc.get(`/api/reports/boards/${board.boardId}?year=${year}&format=pdf`);
+      expect(pdf.statusCode).toBe(200);
+      const text = await pdfText(pdf.rawPayload, { layout: false });
+      expect(text).toContain('Lotsfunktionen: samtal');
+      expect(text).toContain('Anhörig');
     });
 
     it('logs the city’s own contacts without a board for the central coordinator only', async () => {

@@ -14,6 +14,7 @@ import { STATUS_LABELS_SV as PLAN_STATUS_LABELS_SV } from '../../domain/plans/wo
 import { auditsExternalSection } from './audits-section.js';
 import { collaborationExternalSection } from './collaboration-section.js';
 import { decisionsExternalSection } from './decisions-section.js';
+import { helplineExternalSection } from './helpline-section.js';
 import type { TReport } from './schema.js';
 
 /** Status colours: each at least 3:1 against white (WCAG 1.4.11); tables always carry the numbers. */
@@ -257,7 +258,7 @@ function externalSections(r: TReport): ReportModel['external'] {
       : [],
     notes: r.latePlans.items.length === 0 && r.latePlans.deadline ? ['Ingen plan är sen.'] : undefined,
   };
-  return [late, training, situation, auditsExternalSection(r), decisionsExternalSection(r), collaborationExternalSection(r)];
+  return [late, training, situation, helplineExternalSection(r), auditsExternalSection(r), decisionsExternalSection(r), collaborationExternalSection(r)];
 }
 
 /** The charts of a report; each with the table that carries the same numbers. */

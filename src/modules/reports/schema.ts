@@ -134,6 +134,12 @@ export const ZReport = z.object({
     /** Per tertial (T1 Jan–Apr, T2 May–Aug, T3 Sep–Dec) and board with any report; "<5" outside the reader's own board. */
     byTertial: z.array(z.object({ tertial: z.enum(TERTIALS), boardId: z.string(), suppressed: z.boolean(), total: ZCell, byEnvironment: z.record(z.string(), ZCell) })),
   }),
+  /** Calls to the helpline per board, by caller and environment; "<5" outside the reader's own board (hub). */
+  helpline: z.object({
+    available: z.boolean(),
+    legend: z.string().nullable(),
+    rows: z.array(z.object({ boardId: z.string().nullable(), boardName: z.string(), total: ZCell, byCallerType: z.record(z.string(), ZCell), byEnvironment: z.record(z.string(), ZCell) })),
+  }),
   /** The central coordinator's own summary of the year (city report; null in a board report or before it is written). */
   summary: z.object({ text: z.string(), updatedAt: z.string(), updatedByName: z.string() }).nullable(),
   /** Plans not submitted by the plan instruction's deadline (empty before the deadline). */

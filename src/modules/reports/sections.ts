@@ -8,6 +8,7 @@ import type { Database } from '../../db/database.js';
 import type { Actor } from '../../domain/policy/index.js';
 import { TERTIALS } from '../../domain/situation/categories.js';
 import { AppError } from '../../http/errors.js';
+import { helplineSummary } from '../hub/helpline.service.js';
 import { effectiveInstruction } from '../plans/governance-service.js';
 import { getBoardCounts, getCityPicture, tertialsEnvironmentCounts } from '../situation/pictures.service.js';
 import { DEFAULT_LAGGING_BELOW, overview as trainingOverview } from '../training/service.js';
@@ -68,6 +69,21 @@ export async function situationSection(db: Database, actor: Actor, scope: 'city'
     rows: available ? [{ boardId: counts!.boardId, total: counts!.total, byEnvironment: counts!.byEnvironment }] : [],
     total: available ? counts!.total : null,
     byTertial: available ? byTertial : [],
+  };
+}
+
+/**
+ * The helpline's calls of the year with the hub's own suppression: the board's row in a board
+ * report; every board with a call, and the city's own helpline, in the city report.
+ */
+export async function helplineSection(db: Database, actor: Actor, boardId: string | null, year: number): Promise<TReport['helpline']> {
+  const s = await external(() => helplineSummary({ db, actor, year }));
+  const rows = (s?.boards ?? []).filter((r) => (boardId ? r.boardId === boardId : r.total !== 0));
+  const available = rows.some((r) => r.total !== 0);
+  return {
+    available,
+    legend: available ? (s?.legend ?? null) : null,
+    rows: available ? rows.map((r) => ({ boardId: r.boardId, boardName: r.boardName, total: r.total, byCallerType: r.byCallerType, byEnvironment: r.byEnvironment })) : [],
   };
 }
 

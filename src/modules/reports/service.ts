@@ -25,7 +25,7 @@ import * as orgs from '../orgs/service.js';
 import { auditsSection } from '../audit-tracking/section.service.js';
 import { decisionsSection } from '../plans/report-section.js';
 import * as repo from './repo.js';
-import { latePlans, situationSection, trainingSection } from './sections.js';
+import { helplineSection, latePlans, situationSection, trainingSection } from './sections.js';
 import { readSummary } from './summary.service.js';
 import { collaborationSection } from './collaboration.service.js';
 import type { TReport } from './schema.js';
@@ -66,7 +66,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   const year = req.year ?? Number(today.slice(0, 4));
   const upToRank = req.period ? periodRank(req.period) : 3;
   // Independent reads, started together (a PostgreSQL pool runs them in parallel).
-  const [data, municipality, training, situation, audits, decisions, summary, collaboration] = await Promise.all([
+  const [data, municipality, training, situation, audits, decisions, summary, collaboration, helpline] = await Promise.all([
     repo.reportData(db, { municipalityId: actor.municipalityId, year, boardId, upToRank, effectIndicatorsOnly: scope === 'city' }),
     repo.municipalityName(db, actor.municipalityId),
     trainingSection(db, actor, boardId, year, today),
@@ -75,6 +75,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     decisionsSection({ db, actor, boardId, year }),
     scope === 'city' ? readSummary(db, actor.municipalityId, year) : null,
     collaborationSection({ db, actor, boardId, year }),
+    helplineSection(db, actor, boardId, year),
   ]);
   const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || SWEDISH.compare(a.name, b.name));
   const names = new Map(boards.map((b) => [b.id, b.name]));
@@ -213,6 +214,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     latePlans: late,
     audits,
     collaboration,
+    helpline,
     decisions,
   };
 }

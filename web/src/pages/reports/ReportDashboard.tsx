@@ -295,6 +295,27 @@ function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnT
         )}
       </section>
 
+      <section aria-labelledby="helpline-heading">
+        <h2 id="helpline-heading">{t('reports.helplineHeading')}</h2>
+        {!r.helpline.available ? (
+          <p className="fu-nodata">{t('reports.noData')}</p>
+        ) : (
+          <>
+            <DataTable
+              caption={t('reports.helplineCaption', { year: r.year })}
+              rows={r.helpline.rows}
+              rowKey={(h) => h.boardId ?? 'city'}
+              columns={[
+                { key: 'board', header: t('reports.board'), rowHeader: true, sort: (h) => h.boardName, cell: (h) => h.boardName },
+                { key: 'total', header: t('reports.total'), numeric: true, cell: (h) => nf(h.total) },
+                ...ENVIRONMENTS.map((e): Column<TReport['helpline']['rows'][number]> => ({ key: e, header: t(`reports.environments.${e}`), numeric: true, cell: (h) => nf(h.byEnvironment[e] ?? null) })),
+              ]}
+            />
+            {r.helpline.legend && <p className="hint">{r.helpline.legend}</p>}
+          </>
+        )}
+      </section>
+
       <section aria-labelledby="analyses-heading" className="fu-analysis">
         <h2 id="analyses-heading">{city ? t('reports.analysesHeading') : t('reports.boardAnalysisHeading')}</h2>
         {r.analyses.length === 0 && <p>{t('reports.noAnalyses')}</p>}
