@@ -313,6 +313,10 @@ describe.each(await testDatabaseKinds())('[SITUATION] surveys, notes and annual 
       expect(c.figures.charts.length).toBeGreaterThanOrEqual(2);
       expect(c.notes.length).toBeGreaterThan(0);
       expect(c.suggestedBody).toContain(`Under ${year} kom ${c.figures.total}`);
+      // The helpline's calls feed the picture: the board's own count, exact for its coordinator.
+      const helpline = (await eav.get(`/api/helpline-contacts/summary?year=${year}`)).json().boards.find((b: { boardId: string }) => b.boardId === eavBoard);
+      expect(helpline.total).toBeGreaterThan(0);
+      expect(c.suggestedBody).toContain(`Lotsfunktionen tog emot ${helpline.total} samtal under ${year}`);
       expect(c.picture).toBeNull();
       const refused = await eav.request('PUT', `/api/situation/boards/${eavBoard}/pictures/${year}`, { body: 'Möte på Götgatan 14.' });
       expect(refused.statusCode).toBe(422);

@@ -1,4 +1,6 @@
 import type { Database } from '../../db/database.js';
+import { CALLER_TYPE_LABELS_SV, CALLER_TYPES } from '../../domain/hub/helpline.js';
+import { helplineSummary } from '../hub/helpline.service.js';
 import { boardScope, can, inScope, scopeOf, type Actor } from '../../domain/policy/index.js';
 import {
   CONCERN_TYPES,
@@ -221,7 +223,15 @@ export async function getPicture(opts: { db: Database; actor: Actor; boardId: st
 const cellText = (c: Cell) => String(c);
 
 /** A first draft written from the figures, for the coordinator to rework. Swedish, as the picture is. */
-export function suggestBody(o: { boardName: string; year: number; figures: TBoardCounts; surveys: TSurveySummary[]; notes: TSituationNote[] }): string {
+export function suggestBody(o: {
+  boardName: string;
+  year: number;
+  figures: TBoardCounts;
+  surveys: TSurveySummary[];
+  notes: TSituationNote[];
+  /** The board's calls to the helpline in the year (the hub's count, exact for the board's own coordinator). */
+  helpline?: { total: Cell; byCallerType: Record<string, Cell> } | null;
+}): string {
   const L = LABELS.sv;
   const f = o.figures;
   const envs = ENVIRONMENTS.map((e) => `${L.environment[e]} ${cellText(f.byEnvironment[e])}`).join(', ');
@@ -240,6 +250,15 @@ export function suggestBody(o: { boardName: string; year: number; figures: TBoar
       ? o.surveys.map((s) => `Enkäten ”${s.title}” skickades till ${s.sent} mottagare och besvarades av ${cellText(s.answered)}${s.responseRate !== null ? ` (${s.responseRate} %)` : ''}.`)
       : [`Ingen enkät genomfördes under ${o.year}.`]),
     '',
+    'Lotsfunktionen',
+    o.helpline && o.helpline.total !== 0
+      ? `Lotsfunktionen tog emot ${cellText(o.helpline.total)} samtal under ${o.year}: ` +
+        CALLER_TYPES.filter((c) => o.helpline!.byCallerType[c] !== undefined && o.helpline!.byCallerType[c] !== 0)
+          .map((c) => `${CALLER_TYPE_LABELS_SV[c].toLowerCase()} ${cellText(o.helpline!.byCallerType[c])}`)
+          .join(', ') +
+        '.'
+      : `Inga samtal till lotsfunktionen registrerades under ${o.year}.`,
+    '',
     'Polisens bild och andra källor',
     ...(o.notes.length
       ? o.notes
@@ -256,6 +275,13 @@ export function suggestBody(o: { boardName: string; year: number; figures: TBoar
 
 const SOURCE_SV: Record<NoteSource, string> = { police: 'polisen', network: 'nätverk', civil_society: 'civilsamhället', other: 'annan källa' };
 
+/** The board's row of the helpline counts, as the reader may see it; null when they may not. */
+async function helplineOfBoard(db: Database, actor: Actor, boardId: string, year: number) {
+  if (!can(actor, 'helpline.summary', { boardId })) return null;
+  const summary = await helplineSummary({ db, actor, year });
+  return summary.boards.find((b) => b.boardId === boardId) ?? null;
+}
+
 /** Everything the coordinator compiles the year's picture from. */
 export async function getCompilation(opts: { db: Database; actor: Actor; boardId: string; year: number; lang: Lang }): Promise<TCompilation> {
   const board = await boardInMunicipality(opts.db, opts.actor, opts.boardId);
@@ -264,6 +290,7 @@ export async function getCompilation(opts: { db: Database; actor: Actor; boardId
   const surveys = await listSurveys({ db: opts.db, actor: opts.actor, boardId: board.id, year: opts.year });
   const notes = (await notesRepo.listNotes(opts.db, board.id, opts.year)).map(presentSituationNote);
   const p = await repo.findPicture(opts.db, board.id, opts.year);
+  const helpline = await helplineOfBoard(opts.db, opts.actor, board.id, opts.year);
   return {
     boardId: board.id,
     boardName: board.name,
@@ -272,7 +299,7 @@ export async function getCompilation(opts: { db: Database; actor: Actor; boardId
     surveys,
     notes,
     picture: p ? presentPicture(p, board.name) : null,
-    suggestedBody: suggestBody({ boardName: board.name, year: opts.year, figures, surveys, notes }),
+    suggestedBody: suggestBody({ boardName: board.name, year: opts.year, figures, surveys, notes, helpline }),
   };
 }
 
