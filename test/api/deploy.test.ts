@@ -47,14 +47,15 @@ describe.each(kinds)('[DEPLOY] demo mode on %s', (kind) => {
   it('says demo while a demo account is active, to anyone, and not once they are all deactivated', async () => {
     const before = await t.anonymous.get('/api/instance');
     expect(before.statusCode).toBe(200);
-    expect(before.json()).toEqual({ demo: true });
+    // The municipality too: the public pages (no login) start from it.
+    expect(before.json()).toEqual({ demo: true, municipality: { id: expect.any(String), name: 'Stockholms stad' } });
     // The page itself says so too, so the banner is there with the first paint (npm test builds web/dist).
     const shell = await t.anonymous.get('/logga-in');
     expect(shell.headers['content-type']).toContain('text/html');
     expect(shell.body).toMatch(/<html data-demo\b/);
     await t.database.db.updateTable('app_user').set({ active: false }).where('email', 'in', DEMO_EMAILS).execute();
     try {
-      expect((await t.anonymous.get('/api/instance')).json()).toEqual({ demo: false });
+      expect((await t.anonymous.get('/api/instance')).json()).toMatchObject({ demo: false });
       expect((await t.anonymous.get('/logga-in')).body).not.toContain('data-demo');
     } finally {
       await t.database.db.updateTable('app_user').set({ active: true }).where('email', 'in', DEMO_EMAILS).execute();
@@ -65,7 +66,7 @@ describe.each(kinds)('[DEPLOY] demo mode on %s', (kind) => {
     const database = await createTestDatabase(kind);
     const app = await buildServer({ config: t.app.config, database, logger: false });
     try {
-      expect((await app.inject({ method: 'GET', url: '/api/instance' })).json()).toEqual({ demo: false });
+      expect((await app.inject({ method: 'GET', url: '/api/instance' })).json()).toMatchObject({ demo: false });
     } finally {
       await app.close();
       await database.close();
@@ -128,7 +129,7 @@ describe.runIf(kinds.includes('postgres'))('[DEPLOY] a server started on an empt
     try {
       await server.ready;
       const base = `http://127.0.0.1:${port}`;
-      expect(await (await fetch(`${base}/api/instance`)).json()).toEqual({ demo: false });
+      expect(await (await fetch(`${base}/api/instance`)).json()).toMatchObject({ demo: false });
       const login = await fetch(`${base}/api/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
