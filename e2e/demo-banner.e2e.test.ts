@@ -46,7 +46,7 @@ describe('[DEPLOY] the Demoläge banner', () => {
     // The banner depends on GET /api/instance: wait for its answer, so "no banner" is not just "not yet".
     const instance = page.waitForResponse((r) => r.url().endsWith('/api/instance'));
     await page.goto(`${e.base}/`);
-    expect(await (await instance).json()).toEqual({ demo: false });
+    expect(await (await instance).json()).toMatchObject({ demo: false });
     await page.getByRole('heading', { level: 1 }).waitFor();
     await loaded(page);
     expect(await page.getByRole('complementary', { name: 'Demoläge' }).count()).toBe(0);
