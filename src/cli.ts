@@ -3,6 +3,8 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { BOOTSTRAP_USAGE, isBootstrapCommand, runBootstrapCommand } from './cli/bootstrap.js';
 import { auditVerifyCommand } from './modules/audit/verify-command.js';
+import { mailSettings } from './modules/notifications/mail.js';
+import { remindersRunCommand } from './modules/notifications/run-command.js';
 import { BackupError, backupEmbedded, backupServer, restoreEmbedded, restoreServer } from './cli/backup.js';
 
 const USAGE = `Usage: npm run varna -- <command>
@@ -15,6 +17,9 @@ Commands:
                    format for DATABASE_URL (while Värna runs), PGlite's data directory for
                    VARNA_DATA_DIR (stop Värna first)
   restore FILE     restore a backup into an empty database or data directory, then migrate
+  reminders run    create the reminders and digests due now and send the e-mails waiting
+                   (VARNA_SMTP_URL); running it twice sends nothing twice. The server also runs
+                   this every VARNA_JOBS_INTERVAL_SECONDS; on the embedded database stop it first
 ${BOOTSTRAP_USAGE}
 
 Uses DATABASE_URL or VARNA_DATA_DIR like the server.`;
@@ -26,13 +31,16 @@ async function main(): Promise<number> {
   const command = args.join(' ');
   if (isBootstrapCommand(args)) return runBootstrapCommand(args, config);
   if ((args[0] === 'backup' || args[0] === 'restore') && args.length === 2) return backupCommand(args[0], args[1]);
-  if (command !== 'audit verify' && command !== 'migrate') {
+  if (command !== 'audit verify' && command !== 'migrate' && command !== 'reminders run') {
     console.log(USAGE);
     return command === '' || command === 'help' ? 0 : 2;
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The reminders write audit entries, so they go through the anchor like the server's writes.
+  const anchor = command === 'reminders run' ? config.auditAnchor : undefined;
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: anchor });
   try {
     await migrateToLatest(database.db);
+    if (command === 'reminders run') return await remindersRunCommand({ db: database.db, mail: mailSettings(config) });
     if (command === 'migrate') {
       console.log('Database is up to date.');
       return 0;

@@ -38,6 +38,12 @@ export interface Config {
   workers: number;
   /** The gate for reports and their documents (src/http/heavy-work.ts). */
   heavyWork: { concurrency: number; queue: number; entries: number };
+  /** The municipality's mail server (VARNA_SMTP_URL, smtp://host:port); unset: notifications in-app only. */
+  smtpUrl: string | undefined;
+  /** Sender address of Värna's e-mail (VARNA_MAIL_FROM). */
+  mailFrom: string;
+  /** Seconds between the scans for due reminders and digests (VARNA_JOBS_INTERVAL_SECONDS, default 300); 0 runs no jobs in this process. */
+  jobsIntervalSeconds: number;
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; claim: string; allowHttp: boolean } | undefined;
 }
 
@@ -81,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queue: whole(env.VARNA_REPORT_QUEUE, 100, 0),
       entries: whole(env.VARNA_REPORT_CACHE_ENTRIES, 64, 0),
     },
+    smtpUrl: env.VARNA_SMTP_URL || undefined,
+    mailFrom: env.VARNA_MAIL_FROM || `Värna <varna@${new URL(publicUrl).hostname}>`,
+    jobsIntervalSeconds: whole(env.VARNA_JOBS_INTERVAL_SECONDS, 300, 0),
     oidc: oidcIssuer
       ? {
           issuer: oidcIssuer,

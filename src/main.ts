@@ -5,6 +5,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { seedDemo, DEMO_PASSWORD } from './demo/seed.js';
 import { getInstance } from './modules/system/service.js';
 import { buildServer } from './server.js';
+import { startJobs } from './modules/notifications/jobs.js';
+import { mailSettings } from './modules/notifications/mail.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -14,9 +16,12 @@ async function serve(open?: DatabaseHandle) {
   const database = open ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: config.auditAnchor }));
   const app = await buildServer({ config, database });
   await app.listen({ port: config.port, host: config.host });
+  const jobs = config.jobsIntervalSeconds > 0 ? await startJobs({ db: database.db, mail: mailSettings(config), intervalSeconds: config.jobsIntervalSeconds, log: app.log }) : null;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {
       await app.close();
+      // Running jobs finish (or go back to the queue) before the database closes.
+      await jobs?.stop();
       await database.close();
       process.exit(0);
     });

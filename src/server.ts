@@ -46,12 +46,13 @@ import { overviewRoutes } from './modules/overview/routes.js';
 import { grantRoutes } from './modules/grants/routes.js';
 import { collaborationRoutes } from './modules/collaboration/routes.js';
 import { hubRoutes } from './modules/hub/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 
 // Validation messages the client sees are Swedish, like the rest of the UI.
 z.config(z.locales.sv());
 
 /** Capabilities, each a Fastify plugin from src/modules/<capability>/routes.ts. */
-const MODULES = [systemRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, situationRoutes, planRoutes, planExportRoutes, trainingRoutes, followupRoutes, reportRoutes, attachmentRoutes, auditTrackingRoutes, overviewRoutes, grantRoutes, collaborationRoutes, hubRoutes];
+const MODULES = [systemRoutes, authRoutes, orgRoutes, userRoutes, auditRoutes, situationRoutes, planRoutes, planExportRoutes, trainingRoutes, followupRoutes, reportRoutes, attachmentRoutes, auditTrackingRoutes, overviewRoutes, grantRoutes, collaborationRoutes, hubRoutes, notificationRoutes];
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 50 * 1024 * 1024;

@@ -18,6 +18,7 @@ import * as m0017 from './migrations/2026_12_03_0017_grant_vetting.js';
 import * as m0018 from './migrations/2026_12_03_0018_collaboration.js';
 import * as m0019 from './migrations/2026_12_04_0019_public_hub.js';
 import * as m0020 from './migrations/2026_12_04_0020_rate_limit_window.js';
+import * as m0021 from './migrations/2026_12_04_0021_notifications.js';
 
 /**
  * Migrations are listed explicitly (not read from a folder) so they work the same from source,
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0018_collaboration': m0018,
   '2026_12_04_0019_public_hub': m0019,
   '2026_12_04_0020_rate_limit_window': m0020,
+  '2026_12_04_0021_notifications': m0021,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -71,6 +71,13 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    // Several statements in one string (the job queue's own scripts) need the simple protocol, as
+    // node-postgres uses for a query without parameters; PGlite's `query` is the extended one.
+    if (compiledQuery.parameters.length === 0 && compiledQuery.sql.includes(';')) {
+      const results = await (this.#transaction ?? this.#pglite).exec(compiledQuery.sql, { rowMode: 'object' });
+      const last = results.at(-1);
+      return { numAffectedRows: last?.affectedRows != null ? BigInt(last.affectedRows) : undefined, rows: (last?.rows ?? []) as R[] };
+    }
     const { affectedRows, rows } = await (this.#transaction ?? this.#pglite).query<R>(compiledQuery.sql, [...compiledQuery.parameters], {
       rowMode: 'object',
     });

@@ -741,6 +741,45 @@ export interface RateLimitWindowTable {
   ends_at: Date;
 }
 
+// Notifications and reminders (migration 0021).
+export interface NotificationTable {
+  id: Generated<string>;
+  municipality_id: string;
+  user_id: string;
+  kind: string;
+  dedupe_key: string;
+  board_id: string | null;
+  title: string;
+  body: string;
+  link: string;
+  created_at: Generated<Date>;
+  read_at: Timestamp | null;
+  outbox_id: string | null;
+}
+export interface NotificationPreferenceTable {
+  user_id: string;
+  kind: string;
+  email: 'immediate' | 'daily' | 'weekly' | 'off';
+  updated_at: Generated<Date>;
+}
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  municipality_id: string;
+  user_id: string;
+  kind: string;
+  idempotency_key: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed' | 'uncertain'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  claimed_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   board_public_info: BoardPublicInfoTable;
   helpline_contact: HelplineContactTable;
@@ -815,4 +854,7 @@ export interface DB {
   plan_transition: PlanTransitionTable;
   plan_review: PlanReviewTable;
   rate_limit_window: RateLimitWindowTable;
+  notification: NotificationTable;
+  notification_preference: NotificationPreferenceTable;
+  email_outbox: EmailOutboxTable;
 }

@@ -187,6 +187,9 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   'agreements.update': ['central_coordinator', 'local_coordinator'],
   'strategies.read': ['central_coordinator', 'local_coordinator', 'viewer', 'auditor'],
   'strategies.update': ['central_coordinator', 'local_coordinator'],
+  // Notifications: everyone has their own; what was sent is the central coordinator's.
+  'notifications.own': ALL,
+  'notifications.deliveries': ['central_coordinator'],
 };
 
 /** One demo account per role (board-scoped roles on Enskede-Årsta-Vantör or Kommunstyrelsen). */
@@ -237,6 +240,7 @@ const MUNICIPALITY_LEVEL = new Set<string>([
   'library.versions.create',
   'news.create',
   'news.delete',
+  'notifications.deliveries',
 ]);
 /** The only viewer action that is not a read: a viewer of the city board files reports on its own board only. */
 const VIEWER_WRITES = new Set<string>(['concerns.create']);

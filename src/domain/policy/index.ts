@@ -16,6 +16,7 @@ import { overviewRules } from './actions/overview.js';
 import { grantRules } from './actions/grants.js';
 import { collaborationRules } from './actions/collaboration.js';
 import { hubRules } from './actions/hub.js';
+import { notificationRules } from './actions/notifications.js';
 
 export * from './roles.js';
 export type { Rule, RoleRule } from './rules.js';
@@ -38,6 +39,7 @@ export const RULES = {
   ...grantRules,
   ...collaborationRules,
   ...hubRules,
+  ...notificationRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
