@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.js';
 import { addDays, todayInSweden } from '../../domain/calendar.js';
 import { PERIOD_LAST_DAY } from '../../domain/followup/deadlines.js';
 import { PERIOD_LABELS_SV, type PeriodKind } from '../../domain/followup/periods.js';
-import { deadlineStage, followUpStage, REMIND_BEFORE_DAYS, whenInWords, type DeadlineStage } from '../../domain/notifications/schedule.js';
+import { deadlineStage, followUpStage, LATE_REMINDER_DAYS, REMIND_BEFORE_DAYS, whenInWords, type DeadlineStage } from '../../domain/notifications/schedule.js';
 import { listSv } from '../../domain/swedish-list.js';
 import { recordAudit } from '../audit/service.js';
 import { periodsOfYears } from '../followup/periods.service.js';
@@ -103,6 +103,9 @@ async function followUpReminders(db: Database, m: string, today: string): Promis
   return out;
 }
 
+/** A date long past is history in the overviews, not a reminder: the one "late" reminder comes within two weeks of it. */
+const stillReminded = (date: string, today: string) => date >= addDays(today, -LATE_REMINDER_DAYS);
+
 const PLAN_NOT_SUBMITTED = new Set([null, 'draft', 'board_decided', 'returned']);
 
 /** The plan deadline of the year's instructions, to local coordinators whose plan is not submitted; plans to review, to the central coordinator. */
@@ -111,7 +114,7 @@ async function planReminders(db: Database, m: string, today: string): Promise<Ne
   for (const ins of await repo.publishedInstructions(db, m)) {
     const stage = deadlineStage(ins.deadline, today, REMIND_BEFORE_DAYS.plan);
     // Before the last two weeks nothing is due; a deadline long past is history, not a reminder.
-    if (stage === 'opened' || ins.deadline < addDays(today, -REMIND_BEFORE_DAYS.plan)) continue;
+    if (stage === 'opened' || !stillReminded(ins.deadline, today)) continue;
     for (const b of await repo.boardsWithPlan(db, m, ins.year)) {
       if (!PLAN_NOT_SUBMITTED.has(b.status)) continue;
       for (const userId of await repo.holders(db, m, 'local_coordinator', b.id)) {
@@ -150,7 +153,7 @@ async function planReminders(db: Database, m: string, today: string): Promise<Ne
 async function auditReminders(db: Database, m: string, today: string): Promise<NewNotification[]> {
   const until = addDays(today, REMIND_BEFORE_DAYS.audit);
   const out: NewNotification[] = [];
-  for (const r of await repo.missingAuditReplies(db, m, until)) {
+  for (const r of (await repo.missingAuditReplies(db, m, until)).filter((x) => stillReminded(x.reply_due, today))) {
     const stage: DeadlineStage = deadlineStage(r.reply_due, today, REMIND_BEFORE_DAYS.audit);
     for (const userId of await repo.holders(db, m, 'local_coordinator', r.board_id)) {
       out.push({
@@ -165,7 +168,7 @@ async function auditReminders(db: Database, m: string, today: string): Promise<N
       });
     }
   }
-  for (const a of await repo.openAuditMeasures(db, m, until)) {
+  for (const a of (await repo.openAuditMeasures(db, m, until)).filter((x) => stillReminded(x.due_on, today))) {
     const stage = deadlineStage(a.due_on, today, REMIND_BEFORE_DAYS.audit);
     for (const userId of await repo.holders(db, m, 'local_coordinator', a.board_id)) {
       out.push({
@@ -186,7 +189,7 @@ async function auditReminders(db: Database, m: string, today: string): Promise<N
 /** Agreements due for review within 60 days: the board's coordinators, or the central coordinator for the city's own. */
 async function agreementReminders(db: Database, m: string, today: string): Promise<NewNotification[]> {
   const out: NewNotification[] = [];
-  for (const a of await repo.agreementsDue(db, m, addDays(today, REMIND_BEFORE_DAYS.agreement))) {
+  for (const a of (await repo.agreementsDue(db, m, addDays(today, REMIND_BEFORE_DAYS.agreement))).filter((x) => stillReminded(x.review_on, today))) {
     const stage = deadlineStage(a.review_on, today, REMIND_BEFORE_DAYS.agreement);
     const to = a.board_id ? await repo.holders(db, m, 'local_coordinator', a.board_id) : await repo.holders(db, m, 'central_coordinator', null);
     for (const userId of to) {
