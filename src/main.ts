@@ -16,7 +16,7 @@ async function serve(open?: DatabaseHandle) {
   const database = open ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: config.auditAnchor }));
   const app = await buildServer({ config, database });
   await app.listen({ port: config.port, host: config.host });
-  const jobs = config.jobsIntervalSeconds > 0 ? await startJobs({ db: database.db, mail: mailSettings(config), intervalSeconds: config.jobsIntervalSeconds, log: app.log }) : null;
+  const jobs = config.jobsIntervalSeconds > 0 ? await startJobs({ db: database.db, kind: database.kind, mail: mailSettings(config), intervalSeconds: config.jobsIntervalSeconds, log: app.log }) : null;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {
       await app.close();

@@ -12,7 +12,7 @@
  */
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
-import type { Database } from '../../db/database.js';
+import type { Database, DatabaseKind } from '../../db/database.js';
 import type { MailSettings } from './mail.js';
 import { pendingEmails } from './notify.js';
 import { runReminders } from './reminders.service.js';
@@ -23,6 +23,7 @@ export const EMAIL_QUEUE = 'varna-email';
 
 export interface JobOptions {
   db: Database;
+  kind: DatabaseKind;
   mail: MailSettings | undefined;
   /** Seconds between reminder scans (VARNA_JOBS_INTERVAL_SECONDS). */
   intervalSeconds: number;
@@ -34,20 +35,52 @@ export interface JobOptions {
   log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
-/** pg-boss on our own database handle: it runs its SQL through Kysely, so on PGlite it shares the one connection safely. */
+/**
+ * pg-boss on our own database handle: it runs its SQL through Kysely, so on PGlite it shares the
+ * one connection safely. Some of its statements are scripts with their own BEGIN … COMMIT; one that
+ * fails midway would leave its connection in an aborted transaction, so the connection is rolled
+ * back before it goes back to the pool.
+ */
 export function createBoss(db: Database): PgBoss {
   return new PgBoss({
     db: {
-      executeSql: async (text: string, values?: unknown[]) => {
-        const r = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
-        return { rows: r.rows, rowCount: Number(r.numAffectedRows ?? r.rows.length) };
-      },
+      executeSql: (text: string, values?: unknown[]) =>
+        db.connection().execute(async (conn) => {
+          try {
+            const r = await conn.executeQuery(CompiledQuery.raw(text, values ?? []));
+            return { rows: r.rows, rowCount: Number(r.numAffectedRows ?? r.rows.length) };
+          } catch (e) {
+            if (!values?.length) await conn.executeQuery(CompiledQuery.raw('rollback')).catch(() => undefined);
+            throw e;
+          }
+        }),
     },
     schema: 'pgboss',
     // Keep finished jobs for a week: enough to see what ran, small enough to stay cheap.
     deleteAfterDays: 7,
     archiveCompletedAfterSeconds: 3600,
   } as PgBoss.ConstructorOptions);
+}
+
+/** A PostgreSQL advisory lock key of our own: processes starting together set up the queue one at a time. */
+const SETUP_LOCK = 7_310_017;
+
+/** Runs `setup` while holding the setup lock on a PostgreSQL server; on PGlite there is one process and nothing to hold. */
+async function oneAtATime<T>(db: Database, kind: DatabaseKind, setup: () => Promise<T>): Promise<T> {
+  if (kind === 'pglite') return setup();
+  return db.connection().execute(async (conn) => {
+    await conn.executeQuery(CompiledQuery.raw(`select pg_advisory_lock(${SETUP_LOCK})`));
+    try {
+      return await setup();
+    } finally {
+      await conn.executeQuery(CompiledQuery.raw(`select pg_advisory_unlock(${SETUP_LOCK})`));
+    }
+  });
+}
+
+/** Creates a queue unless it exists (under the setup lock, so processes do not race). */
+async function ensureQueue(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
+  if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
 }
 
 export interface Jobs {
@@ -63,21 +96,18 @@ export interface Jobs {
 export async function startJobs(opts: JobOptions): Promise<Jobs> {
   const boss = createBoss(opts.db);
   boss.on('error', (error) => opts.log.error({ err: error }, 'job queue error'));
-  await boss.start();
   const retryLimit = opts.retryLimit ?? 6;
-  await boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, policy: 'singleton', retryLimit: 2, retryDelay: 30, expireInSeconds: 600 });
-  await boss.createQueue(EMAIL_QUEUE, {
-    name: EMAIL_QUEUE,
-    policy: 'standard',
-    retryLimit,
-    retryDelay: opts.retryDelaySeconds ?? 60,
-    retryBackoff: true,
-    expireInSeconds: 120,
+  const retryDelay = opts.retryDelaySeconds ?? 60;
+  await oneAtATime(opts.db, opts.kind, async () => {
+    await boss.start();
+    await ensureQueue(boss, REMINDER_QUEUE, { name: REMINDER_QUEUE, policy: 'singleton', retryLimit: 2, retryDelay: 30, expireInSeconds: 600 });
+    await ensureQueue(boss, EMAIL_QUEUE, { name: EMAIL_QUEUE, policy: 'standard', retryLimit, retryDelay, retryBackoff: true, expireInSeconds: 120 });
   });
 
   const enqueueEmails = async (ids: string[]) => {
     if (!ids.length || !opts.mail) return;
-    await boss.insert(ids.map((id) => ({ name: EMAIL_QUEUE, data: { outboxId: id }, singletonKey: id })));
+    // Retry settings on each job: a queue keeps the options it was first created with.
+    await boss.insert(ids.map((id) => ({ name: EMAIL_QUEUE, data: { outboxId: id }, singletonKey: id, retryLimit, retryDelay, retryBackoff: true })));
   };
 
   const pollingIntervalSeconds = opts.pollingSeconds ?? 2;
@@ -103,6 +133,8 @@ export async function startJobs(opts: JobOptions): Promise<Jobs> {
   };
   const timer = setInterval(() => requestScan().catch((err) => opts.log.error({ err }, 'could not queue the reminder scan')), interval * 1000);
   timer.unref();
+  // E-mails left waiting by a restart go out now, without waiting for the next scan's slot.
+  await enqueueEmails(await pendingEmails(opts.db));
   await requestScan();
 
   return {
