@@ -23,6 +23,7 @@ import { auditTrackingRoutes } from './pages/audit-tracking/routes';
 import { collaborationRoutes } from './pages/collaboration/routes';
 import { grantRoutes } from './pages/grants/routes';
 import { hubRoutes, publicHubRoutes } from './pages/hub/routes';
+import { notificationRoutes } from './pages/notifications/routes';
 import { TrainingBoardPage, TrainingCoursesPage, TrainingImportPage, TrainingPage } from './pages/training/lazy';
 import { AnalysisPage, BoardFollowUpPage, ContextPage, FollowUpPage, MyActivitiesPage, PeriodsPage, ReportFormPage } from './pages/followup/lazy';
 import { BoardReportPage, ReportsPage } from './pages/reports/lazy';
@@ -59,6 +60,7 @@ export function App() {
         {collaborationRoutes}
         {grantRoutes}
         {hubRoutes}
+        {notificationRoutes}
         <Route path="planer" element={<PlansPage />} />
         <Route path="planer/anvisningar" element={<InstructionsPage />} />
         <Route path="planer/styrdokument" element={<GuidelinesPage />} />

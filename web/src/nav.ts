@@ -27,6 +27,7 @@ export const NAV: NavItem[] = [
   { path: '/organisation', labelKey: 'nav.organisation', place: 'user' },
   { path: '/logg', labelKey: 'nav.audit', place: 'user' },
   { path: '/konto', labelKey: 'nav.account', place: 'user' },
+  { path: '/aviseringar', labelKey: 'notifications.nav', place: 'user' },
   { path: '/hjalp', labelKey: 'nav.help', place: 'user' },
 ];
 

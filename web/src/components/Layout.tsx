@@ -6,6 +6,7 @@ import { navFor } from '../nav';
 import { LanguageSwitch } from './LanguageSwitch';
 import { DemoBanner } from './DemoBanner';
 import { useScrollableRegions } from './scrollable-regions';
+import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 import './menu.css';
 
@@ -39,6 +40,7 @@ export function Layout() {
           <a href="/" className="brand">
             Värna <span className="brand__org">{me?.municipality.name}</span>
           </a>
+          <NotificationBell />
           <button
             ref={menuButton}
             type="button"
