@@ -3,11 +3,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from '../db/database.js';
 import { AppError } from './errors.js';
+import { queueFigures } from '../modules/notifications/queue-figures.js';
 
 /**
  * GET /metrics in Prometheus text format (prom-client): requests and their latency by route pattern
  * (never the raw URL, so ids do not multiply the series), errors by status class, the PostgreSQL
- * pool, and the Node process (CPU, memory, event loop lag, handles).
+ * pool, the job queue and e-mail outbox, and the Node process (CPU, memory, event loop lag, handles).
  *
  * Who may read it: a scraper on this machine (the socket and the client are both loopback and no
  * proxy forwarded the request), or anyone with `Authorization: Bearer $VARNA_METRICS_TOKEN`.
@@ -43,6 +44,29 @@ export function registerMetrics(app: FastifyInstance, opts: { database: Database
   counter('varna_report_rejected_total', 'Report requests answered 503 because the queue was full', () => work().rejected);
   new Gauge({ name: 'varna_report_builds_running', help: 'Report builds running now', registers: [register], collect() { this.set(work().running); } });
   new Gauge({ name: 'varna_report_builds_waiting', help: 'Report builds waiting for a slot', registers: [register], collect() { this.set(work().waiting); } });
+
+  // The job queue and the outbox: read from the database at each scrape (a few rows).
+  const figures = () => queueFigures(opts.database.db);
+  new Gauge({
+    name: 'varna_jobs',
+    help: 'Background jobs (reminder scans, e-mails) per queue and state, in the PostgreSQL-backed queue',
+    labelNames: ['queue', 'state'],
+    registers: [register],
+    async collect() {
+      this.reset();
+      for (const j of (await figures()).jobs) this.set({ queue: j.queue, state: j.state }, j.n);
+    },
+  });
+  new Gauge({
+    name: 'varna_email_outbox',
+    help: 'E-mails in the outbox per status (pending, sending, sent, failed, uncertain)',
+    labelNames: ['status'],
+    registers: [register],
+    async collect() {
+      this.reset();
+      for (const e of (await figures()).emails) this.set({ status: e.status }, e.n);
+    },
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     const labels = { method: request.method, route: routeOf(request), status_class: `${Math.floor(reply.statusCode / 100)}xx` };

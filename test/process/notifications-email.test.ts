@@ -79,6 +79,11 @@ describe.each(kinds)('[NOTIFICATIONS] e-mail over SMTP and the job queue on %s',
       expect(m.html).toContain('<a href="https://varna.stockholm.example/aviseringar/installningar">');
       await eventually(async () => (await outbox(emails))[0].status === 'sent', 'the outbox row marked sent');
       expect((await outbox(emails))[0].attempts).toBe(1);
+      // The operator sees the queue and the outbox in /metrics.
+      const metrics = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+      expect(metrics).toMatch(/^varna_jobs\{queue="varna-email",state="completed"\} 1$/m);
+      expect(metrics).toMatch(/^varna_jobs\{queue="varna-reminders",state="(created|active|completed)"\} 1$/m);
+      expect(metrics).toMatch(/^varna_email_outbox\{status="sent"\} 1$/m);
     } finally {
       await jobs?.stop();
       await smtp.close();
