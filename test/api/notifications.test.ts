@@ -4,7 +4,7 @@ import { runReminders } from '../../src/modules/notifications/reminders.service.
 import { createDigests } from '../../src/modules/notifications/digest.service.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
-import { auditMeasure, auditReport, boardWithPeople, concernReport, expectStatus, planAt, type BoardWithPeople, type PlanRef } from '../helpers/factories.js';
+import { auditMeasure, auditReport, boardWithPeople, concernReport, survey, expectStatus, planAt, type BoardWithPeople, type PlanRef } from '../helpers/factories.js';
 
 /**
  * Reminders and in-app notifications (issue #17) through the real server and database: who gets
@@ -150,25 +150,57 @@ describe.each(await testDatabaseKinds())('[NOTIFICATIONS] reminders and notifica
     expect((await ofKind('eav@stockholm.example', 'agreement_review')).filter((n) => n.link.endsWith(agreement))).toEqual([]);
   });
 
+  it('the plan deadline reaches the coordinators of boards whose plan is not submitted; news reaches every coordinator; a survey about to expire its board’s coordinator', async () => {
+    const inDays = (n: number) => addDays(todayInSweden(), n);
+    const ins = expectStatus(await central.post('/api/plan-instructions', { year: 2031, deadline: inDays(10) }), 201, 'instructions');
+    expectStatus(await central.post(`/api/plan-instructions/${ins.id}/publish`, {}), 200, 'publish');
+    expectStatus(await central.post('/api/news', { title: 'Nätverksträff i januari', body: 'Välkomna till nätverksträffen för samordnare.' }), 201, 'news');
+    const s = await survey(t, { as: board.clients.lc, boardId: board.boardId, title: 'Skolenkät', questions: [{ kind: 'text', text: 'Vad ser ni?' }], recipients: [{ label: 'Skola 1', group: 'school' }] });
+    const expires = await t.database.db.selectFrom('survey_recipient').select('expires_at').where('survey_id', '=', s.id).executeTakeFirstOrThrow();
+    // Two days before the link expires.
+    await runReminders({ db: t.database.db, now: new Date(new Date(expires.expires_at).getTime() - 2 * 86_400_000) });
+    await runReminders({ db: t.database.db });
+
+    const deadline = await ofKind(board.emails.lc, 'plan_deadline');
+    expect(deadline.map((n) => n.title)).toEqual([`${board.name}: handlingsplanen för 2031 är inte inlämnad`]);
+    expect(deadline[0].body).toBe(`Sista dagen för planen enligt årets anvisningar är ${inDays(10)} (om 10 dagar).`);
+    expect(await ofKind(board.emails.cb, 'plan_deadline')).toEqual([]);
+
+    for (const coordinator of [board.emails.lc, 'eav@stockholm.example', 'central@stockholm.example']) {
+      expect((await ofKind(coordinator, 'news')).map((n) => n.title)).toContain('Nyhet: Nätverksträff i januari');
+    }
+    expect(await ofKind(board.emails.cb, 'news')).toEqual([]);
+
+    const surveys = await ofKind(board.emails.lc, 'survey_expiring');
+    expect(surveys).toHaveLength(1);
+    expect(surveys[0].title).toMatch(/^Enkäten "Skolenkät" går ut (i morgon|om 2 dagar)$/);
+    expect(surveys[0].body).toBe(`${board.name}: 1 länk är obesvarad. Påminn mottagarna eller stäng enkäten.`);
+    expect(await ofKind('eav@stockholm.example', 'survey_expiring').then((ns) => ns.filter((n) => n.board_id === board.boardId))).toEqual([]);
+  });
+
   describe('the user’s own list', () => {
     it('lists my notifications newest first with the unread count; the bell reads the same count', async () => {
       const res = await board.clients.cb.get('/api/notifications');
       expect(res.statusCode).toBe(200);
       const body = res.json();
-      expect(body.unread).toBe(2);
-      expect(body.items.map((i: { kindLabel: string }) => i.kindLabel)).toEqual(['Uppföljning att rapportera', 'Uppföljning att rapportera']);
+      const mine = await notificationsOf(board.emails.cb);
+      expect(mine.length).toBeGreaterThanOrEqual(2);
+      expect(body.unread).toBe(mine.length);
+      expect(body.items.map((i: { id: string }) => i.id)).toEqual([...mine].sort((a, b) => +b.created_at - +a.created_at || a.id.localeCompare(b.id)).map((n) => n.id));
+      expect(new Set(body.items.map((i: { kindLabel: string }) => i.kindLabel))).toEqual(new Set(['Uppföljning att rapportera']));
       expect(body.items[0].boardName).toBe(board.name);
-      expect((await board.clients.cb.get('/api/notifications/unread')).json()).toEqual({ unread: 2 });
+      expect((await board.clients.cb.get('/api/notifications/unread')).json()).toEqual({ unread: mine.length });
     });
 
     it('marks one read (audited); another user’s notification is "not found" and stays unread', async () => {
-      const [first] = (await board.clients.cb.get('/api/notifications')).json().items;
+      const { items, unread } = (await board.clients.cb.get('/api/notifications')).json();
+      const first = items[0];
       const foreign = await board.clients.lc.post(`/api/notifications/${first.id}/read`);
       expect(foreign.statusCode).toBe(404);
-      expect((await board.clients.cb.get('/api/notifications/unread')).json()).toEqual({ unread: 2 });
+      expect((await board.clients.cb.get('/api/notifications/unread')).json()).toEqual({ unread });
       const res = await board.clients.cb.post(`/api/notifications/${first.id}/read`);
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toEqual({ unread: 1 });
+      expect(res.json()).toEqual({ unread: unread - 1 });
       const entry = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'notifications.read').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
       expect(entry.entity_id).toBe(first.id);
       expect((await board.clients.cb.get('/api/notifications')).json().items[0].readAt).not.toBeNull();

@@ -221,7 +221,7 @@ async function surveyReminders(db: Database, m: string, today: string, now: Date
         kind: 'survey_expiring',
         key: `survey_expiring:${s.id}:${s.expires_on}`,
         title: `Enkäten "${s.title}" går ut ${whenInWords(s.expires_on, today)}`,
-        body: `${s.board_name}: ${plural(s.unanswered, 'länk', 'länkar')} är obesvarade. Påminn mottagarna eller stäng enkäten.`,
+        body: `${s.board_name}: ${plural(s.unanswered, 'länk är obesvarad', 'länkar är obesvarade')}. Påminn mottagarna eller stäng enkäten.`,
         link: `/lagesbild/enkater/${s.id}`,
         boardId: s.board_id,
       });
