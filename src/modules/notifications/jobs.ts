@@ -8,7 +8,8 @@
  * - `varna-reminders`: the reminder scan. Every process asks for one each interval with the same
  *   singleton key and slot, so one scan runs per interval however many processes there are.
  * - `varna-email`: sends one outbox e-mail; retried with exponential back-off when the mail server
- *   refuses. The outbox row's claim (sender.ts) makes a second send impossible even if a job ran twice.
+ *   refuses. 'stately' with the outbox id as singleton key: one job per e-mail waits at a time, however
+ *   often a restart or a scan asks for it. The outbox row's claim (sender.ts) makes a second send impossible even if a job ran twice.
  */
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
@@ -101,7 +102,7 @@ export async function startJobs(opts: JobOptions): Promise<Jobs> {
   await oneAtATime(opts.db, opts.kind, async () => {
     await boss.start();
     await ensureQueue(boss, REMINDER_QUEUE, { name: REMINDER_QUEUE, policy: 'singleton', retryLimit: 2, retryDelay: 30, expireInSeconds: 600 });
-    await ensureQueue(boss, EMAIL_QUEUE, { name: EMAIL_QUEUE, policy: 'standard', retryLimit, retryDelay, retryBackoff: true, expireInSeconds: 120 });
+    await ensureQueue(boss, EMAIL_QUEUE, { name: EMAIL_QUEUE, policy: 'stately', retryLimit, retryDelay, retryBackoff: true, expireInSeconds: 120 });
   });
 
   const enqueueEmails = async (ids: string[]) => {
