@@ -133,6 +133,10 @@ describe('[COLLABORATION] browser', () => {
     await heading(page, 'Registrera samverkansöverenskommelse');
     await settle(page);
     await page.getByLabel('Överenskommelsens namn').fill('Lokal samverkansöverenskommelse Enskede-Årsta-Vantör');
+    // The board's own organisations and the city's are offered; another board's are not.
+    const offered = await page.getByRole('group', { name: 'Parter' }).getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+    expect(offered.some((l) => l.includes('Polisregion Stockholm'))).toBe(true);
+    expect(offered.some((l) => l.includes('Skärholmen'))).toBe(false);
     await page.getByRole('group', { name: 'Parter' }).getByRole('checkbox').first().check();
     await page.getByLabel('Giltig från').fill(day(-300));
     await page.getByLabel('Revideras senast').fill(day(30));

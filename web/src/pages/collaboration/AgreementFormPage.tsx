@@ -1,3 +1,4 @@
+import { usePartnerChoices } from '../../components/use-partner-choices';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TBoard } from '@shared/modules/orgs/schema';
@@ -8,7 +9,7 @@ import { Loading, Notice } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { blankAsNull, orNull, SavingForm, useSavingForm } from '../../components/saving-form';
-import { COLLAB_READS, IdChoices, useBoardActivities, useBoardsFor, usePartnerLabel, type TAgreement, type TPartner } from './shared';
+import { COLLAB_READS, IdChoices, useBoardActivities, useBoardsFor, usePartnerLabel, type TAgreement } from './shared';
 import './collaboration.css';
 
 const ZAgreementForm = ZCreateAgreementRequest.extend({ validTo: blankAsNull(ZCreateAgreementRequest.shape.validTo) });
@@ -50,8 +51,7 @@ function AgreementForm({ agreement }: { agreement?: TAgreement }) {
     COLLAB_READS,
   );
   const boardId = f.form.watch('boardId');
-  const partners = useApiQuery<TPartner[]>(boardId ? `/api/partners?boardId=${boardId}` : '/api/partners');
-  const partnerChoices = (partners.data ?? []).filter((p) => !boardId || p.boards.length === 0 || p.boards.some((b) => b.id === boardId));
+  const partnerChoices = usePartnerChoices(boardId) ?? [];
   const activities = useBoardActivities(boardId);
   const chosenPartners = f.form.watch('partnerIds') ?? [];
   const chosenActivities = f.form.watch('activityIds') ?? [];

@@ -1,3 +1,4 @@
+import { usePartnerChoices } from '../../components/use-partner-choices';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TBoard } from '@shared/modules/orgs/schema';
@@ -9,7 +10,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { orNull, SavingForm, useSavingForm } from '../../components/saving-form';
-import { COLLAB_READS, IdChoices, useBoardsFor, usePartnerLabel, type TForumDetail, type TPartner } from './shared';
+import { COLLAB_READS, IdChoices, useBoardsFor, usePartnerLabel, type TForumDetail } from './shared';
 import './collaboration.css';
 
 /** A new forum (`/samverkan/forum/ny`) or changes to one (`/samverkan/forum/:id/andra`). */
@@ -43,9 +44,8 @@ function ForumForm({ forum }: { forum?: TForumDetail }) {
     COLLAB_READS,
   );
   const boardId = f.form.watch('boardId');
-  const partners = useApiQuery<TPartner[]>(boardId ? `/api/partners?boardId=${boardId}` : '/api/partners');
   // A board's forum has the board's partners and the city's; a network of the city may have anyone.
-  const choices = (partners.data ?? []).filter((p) => !boardId || p.boards.length === 0 || p.boards.some((b) => b.id === boardId));
+  const choices = usePartnerChoices(boardId) ?? [];
   const chosen = f.form.watch('partnerIds') ?? [];
 
   const submit = f.submit(async (v) => {

@@ -1,10 +1,10 @@
+import { usePartnerChoices } from '../../components/use-partner-choices';
 import { useController, useFieldArray } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ZUpdateActivityRequest, type TActivity } from '@shared/modules/plans/schema';
 import type { TUnit } from '@shared/modules/orgs/schema';
 import type { TBoardReporters } from '@shared/modules/followup/schema';
-import type { TPartner } from '@shared/modules/collaboration/schema';
 import { TARGET_GROUPS } from '@shared/domain/collaboration/model';
 import { useApiMutation } from '../../api/mutation';
 import { useApiQuery } from '../../api/use-query';
@@ -84,9 +84,7 @@ function ActivityForm({ plan: p, existing, reporters }: { plan: TPlan; existing?
   const targetGroups = groups.field.value ?? [];
   const { can } = useSession();
   // The register's organisations of the board and of the whole city; archived ones stay chosen but are not offered.
-  const register = useApiQuery<TPartner[]>(can('partners.list', p.boardId) ? `/api/partners?boardId=${p.boardId}` : null);
-  const cityPartners = useApiQuery<TPartner[]>(can('partners.list', p.boardId) ? '/api/partners' : null);
-  const partnerChoices = [...(register.data ?? []), ...(cityPartners.data ?? []).filter((c) => c.boards.length === 0)];
+  const partnerChoices = usePartnerChoices(p.boardId, can('partners.list', p.boardId));
   const title = existing ? t('plans.activity.editHeading') : t('plans.activities.add');
   const elements = (docs.data ?? []).flatMap((d) => d.elements.filter((e) => !e.archived).map((e) => ({ ...e, documentTitle: d.shortTitle ?? d.title })));
   const perspectives = elements.filter((e) => e.kind === 'perspective');
@@ -179,7 +177,7 @@ function ActivityForm({ plan: p, existing, reporters }: { plan: TPlan; existing?
               ))}
             </fieldset>
           )}
-          {register.data && (
+          {partnerChoices && (
             <fieldset className="fieldset" id="activity-partnerIds" tabIndex={-1}>
               <legend>{t('plans.activity.partnerIds')}</legend>
               <p className="hint">{t('plans.activity.partnerIdsHint')}</p>
