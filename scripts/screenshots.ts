@@ -40,6 +40,7 @@ const shots: Shot[] = [
   },
   // The de-identified concern form with its privacy notice.
   { who: 'enhetschef@stockholm.example', path: '/rapportera-oro', name: 'concern-form', height: 1100 },
+  { who: 'eav@stockholm.example', path: '/aviseringar', name: 'notifications', height: 1000 },
 ];
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

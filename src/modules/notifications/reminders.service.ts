@@ -241,7 +241,7 @@ async function concernReminders(db: Database, m: string): Promise<NewNotificatio
         kind: 'concern_new',
         key: `concern_new:${c.board_id}:${c.newest}`,
         title: `${c.board_name}: ${plural(c.n, 'orosrapport väntar', 'orosrapporter väntar')} på bedömning`,
-        body: `${plural(c.n, 'ny orosrapport', 'nya orosrapporter')} är inte klassificerade än. Läs dem i Värna.`,
+        body: c.n === 1 ? '1 ny orosrapport är inte klassificerad än. Läs den i Värna.' : `${c.n} nya orosrapporter är inte klassificerade än. Läs dem i Värna.`,
         link: `/lagesbild/rapporter?namnd=${c.board_id}`,
         boardId: c.board_id,
       });
