@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { createServerDatabase, testDatabaseKinds } from '../helpers/databases.js';
 import { freePort, startServer, stop } from '../helpers/server-process.js';
+import { startSmtpServer } from '../helpers/smtp.js';
+import { openDatabase } from '../../src/db/database.js';
+import { verifyAudit } from '../../src/modules/audit/service.js';
 
 const kinds = await testDatabaseKinds();
 
@@ -103,6 +106,48 @@ describe('[OPERATIONS] several processes on one port (VARNA_WORKERS)', () => {
           if (b) await stop(b.child);
           await stop(a.child);
           await shared.drop();
+        }
+      }, 300_000);
+
+      it('two worker processes share the job queue: every waiting e-mail goes out once, over SMTP, and the audit chain holds', async () => {
+        const port = await freePort();
+        const jobs = await createServerDatabase('varna_test_jobs');
+        const smtp = await startSmtpServer();
+        const server = startServer({ DATABASE_URL: jobs.url, VARNA_DEMO: '1', VARNA_WORKERS: '2', PORT: String(port), VARNA_SMTP_URL: smtp.url, VARNA_JOBS_INTERVAL_SECONDS: '1' });
+        const handle = await openDatabase({ databaseUrl: jobs.url });
+        const db = handle.db;
+        try {
+          await server.ready;
+          const user = await db.selectFrom('app_user').select(['id', 'municipality_id']).where('email', '=', 'central@stockholm.example').executeTakeFirstOrThrow();
+          // 30 e-mails waiting in the outbox, as a scan leaves them; both processes' scans pick them up.
+          const rows = Array.from({ length: 30 }, (_, i) => ({
+            municipality_id: user.municipality_id,
+            user_id: user.id,
+            kind: 'followup_due',
+            idempotency_key: `cluster-test:${i}`,
+            recipient: `mottagare${i}@kommun.example`,
+            subject: `Påminnelse ${i}`,
+            text_body: 'Text',
+            html_body: '<p>Text</p>',
+          }));
+          await db.insertInto('email_outbox').values(rows).execute();
+          await until('every e-mail sent', async () => {
+            const left = await db.selectFrom('email_outbox').select('id').where('idempotency_key', 'like', 'cluster-test:%').where('status', '<>', 'sent').execute();
+            return left.length === 0 ? true : undefined;
+          });
+          await new Promise((r) => setTimeout(r, 3000)); // a second send would arrive now
+          const received = smtp.received.map((m) => m.to[0]).filter((to) => to.startsWith('mottagare'));
+          expect(received.sort()).toEqual(rows.map((r) => r.recipient).sort());
+          const attempts = await db.selectFrom('email_outbox').select('attempts').where('idempotency_key', 'like', 'cluster-test:%').execute();
+          expect(attempts.every((a) => a.attempts === 1)).toBe(true);
+          expect(childrenOf(Number(/primary pid (\d+)/.exec(server.output())?.[1]))).toHaveLength(2);
+          // The demo seed and the scans wrote to the audit log: one chain, no gaps.
+          expect((await verifyAudit({ db, anchor: undefined })).ok).toBe(true);
+        } finally {
+          await stop(server.child);
+          await handle.close();
+          await smtp.close();
+          await jobs.drop();
         }
       }, 300_000);
     });
