@@ -75,6 +75,14 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttr
   );
 });
 
+/** What the attachment store takes (src/domain/attachments/content-type.ts), for the file picker's filter. */
+export const ATTACHMENT_ACCEPT = '.pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg';
+
+/** A file to attach: a labelled file input with hint and error, offering the kinds the attachment store takes. */
+export const FileField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttributes<HTMLInputElement>>(function FileField(props, ref) {
+  return <TextField ref={ref} type="file" accept={ATTACHMENT_ACCEPT} {...props} />;
+});
+
 export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextAreaField(
   { id, label, hint, error, ...area },
   ref,

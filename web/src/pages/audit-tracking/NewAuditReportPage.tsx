@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ZCreateAuditReportRequest } from '@shared/modules/audit-tracking/schema';
-import { describedBy, Described, TextAreaField, TextField } from '../../components/form';
+import { FileField, TextAreaField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { orNull, renamingFields, TrackingForm, useAttachmentUpload, useTrackingForm, ZChosenFile } from './forms';
 import type { TAuditReport } from './shared';
@@ -46,16 +46,7 @@ export function NewAuditReportPage() {
           <TextField type="date" label={t('auditTracking.fieldReplyDue')} hint={t('auditTracking.dateHint')} {...f.field('replyDue')} />
         </div>
         <TextAreaField label={t('auditTracking.fieldScope')} rows={4} maxLength={4000} {...f.field('scope')} />
-        <Described id="report-file" label={t('auditTracking.fieldFile')} hint={fileHint} error={f.errors.file}>
-          <input
-            id="report-file"
-            type="file"
-            accept=".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg"
-            aria-invalid={f.errors.file ? true : undefined}
-            aria-describedby={describedBy('report-file', fileHint, f.errors.file)}
-            {...f.form.register('file')}
-          />
-        </Described>
+        <FileField id="report-file" label={t('auditTracking.fieldFile')} hint={fileHint} error={f.errors.file} {...f.form.register('file')} />
       </TrackingForm>
     </>
   );

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZSaveReplyRequest } from '@shared/modules/audit-tracking/schema';
-import { describedBy, Described, TextAreaField, TextField } from '../../components/form';
+import { FileField, TextAreaField, TextField } from '../../components/form';
 import { blankAsNull, orNull, renamingFields, TrackingForm, useAttachmentUpload, useTrackingForm, ZChosenFile } from './forms';
 import type { TReply } from './shared';
 
@@ -50,17 +50,7 @@ export function ReplyForm({ recommendationId, boardId, reply, idPrefix }: { reco
           ))}
         </p>
       )}
-      <Described id={fileId} label={t('auditTracking.replyFile')} hint={t('auditTracking.fieldFileHint')} error={f.errors.file}>
-        <input
-          key={reply.updatedAt ?? 'new'}
-          id={fileId}
-          type="file"
-          accept=".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg"
-          aria-invalid={f.errors.file ? true : undefined}
-          aria-describedby={describedBy(fileId, t('auditTracking.fieldFileHint'), f.errors.file)}
-          {...f.form.register('file')}
-        />
-      </Described>
+      <FileField key={reply.updatedAt ?? 'new'} id={fileId} label={t('auditTracking.replyFile')} hint={t('auditTracking.fieldFileHint')} error={f.errors.file} {...f.form.register('file')} />
     </TrackingForm>
   );
 }

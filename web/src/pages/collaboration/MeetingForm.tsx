@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ZCreateMeetingRequest } from '@shared/modules/collaboration/schema';
-import { describedBy, Described, TextField } from '../../components/form';
+import { FileField, TextField } from '../../components/form';
 import { orNull, renamingFields, SavingForm, useAttachmentUpload, useSavingForm, ZChosenFile } from '../../components/saving-form';
 import { CheckboxField, NameConfirmation, TextAreaField, useNameConfirmation, withGuard } from '../situation/fields';
 import { COLLAB_READS } from './shared';
@@ -50,16 +50,7 @@ export function MeetingForm({ forumId }: { forumId: string }) {
         {...f.field('notes', { onChange: names.changed })}
       />
       <NameConfirmation idPrefix="meeting" state={names} />
-      <Described id="meeting-file" label={t('collab.meetingForm.file')} hint={fileHint} error={f.errors.file}>
-        <input
-          id="meeting-file"
-          type="file"
-          accept=".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg"
-          aria-invalid={f.errors.file ? true : undefined}
-          aria-describedby={describedBy('meeting-file', fileHint, f.errors.file)}
-          {...f.form.register('file')}
-        />
-      </Described>
+      <FileField id="meeting-file" label={t('collab.meetingForm.file')} hint={fileHint} error={f.errors.file} {...f.form.register('file')} />
     </SavingForm>
   );
 }

@@ -5,7 +5,7 @@ import { ZVersionFields, type TLibraryDetail } from '@shared/modules/hub/schema'
 import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { DataTable } from '../../components/DataTable';
-import { describedBy, Described, TextField } from '../../components/form';
+import { FileField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { orNull, SavingForm, useSavingForm } from '../../components/saving-form';
@@ -75,9 +75,7 @@ function VersionForm({ id }: { id: string }) {
   return (
     <SavingForm form={f} onSubmit={submit} labelledBy="version-heading" heading={<h2 id="version-heading">{t('hub.library.newVersion')}</h2>} submitLabel={t('hub.library.newVersionSubmit')} savedNotice={t('hub.library.versionSaved')}>
       <TextField label={t('hub.library.versionNote')} maxLength={500} {...f.field('note')} />
-      <Described id="version-file" label={t('hub.library.file')} hint={hint} error={f.errors.file}>
-        <input id="version-file" type="file" accept=".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg" aria-invalid={f.errors.file ? true : undefined} aria-describedby={describedBy('version-file', hint, f.errors.file)} {...f.form.register('file')} />
-      </Described>
+      <FileField id="version-file" label={t('hub.library.file')} hint={hint} error={f.errors.file} {...f.form.register('file')} />
     </SavingForm>
   );
 }

@@ -6,7 +6,7 @@ import { ZLibraryFields, type TLibraryItem } from '@shared/modules/hub/schema';
 import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { EmptyState } from '../../components/feedback';
-import { describedBy, Described, SelectField, TextAreaField, TextField } from '../../components/form';
+import { FileField, SelectField, TextAreaField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { orNull, SavingForm, useSavingForm } from '../../components/saving-form';
@@ -138,9 +138,7 @@ function UploadForm() {
         </SelectField>
       </div>
       <TextAreaField label={t('hub.library.fieldDescription')} rows={2} maxLength={2000} {...f.field('description')} />
-      <Described id="library-file" label={t('hub.library.file')} hint={hint} error={f.errors.file}>
-        <input id="library-file" type="file" accept=".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg" aria-invalid={f.errors.file ? true : undefined} aria-describedby={describedBy('library-file', hint, f.errors.file)} {...f.form.register('file')} />
-      </Described>
+      <FileField id="library-file" label={t('hub.library.file')} hint={hint} error={f.errors.file} {...f.form.register('file')} />
     </SavingForm>
   );
 }
