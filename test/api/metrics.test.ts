@@ -80,7 +80,7 @@ describe('[METRICS] without VARNA_METRICS_TOKEN', () => {
   let app: FastifyInstance;
   let database: DatabaseHandle;
   beforeAll(async () => {
-    // /metrics reads no table: an unmigrated in-memory database is enough.
+    // An unmigrated in-memory database: /metrics answers without the tables it counts.
     database = await openDatabase({ dataDir: 'memory' });
     app = await buildServer({ config: loadConfig({}), database, logger: false });
   });
