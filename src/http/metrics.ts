@@ -45,8 +45,10 @@ export function registerMetrics(app: FastifyInstance, opts: { database: Database
   new Gauge({ name: 'varna_report_builds_running', help: 'Report builds running now', registers: [register], collect() { this.set(work().running); } });
   new Gauge({ name: 'varna_report_builds_waiting', help: 'Report builds waiting for a slot', registers: [register], collect() { this.set(work().waiting); } });
 
-  // The job queue and the outbox: read from the database at each scrape (a few rows).
-  const figures = () => queueFigures(opts.database.db);
+  // The job queue and the outbox: one read of the database per scrape (a few rows) feeds both
+  // gauges; the route starts it before prom-client collects.
+  let scrape: ReturnType<typeof queueFigures> | null = null;
+  const figures = () => scrape ?? queueFigures(opts.database.db);
   new Gauge({
     name: 'varna_jobs',
     help: 'Background jobs (reminder scans, e-mails) per queue and state, in the PostgreSQL-backed queue',
@@ -80,7 +82,15 @@ export function registerMetrics(app: FastifyInstance, opts: { database: Database
       if (opts.token) throw new AppError(401, 'unauthenticated', 'Mätvärdena kräver rätt token (Authorization: Bearer).');
       throw new AppError(403, 'forbidden', 'Mätvärdena kan bara läsas från den här datorn, eller med VARNA_METRICS_TOKEN.');
     }
-    return reply.header('cache-control', 'no-store').type(register.contentType).send(await register.metrics());
+    // Read before collecting, so the pool gauges see the pool at rest; a failed read fails this
+    // scrape in the gauges that await it.
+    scrape = queueFigures(opts.database.db);
+    await scrape.catch(() => undefined);
+    try {
+      return reply.header('cache-control', 'no-store').type(register.contentType).send(await register.metrics());
+    } finally {
+      scrape = null;
+    }
   });
 }
 
