@@ -7,17 +7,31 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 
 /** Active users holding `role` on `boardId` (null: the municipality-wide grant, e.g. the central coordinator). */
-export async function holders(db: Database, municipalityId: string, role: string, boardId: string | null): Promise<string[]> {
-  let q = db
+/** Who hears a board's reminders and the city's: read once per scan, not once per board. */
+export interface Recipients {
+  central: string[];
+  coordinatorsOf(boardId: string): string[];
+}
+
+/** The active central and local coordinators of a municipality. */
+export async function recipients(db: Database, municipalityId: string): Promise<Recipients> {
+  const rows = await db
     .selectFrom('user_role as r')
     .innerJoin('app_user as u', 'u.id', 'r.user_id')
-    .select('u.id')
+    .select(['u.id', 'r.role', 'r.board_id'])
     .distinct()
     .where('u.municipality_id', '=', municipalityId)
     .where('u.active', '=', true)
-    .where('r.role', '=', role);
-  q = boardId === null ? q.where('r.board_id', 'is', null) : q.where('r.board_id', '=', boardId);
-  return (await q.execute()).map((r) => r.id);
+    .where('r.role', 'in', ['central_coordinator', 'local_coordinator'])
+    .orderBy('u.id')
+    .execute();
+  const central = rows.filter((r) => r.role === 'central_coordinator' && r.board_id === null).map((r) => r.id);
+  const local = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.role !== 'local_coordinator' || r.board_id === null) continue;
+    local.set(r.board_id, [...(local.get(r.board_id) ?? []), r.id]);
+  }
+  return { central: [...new Set(central)], coordinatorsOf: (boardId) => local.get(boardId) ?? [] };
 }
 
 export const municipalities = (db: Database) => db.selectFrom('municipality').select(['id', 'name']).execute();

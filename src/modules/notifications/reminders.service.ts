@@ -40,7 +40,7 @@ interface DuePart {
  * per board to its coordinators with the board's list. The key holds each period's stage and
  * deadline, so a new stage or a moved deadline reminds again, and nothing else does.
  */
-async function followUpReminders(db: Database, m: string, today: string): Promise<NewNotification[]> {
+async function followUpReminders(db: Database, m: string, to: repo.Recipients, today: string): Promise<NewNotification[]> {
   const year = Number(today.slice(0, 4));
   type Row = Awaited<ReturnType<typeof repo.unreportedActivities>>[number];
   const parts: { part: DuePart; rows: Row[] }[] = [];
@@ -87,7 +87,7 @@ async function followUpReminders(db: Database, m: string, today: string): Promis
   for (const [boardId, theirs] of byBoard) {
     const boardName = theirs[0].rows[0].board_name;
     const total = theirs.reduce((n, x) => n + x.rows.length, 0);
-    for (const userId of await repo.holders(db, m, 'local_coordinator', boardId)) {
+    for (const userId of to.coordinatorsOf(boardId)) {
       out.push({
         userId,
         municipalityId: m,
@@ -109,7 +109,7 @@ const stillReminded = (date: string, today: string) => date >= addDays(today, -L
 const PLAN_NOT_SUBMITTED = new Set([null, 'draft', 'board_decided', 'returned']);
 
 /** The plan deadline of the year's instructions, to local coordinators whose plan is not submitted; plans to review, to the central coordinator. */
-async function planReminders(db: Database, m: string, today: string): Promise<NewNotification[]> {
+async function planReminders(db: Database, m: string, to: repo.Recipients, today: string): Promise<NewNotification[]> {
   const out: NewNotification[] = [];
   for (const ins of await repo.publishedInstructions(db, m)) {
     const stage = deadlineStage(ins.deadline, today, REMIND_BEFORE_DAYS.plan);
@@ -117,7 +117,7 @@ async function planReminders(db: Database, m: string, today: string): Promise<Ne
     if (stage === 'opened' || !stillReminded(ins.deadline, today)) continue;
     for (const b of await repo.boardsWithPlan(db, m, ins.year)) {
       if (!PLAN_NOT_SUBMITTED.has(b.status)) continue;
-      for (const userId of await repo.holders(db, m, 'local_coordinator', b.id)) {
+      for (const userId of to.coordinatorsOf(b.id)) {
         out.push({
           userId,
           municipalityId: m,
@@ -131,9 +131,8 @@ async function planReminders(db: Database, m: string, today: string): Promise<Ne
       }
     }
   }
-  const central = await repo.holders(db, m, 'central_coordinator', null);
-  for (const p of await repo.plansAwaitingReview(db, m)) {
-    for (const userId of central) {
+    for (const p of await repo.plansAwaitingReview(db, m)) {
+    for (const userId of to.central) {
       out.push({
         userId,
         municipalityId: m,
@@ -150,12 +149,12 @@ async function planReminders(db: Database, m: string, today: string): Promise<Ne
 }
 
 /** Audit replies and measures due within two weeks or overdue, to the board's coordinators. */
-async function auditReminders(db: Database, m: string, today: string): Promise<NewNotification[]> {
+async function auditReminders(db: Database, m: string, to: repo.Recipients, today: string): Promise<NewNotification[]> {
   const until = addDays(today, REMIND_BEFORE_DAYS.audit);
   const out: NewNotification[] = [];
   for (const r of (await repo.missingAuditReplies(db, m, until)).filter((x) => stillReminded(x.reply_due, today))) {
     const stage: DeadlineStage = deadlineStage(r.reply_due, today, REMIND_BEFORE_DAYS.audit);
-    for (const userId of await repo.holders(db, m, 'local_coordinator', r.board_id)) {
+    for (const userId of to.coordinatorsOf(r.board_id)) {
       out.push({
         userId,
         municipalityId: m,
@@ -170,7 +169,7 @@ async function auditReminders(db: Database, m: string, today: string): Promise<N
   }
   for (const a of (await repo.openAuditMeasures(db, m, until)).filter((x) => stillReminded(x.due_on, today))) {
     const stage = deadlineStage(a.due_on, today, REMIND_BEFORE_DAYS.audit);
-    for (const userId of await repo.holders(db, m, 'local_coordinator', a.board_id)) {
+    for (const userId of to.coordinatorsOf(a.board_id)) {
       out.push({
         userId,
         municipalityId: m,
@@ -187,12 +186,11 @@ async function auditReminders(db: Database, m: string, today: string): Promise<N
 }
 
 /** Agreements due for review within 60 days: the board's coordinators, or the central coordinator for the city's own. */
-async function agreementReminders(db: Database, m: string, today: string): Promise<NewNotification[]> {
+async function agreementReminders(db: Database, m: string, to: repo.Recipients, today: string): Promise<NewNotification[]> {
   const out: NewNotification[] = [];
   for (const a of (await repo.agreementsDue(db, m, addDays(today, REMIND_BEFORE_DAYS.agreement))).filter((x) => stillReminded(x.review_on, today))) {
     const stage = deadlineStage(a.review_on, today, REMIND_BEFORE_DAYS.agreement);
-    const to = a.board_id ? await repo.holders(db, m, 'local_coordinator', a.board_id) : await repo.holders(db, m, 'central_coordinator', null);
-    for (const userId of to) {
+    for (const userId of a.board_id ? to.coordinatorsOf(a.board_id) : to.central) {
       out.push({
         userId,
         municipalityId: m,
@@ -209,12 +207,12 @@ async function agreementReminders(db: Database, m: string, today: string): Promi
 }
 
 /** Surveys whose first unanswered link expires within three days, to the board's coordinators. */
-async function surveyReminders(db: Database, m: string, today: string, now: Date): Promise<NewNotification[]> {
+async function surveyReminders(db: Database, m: string, to: repo.Recipients, today: string, now: Date): Promise<NewNotification[]> {
   const out: NewNotification[] = [];
   for (const s of await repo.surveysExpiring(db, m, new Date(now.getTime() + 3 * 86_400_000))) {
-    const to = new Set(await repo.holders(db, m, 'local_coordinator', s.board_id));
-    if (s.created_by) to.add(s.created_by);
-    for (const userId of to) {
+    const users = new Set(to.coordinatorsOf(s.board_id));
+    if (s.created_by) users.add(s.created_by);
+    for (const userId of users) {
       out.push({
         userId,
         municipalityId: m,
@@ -231,10 +229,10 @@ async function surveyReminders(db: Database, m: string, today: string, now: Date
 }
 
 /** New concern reports: the count only, never what they say, to the board's coordinators. */
-async function concernReminders(db: Database, m: string): Promise<NewNotification[]> {
+async function concernReminders(db: Database, m: string, to: repo.Recipients): Promise<NewNotification[]> {
   const out: NewNotification[] = [];
   for (const c of await repo.newConcernCounts(db, m)) {
-    for (const userId of await repo.holders(db, m, 'local_coordinator', c.board_id)) {
+    for (const userId of to.coordinatorsOf(c.board_id)) {
       out.push({
         userId,
         municipalityId: m,
@@ -251,14 +249,14 @@ async function concernReminders(db: Database, m: string): Promise<NewNotificatio
 }
 
 /** News from the last week, to every coordinator. */
-async function newsReminders(db: Database, m: string, today: string): Promise<NewNotification[]> {
+async function newsReminders(db: Database, m: string, to: repo.Recipients, today: string): Promise<NewNotification[]> {
   const news = await repo.recentNews(db, m, addDays(today, -7));
   if (!news.length) return [];
   const boards = await db.selectFrom('board').select('id').where('municipality_id', '=', m).execute();
-  const to = new Set(await repo.holders(db, m, 'central_coordinator', null));
-  for (const b of boards) for (const id of await repo.holders(db, m, 'local_coordinator', b.id)) to.add(id);
+  const users = new Set(to.central);
+  for (const b of boards) for (const id of to.coordinatorsOf(b.id)) users.add(id);
   return news.flatMap((n) =>
-    [...to].map((userId) => ({
+    [...users].map((userId) => ({
       userId,
       municipalityId: m,
       kind: 'news',
@@ -273,14 +271,15 @@ async function newsReminders(db: Database, m: string, today: string): Promise<Ne
 /** Every reminder due at `now` for one municipality. */
 export async function dueReminders(db: Database, municipalityId: string, now: Date): Promise<NewNotification[]> {
   const today = todayInSweden(now);
+  const to = await repo.recipients(db, municipalityId);
   const parts = await Promise.all([
-    followUpReminders(db, municipalityId, today),
-    planReminders(db, municipalityId, today),
-    auditReminders(db, municipalityId, today),
-    agreementReminders(db, municipalityId, today),
-    surveyReminders(db, municipalityId, today, now),
-    concernReminders(db, municipalityId),
-    newsReminders(db, municipalityId, today),
+    followUpReminders(db, municipalityId, to, today),
+    planReminders(db, municipalityId, to, today),
+    auditReminders(db, municipalityId, to, today),
+    agreementReminders(db, municipalityId, to, today),
+    surveyReminders(db, municipalityId, to, today, now),
+    concernReminders(db, municipalityId, to),
+    newsReminders(db, municipalityId, to, today),
   ]);
   return parts.flat();
 }
