@@ -70,15 +70,17 @@ export async function notifyAll(db: Database, items: NewNotification[], mail?: M
       .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
       .returning(['id', 'user_id', 'kind', 'title', 'body', 'link', 'municipality_id'])
       .execute();
-    const emails: string[] = [];
-    if (mail && inserted.length) {
-      const prefs = await preferencesOf(trx, [...new Set(inserted.map((n) => n.user_id))]);
-      for (const n of inserted) {
-        if (!receivesEmail(email.get(n.user_id)!) || emailModeOf(n.kind as NotificationKind, prefs.get(n.user_id)) !== 'immediate') continue;
-        const message = composeOne({ kind: n.kind as NotificationKind, title: n.title, body: n.body, link: n.link }, mail.publicUrl);
-        const row = await trx
-          .insertInto('email_outbox')
-          .values({
+    if (!mail || !inserted.length) return { created: inserted.length, emails: [] };
+    const prefs = await preferencesOf(trx, [...new Set(inserted.map((n) => n.user_id))]);
+    const immediate = inserted.filter((n) => receivesEmail(email.get(n.user_id)!) && emailModeOf(n.kind as NotificationKind, prefs.get(n.user_id)) === 'immediate');
+    if (!immediate.length) return { created: inserted.length, emails: [] };
+    // Two statements for any number of e-mails: the outbox rows, then each notification's link to its row.
+    const rows = await trx
+      .insertInto('email_outbox')
+      .values(
+        immediate.map((n) => {
+          const message = composeOne({ kind: n.kind as NotificationKind, title: n.title, body: n.body, link: n.link }, mail.publicUrl);
+          return {
             municipality_id: n.municipality_id,
             user_id: n.user_id,
             kind: n.kind,
@@ -87,14 +89,14 @@ export async function notifyAll(db: Database, items: NewNotification[], mail?: M
             subject: message.subject,
             text_body: message.text,
             html_body: message.html,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx.updateTable('notification').set({ outbox_id: row.id }).where('id', '=', n.id).execute();
-        emails.push(row.id);
-      }
-    }
-    return { created: inserted.length, emails };
+          };
+        }),
+      )
+      .returning('id')
+      .execute();
+    await sql`update notification n set outbox_id = o.id from email_outbox o
+      where o.idempotency_key = 'notification:' || n.id::text and n.id in (${sql.join(immediate.map((n) => n.id))})`.execute(trx);
+    return { created: inserted.length, emails: rows.map((r) => r.id) };
   });
 }
 
