@@ -59,6 +59,19 @@ function savepointQuery(command: 'savepoint' | 'release' | 'rollback to', name: 
   return CompiledQuery.raw(`${command} "${name.replace(/"/g, '""')}"`);
 }
 
+/** Statements marked as scripts (several statements, no parameters): PGlite runs them with `exec`. */
+const SCRIPTS = new WeakSet<CompiledQuery>();
+
+/**
+ * A statement that may hold several statements separated by `;` and has no parameters. Only the
+ * job queue sends such scripts; everything else keeps the extended protocol (one statement).
+ */
+export function scriptQuery(text: string): CompiledQuery {
+  const query = CompiledQuery.raw(text);
+  SCRIPTS.add(query);
+  return query;
+}
+
 class PGliteConnection implements DatabaseConnection {
   readonly #pglite: PGlite;
   #transaction: Transaction | undefined;
@@ -73,7 +86,7 @@ class PGliteConnection implements DatabaseConnection {
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     // Several statements in one string (the job queue's own scripts) need the simple protocol, as
     // node-postgres uses for a query without parameters; PGlite's `query` is the extended one.
-    if (compiledQuery.parameters.length === 0 && compiledQuery.sql.includes(';')) {
+    if (SCRIPTS.has(compiledQuery)) {
       const results = await (this.#transaction ?? this.#pglite).exec(compiledQuery.sql, { rowMode: 'object' });
       const last = results.at(-1);
       return { numAffectedRows: last?.affectedRows != null ? BigInt(last.affectedRows) : undefined, rows: (last?.rows ?? []) as R[] };

@@ -14,6 +14,7 @@
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database, DatabaseKind } from '../../db/database.js';
+import { scriptQuery } from '../../db/pglite-dialect.js';
 import type { MailSettings } from './mail.js';
 import { pendingEmails } from './notify.js';
 import { runReminders } from './reminders.service.js';
@@ -48,7 +49,7 @@ export function createBoss(db: Database): PgBoss {
       executeSql: (text: string, values?: unknown[]) =>
         db.connection().execute(async (conn) => {
           try {
-            const r = await conn.executeQuery(CompiledQuery.raw(text, values ?? []));
+            const r = await conn.executeQuery(values?.length ? CompiledQuery.raw(text, values) : scriptQuery(text));
             return { rows: r.rows, rowCount: Number(r.numAffectedRows ?? r.rows.length) };
           } catch (e) {
             if (!values?.length) await conn.executeQuery(CompiledQuery.raw('rollback')).catch(() => undefined);
