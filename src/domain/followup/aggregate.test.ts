@@ -10,7 +10,6 @@ import {
   sortDelayed,
   statusCounts,
   tallyTotal,
-  withUnreported,
   yearOverYear,
   type ActivityRow,
   type FollowUpRow,
@@ -78,17 +77,6 @@ describe('statusCounts and boardSummaries', () => {
     expect(y.boards[0].previous.byStatus.cancelled).toBe(1);
     expect(yearOverYear(counts, 2025, []).hasHistory).toBe(false);
   });
-  it('fills in the unreported activities from the totals, as the report’s aggregate does', () => {
-    const reported = counts.filter((c) => c.status !== 'not_reported');
-    const totals = [...new Set(activities.map((a) => `${a.boardId}|${a.year}|${a.measureArea}`))].map((k) => {
-      const [boardId, year, area] = k.split('|');
-      const measureArea = area === 'null' ? null : (area as 'general');
-      return { boardId, year: Number(year), measureArea, count: activities.filter((a) => a.boardId === boardId && a.year === Number(year) && a.measureArea === measureArea).length };
-    });
-    const sort = (x: { boardId: string; year: number; measureArea: unknown; status: string }[]) => [...x].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-    expect(sort(withUnreported(reported, totals))).toEqual(sort(counts));
-  });
-
   it('never loses or invents an activity (property)', () => {
     const arb = fc.array(
       fc.record({ id: fc.uuid(), boardId: fc.constantFrom('a', 'b'), year: fc.constantFrom(2025, 2026), measureArea: fc.constantFrom(...MEASURE_AREAS, null) }),

@@ -74,30 +74,6 @@ export function statusCounts(activities: readonly ActivityRow[], followUps: read
   return [...counts.values()];
 }
 
-/** Activities of one board, year and measure area (of the plans that are followed up). */
-export interface ActivityTotal {
-  boardId: string;
-  year: number;
-  measureArea: MeasureArea | null;
-  count: number;
-}
-
-/**
- * The counts with `not_reported` filled in: the activities of a board, year and measure area that
- * have no report are its total less the reported ones. `reported` must not hold `not_reported`.
- */
-export function withUnreported(reported: readonly StatusCount[], totals: readonly ActivityTotal[]): StatusCount[] {
-  const key = (c: { boardId: string; year: number; measureArea: MeasureArea | null }) => `${c.boardId}|${c.year}|${c.measureArea}`;
-  const sums = new Map<string, number>();
-  for (const r of reported) sums.set(key(r), (sums.get(key(r)) ?? 0) + r.count);
-  const out = [...reported];
-  for (const t of totals) {
-    const missing = t.count - (sums.get(key(t)) ?? 0);
-    if (missing > 0) out.push({ boardId: t.boardId, year: t.year, measureArea: t.measureArea, status: 'not_reported', count: missing });
-  }
-  return out;
-}
-
 /** Swedish collation for names and titles, created once (a locale per comparison is slow). */
 export const SWEDISH = new Intl.Collator('sv');
 

@@ -3,14 +3,11 @@ import {
   AREA_KEYS,
   boardSummaries,
   indicatorOutcomes,
-  latestIndicatorValues,
   measureAreaMatrix,
   percent,
   tallyTotal,
   yearOverYear,
   SWEDISH,
-  withUnreported,
-  type ActivityTotal,
   type IndicatorItem,
   type StatusCount,
 } from '../../domain/followup/aggregate.js';
@@ -83,20 +80,8 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   const delayedRows = await repo.delayedPage(db, { year, upToRank }, boards.map((b) => b.id), delayedWindow);
   const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
   const late = await latePlans(db, actor.municipalityId, year, today, boards, plans);
-  const planById = new Map(data.plans.map((p) => [p.id, p]));
-  const activityCount = new Map<string, number>();
-  const totals: ActivityTotal[] = [];
-  for (const s of data.sizes) {
-    const p = planById.get(s.plan_id);
-    if (!p) continue;
-    activityCount.set(p.id, (activityCount.get(p.id) ?? 0) + s.n);
-    // Only an approved plan is followed up; its activities without a report are "not reported".
-    if (p.status === 'approved') totals.push({ boardId: p.board_id, year: p.year, measureArea: s.measure_area, count: s.n });
-  }
-  const counts: StatusCount[] = withUnreported(
-    data.reported.map((c) => ({ boardId: c.board_id, year: c.year, measureArea: c.measure_area, status: c.status, count: c.n })),
-    totals,
-  );
+  const activityCount = new Map(data.plans.map((p) => [p.id, p.activities]));
+  const counts: StatusCount[] = data.counts.map((c) => ({ boardId: c.board_id, year: c.year, measureArea: c.measure_area, status: c.status, count: c.n }));
 
   const summaries = boardSummaries(
     boards.map((b) => {
@@ -110,7 +95,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   const indicatorItems: IndicatorItem[] = [];
   const kpisOf = new Map<string, string[]>();
   for (const a of data.indicators) {
-    const latest = latestIndicatorValues(a.reports ?? []);
+    const latest = new Map((a.latest ?? []).map(([name, value, period]) => [name, { value, period }]));
     for (const indicator of a.indicators ?? []) {
       if (scope === 'city' && indicator.kind !== 'effect') continue;
       const v = latest.get(indicator.name.trim());
