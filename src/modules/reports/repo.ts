@@ -71,7 +71,7 @@ export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportD
         };
   return sql`
     with scope_boards as (
-      select b.id, b.name, b.kind from board b where b.municipality_id = ${q.municipalityId} ${boardFilter}
+      select b.id, b.name, b.kind, (row_number() over (order by b.id) - 1)::int as i from board b where b.municipality_id = ${q.municipalityId} ${boardFilter}
     ),
     plans as (
       select p.id, p.board_id, p.year, p.status, p.decided_on, p.paragraph
@@ -121,14 +121,13 @@ export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportD
       order by ba.board_id, (case ba.period when 'T1' then 1 when 'T2' then 2 else 3 end) desc
     )
     select
-      (select json_agg(scope_boards) from scope_boards) as boards,
+      (select json_agg(json_build_array(sb.id, sb.name, sb.kind) order by sb.i) from scope_boards sb) as boards,
       (select json_agg(json_build_array(pl.id, pl.board_id, pl.year, pl.status, pl.decided_on, pl.paragraph, coalesce(z.n, 0)))
          from plans pl left join (select plan_id, sum(n)::int as n from sizes group by plan_id) z on z.plan_id = pl.id) as plans,
-      (select json_build_array(json_agg(c.board_id), json_agg(c.year), json_agg(c.measure_area), json_agg(c.status), json_agg(c.n))
-         from (select * from reported union all select * from unreported) c) as counts,
-      (select json_agg(json_build_object('id', ind.id, 'board_id', ind.board_id, 'title', ind.title, 'indicators', ind.indicators,
-          'latest', coalesce(r.latest, '[]'::json), 'links', coalesce(l.links, '[]'::json)))
-         from ind left join ind_reports r on r.activity_id = ind.id left join ind_links l on l.activity_id = ind.id) as indicators,
+      (select json_build_array(json_agg(sb.i), json_agg(c.year), json_agg(c.measure_area), json_agg(c.status), json_agg(c.n))
+         from (select * from reported union all select * from unreported) c join scope_boards sb on sb.id = c.board_id) as counts,
+      (select json_agg(json_build_array(ind.id, sb.i, ind.title, ind.indicators, coalesce(r.latest, '[]'::json), coalesce(l.links, '[]'::json)))
+         from ind join scope_boards sb on sb.id = ind.board_id left join ind_reports r on r.activity_id = ind.id left join ind_links l on l.activity_id = ind.id) as indicators,
       (select json_agg(analyses) from analyses) as analyses,
       (select json_agg(json_build_object('kpi_id', c.kpi_id, 'title', c.title, 'area', c.area, 'year', c.year, 'value', c.value) order by c.kpi_id, c.area, c.year)
          from context_indicator c
@@ -137,22 +136,26 @@ export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportD
 }
 
 type PlanTuple = [string, string, number, string, string | null, string | null, number];
-/** The counts by column: board ids, years, measure areas, statuses and numbers, each in row order. */
-type CountColumns = [string[], number[], (MeasureArea | null)[], (FollowUpStatus | 'not_reported')[], number[]] | [null, null, null, null, null];
+type BoardTuple = [string, string, string];
+/** The counts by column: boards (their place in the boards), years, measure areas, statuses and numbers, each in row order. */
+type CountColumns = [number[], number[], (MeasureArea | null)[], (FollowUpStatus | 'not_reported')[], number[]] | [null, null, null, null, null];
+type IndicatorTuple = [string, number, string, ReportData['indicators'][number]['indicators'], ReportData['indicators'][number]['latest'], ReportData['indicators'][number]['links']];
 
-function countRows([boards, years, areas, statuses, ns]: CountColumns): ReportData['counts'] {
+function countRows(boardIds: string[], [boards, years, areas, statuses, ns]: CountColumns): ReportData['counts'] {
   if (!boards) return [];
-  return boards.map((board_id, i) => ({ board_id, year: years[i], measure_area: areas[i], status: statuses[i], n: ns[i] }));
+  return boards.map((b, i) => ({ board_id: boardIds[b], year: years[i], measure_area: areas[i], status: statuses[i], n: ns[i] }));
 }
 
 export async function reportData(db: Database, q: ReportQuery): Promise<ReportData> {
   const r = (await reportStatement(q).execute(db)).rows[0];
   const parse = <T>(v: unknown): T[] => (v === null || v === undefined ? [] : typeof v === 'string' ? (JSON.parse(v) as T[]) : (v as T[]));
+  const boards = parse<BoardTuple>(r.boards).map(([id, name, kind]) => ({ id, name, kind }));
+  const boardIds = boards.map((b) => b.id);
   return {
-    boards: parse(r.boards),
+    boards,
     plans: parse<PlanTuple>(r.plans).map(([id, board_id, year, status, decided_on, paragraph, activities]) => ({ id, board_id, year, status, decided_on, paragraph, activities })),
-    counts: countRows(parse(r.counts) as unknown as CountColumns),
-    indicators: parse(r.indicators),
+    counts: countRows(boardIds, parse(r.counts) as unknown as CountColumns),
+    indicators: parse<IndicatorTuple>(r.indicators).map(([id, b, title, indicators, latest, links]) => ({ id, board_id: boardIds[b], title, indicators, latest, links })),
     analyses: parse(r.analyses),
     context: parse(r.context),
   };
