@@ -10,7 +10,8 @@ import { TERTIALS } from '../../domain/situation/categories.js';
 import { AppError } from '../../http/errors.js';
 import { helplineSummary } from '../hub/helpline.service.js';
 import { effectiveInstruction } from '../plans/governance-service.js';
-import { getBoardCounts, getCityPicture, tertialsEnvironmentCounts } from '../situation/pictures.service.js';
+import { mayViewCity } from '../situation/access.js';
+import { getBoardCounts, yearAndTertialCounts } from '../situation/pictures.service.js';
 import { DEFAULT_LAGGING_BELOW, overview as trainingOverview } from '../training/service.js';
 import type { TReport } from './schema.js';
 
@@ -44,19 +45,21 @@ export async function trainingSection(db: Database, actor: Actor, boardId: strin
 }
 
 export async function situationSection(db: Database, actor: Actor, scope: 'city' | 'board', boardId: string | null, year: number): Promise<TReport['situation']> {
-  const tertials = await external(async () => (await tertialsEnvironmentCounts({ db, actor, year, tertials: TERTIALS })).map((counts) => ({ tertial: counts.tertial, counts })));
-  const byTertial = (tertials ?? []).flatMap(({ tertial, counts }) =>
-    counts.boards.filter((b) => (!boardId || b.boardId === boardId) && b.total !== 0).map((b) => ({ tertial, boardId: b.boardId, suppressed: b.suppressed, total: b.total, byEnvironment: b.byEnvironment })),
+  // The city report shows the year's suppressed table (the city picture's, for its readers) beside
+  // the tertials: one read and one suppression serve both.
+  const both = await external(() => yearAndTertialCounts({ db, actor, year, tertials: TERTIALS }));
+  const byTertial = (both?.tertials ?? []).flatMap(({ tertial, boards }) =>
+    boards.filter((b) => (!boardId || b.boardId === boardId) && b.total !== 0).map((b) => ({ tertial, boardId: b.boardId, suppressed: b.suppressed, total: b.total, byEnvironment: b.byEnvironment })),
   );
   if (scope === 'city') {
-    const picture = await external(() => getCityPicture({ db, actor, year, charts: false, lang: 'sv' }));
-    const available = !!picture && picture.boards.some((b) => b.total !== 0);
+    const picture = mayViewCity(actor) ? both : null;
+    const available = !!picture && picture.year.boards.some((b) => b.total !== 0);
     return {
       available,
       legend: picture?.legend ?? null,
       suppressed: true,
-      rows: available ? picture!.boards.map((b) => ({ boardId: b.boardId, total: b.total, byEnvironment: b.byEnvironment })) : [],
-      total: available ? picture!.totals.total : null,
+      rows: available ? picture!.year.boards.map((b) => ({ boardId: b.boardId, total: b.total, byEnvironment: b.byEnvironment })) : [],
+      total: available ? picture!.year.totals.total : null,
       byTertial: available ? byTertial : [],
     };
   }

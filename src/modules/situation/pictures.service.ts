@@ -171,6 +171,14 @@ export async function tertialEnvironmentCounts(opts: { db: Database; actor: Acto
  * that they cannot be subtracted from it (src/domain/situation/tertial-suppression.ts).
  */
 export async function tertialsEnvironmentCounts(opts: { db: Database; actor: Actor; year: number; tertials: readonly Tertial[] }) {
+  return (await yearAndTertialCounts(opts)).tertials;
+}
+
+/**
+ * The year's suppressed city table (the city picture's rows for that year, computed by the same
+ * rule) and its tertials per environment, from one read: for the city report, which shows both.
+ */
+export async function yearAndTertialCounts(opts: { db: Database; actor: Actor; year: number; tertials: readonly Tertial[] }) {
   const threshold = await suppressionThreshold(opts.db, opts.actor.municipalityId);
   const boards = await boardsOf(opts.db, opts.actor.municipalityId);
   const boardIds = boards.map((b) => b.id);
@@ -179,15 +187,17 @@ export async function tertialsEnvironmentCounts(opts: { db: Database; actor: Act
   const year = suppressedCityCounts(boardIds, ofYear, threshold, known);
   const suppressed = suppressedTertialEnvironments({ boardIds, reports: ofYear, threshold, knownBoards: known, year });
   const scope = scopeOf(opts.actor, 'situation.read');
-  return opts.tertials.map((tertial) => {
+  const legend = suppressionLegendSv(threshold);
+  const tertials = opts.tertials.map((tertial) => {
     const rows = boards.flatMap((b, i) => {
       if (!inScope(scope, b.id)) return [];
       const inside = isInsideBoard(opts.actor, b.id);
       const c = inside ? countReports(ofYear.filter((r) => r.boardId === b.id && tertialOf(r.occurredOn) === tertial)) : suppressed[tertial][i];
       return [{ boardId: b.id, suppressed: !inside, total: c.total, byEnvironment: c.byEnvironment }];
     });
-    return { tertial, threshold, legend: suppressionLegendSv(threshold), boards: rows };
+    return { tertial, threshold, legend, boards: rows };
   });
+  return { legend, year: { boards: boards.map((b, i) => ({ boardId: b.id, ...year.boards[i] })), totals: year.totals }, tertials };
 }
 
 // ---- Annual pictures -------------------------------------------------------------------------
