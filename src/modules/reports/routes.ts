@@ -36,8 +36,9 @@ async function gatedReport(app: FastifyInstance, actor: Actor, parts: (string | 
 async function send(app: FastifyInstance, reply: FastifyReply, actor: Actor, { key, report }: { key: string; report: TReport }, format: Format) {
   reply.header('cache-control', 'no-store');
   if (format === 'json') {
-    // Serialised once per version: a 2 MB city report is not stringified for every reader.
-    const json = await app.heavyWork.run(`${key}|json`, async () => JSON.stringify(report));
+    // Serialised and encoded once per version: a city report of a megabyte is neither stringified
+    // nor turned into UTF-8 again for every reader.
+    const json = await app.heavyWork.run(`${key}|json`, async () => Buffer.from(JSON.stringify(report)));
     return reply.type('application/json; charset=utf-8').send(json);
   }
   const body = await app.heavyWork.run(`${key}|${format}`, async () => {
