@@ -7,7 +7,7 @@
  * with the report cache off; the cached answer once more at the end. On PGlite, and on the
  * PostgreSQL server when one answers.
  */
-import { sql } from 'kysely';
+import { sql, type CompiledQuery, type KyselyPlugin } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase, type Database, type DatabaseHandle } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { reportStatement } from '../src/modules/reports/repo.js';
+import type { Actor } from '../src/domain/policy/index.js';
+import { cityReport } from '../src/modules/reports/service.js';
 import { createUser } from '../src/modules/users/service.js';
 import { buildServer } from '../src/server.js';
 import { createServerDatabase, testDatabaseKinds } from '../test/helpers/databases.js';
@@ -65,9 +67,50 @@ export async function generate(db: Database): Promise<{ municipalityId: string }
 
 export interface Figure {
   name: string;
-  ms: number;
+  ms?: number;
+  /** A figure in another unit than milliseconds (a ratio, say). */
+  value?: number;
+  unit?: string;
   target?: string;
   met?: boolean;
+}
+
+/**
+ * Every statement one build of the city report runs (its aggregate statement and the sections'
+ * reads from other capabilities), recorded as compiled, to be replayed bare: the whole of "its SQL".
+ */
+async function reportStatements(db: Database, actor: Actor): Promise<CompiledQuery[]> {
+  const compiled: CompiledQuery[] = [];
+  const executor = db.getExecutor();
+  const recorder: KyselyPlugin = {
+    transformQuery: ({ node, queryId }) => {
+      compiled.push(executor.compileQuery(node, queryId));
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+  await cityReport({ db: db.withPlugin(recorder), actor, year: 2026 });
+  return compiled;
+}
+
+/**
+ * The server listening on a loopback port, signed in as the central coordinator: requests go over
+ * real HTTP and the body is read to its last byte, as a browser would.
+ */
+async function client(app: Awaited<ReturnType<typeof buildServer>>) {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'central@bank.example', password: PASSWORD }) });
+  if (login.status !== 200) throw new Error(`login: ${login.status}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const get = async (url: string): Promise<ArrayBuffer> => {
+    const res = await fetch(`${base}${url}`, { headers: { cookie } });
+    const body = await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url}: ${res.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}`);
+    return body;
+  };
+  return { get };
 }
 
 /** The city report's timings on one database, labelled (PGlite or the PostgreSQL server). */
@@ -80,7 +123,7 @@ async function benchOn(database: DatabaseHandle, label: string, out: string[], f
   out.push(
     `generated ${BOARDS} boards × ${YEARS.length} years × ${ACTIVITIES} activities = ${counts.rows[0].a.toLocaleString('en')} activities, ${counts.rows[0].f.toLocaleString('en')} follow-ups in ${round(performance.now() - t0)} ms`,
   );
-  await createUser({
+  const user = await createUser({
     db: database.db,
     actor: { system: 'bench', municipalityId },
     input: { email: 'central@bank.example', name: 'Bänk Central', password: PASSWORD, roles: [{ role: 'central_coordinator', boardId: null }] },
@@ -89,23 +132,27 @@ async function benchOn(database: DatabaseHandle, label: string, out: string[], f
   // cached answer is timed on its own at the end.
   const config = { ...loadConfig({}), rateLimit: { perMinute: 1e9, loginPerMinute: 1e9 }, heavyWork: { concurrency: 2, queue: 100, entries: 0 } };
   const app = await buildServer({ config, database, logger: false });
-  await app.ready();
-  const login = await app.inject({ method: 'POST', url: '/api/session', payload: { email: 'central@bank.example', password: PASSWORD } });
-  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const get = async (url: string) => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-    return res;
-  };
+  const { get } = await client(app);
   const json = await get('/api/reports/city?year=2026');
-  const report = json.json();
-  out.push(`city report 2026: ${report.boards.length} boards, ${report.totals.total.toLocaleString('en')} activities, ${report.delayed.total.toLocaleString('en')} delayed (${report.delayed.items.length} in the JSON's first page), ${report.indicators.items.length.toLocaleString('en')} effect indicators, JSON ${round(json.rawPayload.length / 1024)} KiB`);
+  const report = JSON.parse(Buffer.from(json).toString('utf8'));
+  out.push(`city report 2026: ${report.boards.length} boards, ${report.totals.total.toLocaleString('en')} activities, ${report.delayed.total.toLocaleString('en')} delayed (${report.delayed.items.length} in the JSON's first page), ${report.indicators.items.length.toLocaleString('en')} effect indicators, JSON ${round(json.byteLength / 1024)} KiB`);
 
   const statement = reportStatement({ municipalityId, year: 2026, boardId: null, upToRank: 3, effectIndicatorsOnly: true });
   const bare = await time(30, () => statement.execute(database.db));
   out.push(row('bare SQL: the report’s aggregate statement', bare));
+  // On PGlite the statements run one after the other, as they must on its one connection; on a
+  // server all at once on the pool, the least time the database could take.
+  const actor: Actor = { userId: user.id, email: 'central@bank.example', name: 'Bänk Central', municipalityId, roles: [{ role: 'central_coordinator', boardId: null }] };
+  const all = await reportStatements(database.db, actor);
+  const replay = (q: CompiledQuery) => database.db.executeQuery(q);
+  const bareAll = await time(30, async () => {
+    if (database.kind === 'pglite') for (const q of all) await replay(q);
+    else await Promise.all(all.map(replay));
+  });
+  out.push(row(`bare SQL: all ${all.length} statements of the report`, bareAll));
   const jsonTiming = await time(30, () => get('/api/reports/city?year=2026&format=json'));
   out.push(row('GET /api/reports/city (JSON)', jsonTiming, bare));
+  out.push(row('  the same against all its statements', jsonTiming, bareAll));
   const docx = await time(8, () => get('/api/reports/city?year=2026&format=docx'), 1);
   out.push(row('GET /api/reports/city?format=docx', docx));
   // As of T1: the latest report per activity up to the first tertial (not the trigger-kept latest of the year).
@@ -114,17 +161,18 @@ async function benchOn(database: DatabaseHandle, label: string, out: string[], f
   out.push(row('GET /api/reports/city?period=T1 (JSON)', await time(30, () => get('/api/reports/city?year=2026&period=T1')), bareT1));
   out.push(
     `targets (issue #11): JSON p95 ${jsonTiming.p95} ms ≤ 150 ms ${jsonTiming.p95 <= 150 ? 'met' : 'MISSED'}; ` +
-      `ratio ${round(jsonTiming.p95 / bare.p95)}× ≤ 1.5× ${jsonTiming.p95 <= 1.5 * bare.p95 ? 'met' : 'MISSED'}; ` +
+      `ratio ${round(jsonTiming.p95 / bare.p95)}× ≤ 1.5× ${jsonTiming.p95 <= 1.5 * bare.p95 ? 'met' : 'MISSED'} (against all its statements ${round(jsonTiming.p95 / bareAll.p95)}×: ${jsonTiming.p95 <= 1.5 * bareAll.p95 ? 'met' : 'MISSED'}); ` +
       `DOCX p95 ${docx.p95} ms ≤ 2000 ms ${docx.p95 <= 2000 ? 'met' : 'MISSED'}`,
   );
   await app.close();
   const cachedApp = await buildServer({ config: { ...config, heavyWork: { concurrency: 2, queue: 100, entries: 64 } }, database, logger: false });
-  const cachedLogin = await cachedApp.inject({ method: 'POST', url: '/api/session', payload: { email: 'central@bank.example', password: PASSWORD } });
-  const cachedCookie = cachedLogin.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const cached = await time(30, () => cachedApp.inject({ method: 'GET', url: '/api/reports/city?year=2026', headers: { cookie: cachedCookie } }));
+  const cachedClient = await client(cachedApp);
+  const cached = await time(30, () => cachedClient.get('/api/reports/city?year=2026'));
   out.push(row('GET /api/reports/city, unchanged data (cached)', cached, bare));
   figures.push(
     { name: `bare SQL p95 (${label})`, ms: bare.p95 },
+    { name: `bare SQL, all the report's statements, p95 (${label})`, ms: bareAll.p95 },
+    { name: `city report JSON p95 against all its statements (${label})`, value: round(jsonTiming.p95 / bareAll.p95), unit: '×', target: '≤ 1.5×', met: jsonTiming.p95 <= 1.5 * bareAll.p95 },
     { name: `city report JSON p95, built (${label})`, ms: jsonTiming.p95, target: 'p95 ≤ 150 ms and ≤ 1.5× bare SQL', met: jsonTiming.p95 <= 150 && jsonTiming.p95 <= 1.5 * bare.p95 },
     { name: `city report DOCX p95, built (${label})`, ms: docx.p95, target: 'p95 ≤ 2000 ms', met: docx.p95 <= 2000 },
     { name: `city report JSON p95, cached (${label})`, ms: cached.p95 },
