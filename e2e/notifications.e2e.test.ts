@@ -224,6 +224,16 @@ describe('[NOTIFICATIONS] browser', () => {
     const failed = page.getByRole('table', { name: 'Utskick som inte gick fram' });
     expect(await failed.getByRole('row', { name: /Planer att granska/ }).innerText()).toMatch(/central@stockholm\.example[\s\S]*3[\s\S]*Misslyckades[\s\S]*550 Mailbox unavailable/);
     await expectAccessible(page);
+
+    // Sent again by keyboard: the row leaves the list, a notice says when it goes out, the focus stays in the section.
+    await failed.getByRole('button', { name: 'Skicka igen till central@stockholm.example' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Utskicket till central@stockholm.example skickas igen vid nästa körning.').waitFor();
+    await page.getByText('Inga utskick har misslyckats.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('failed-heading');
+    const retried = await e.t.database.db.selectFrom('email_outbox').select('status').where('idempotency_key', '=', 'e2e:failed').executeTakeFirstOrThrow();
+    expect(retried.status).toBe('pending');
+    await expectAccessible(page);
     await ctx.close();
   });
 });

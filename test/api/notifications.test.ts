@@ -294,4 +294,39 @@ describe.each(await testDatabaseKinds())('[NOTIFICATIONS] reminders and notifica
     expect((await eav.get('/api/notifications/deliveries')).statusCode).toBe(403);
     expect((await board.clients.cb.get('/api/notifications/deliveries')).statusCode).toBe(403);
   });
+
+  it('a failed e-mail can be sent again by the central coordinator (audited); an uncertain one cannot, nor can anyone else', async () => {
+    const lc = await t.database.db.selectFrom('app_user').select(['id', 'municipality_id', 'email']).where('email', '=', board.emails.lc).executeTakeFirstOrThrow();
+    const row = { municipality_id: lc.municipality_id, user_id: lc.id, kind: 'followup_board', recipient: lc.email, subject: 'Värna: rapporter saknas', text_body: 'x', html_body: '<p>x</p>' };
+    const rows = await t.database.db
+      .insertInto('email_outbox')
+      .values([
+        { ...row, idempotency_key: 'test:retry-failed', status: 'failed', attempts: 7, last_error: '550 Mailbox unavailable' },
+        { ...row, idempotency_key: 'test:retry-uncertain', status: 'uncertain', attempts: 1 },
+      ])
+      .returning('id')
+      .execute();
+    const [failed, uncertain] = rows.map((r) => r.id);
+    const listed = (await central.get('/api/notifications/deliveries')).json().failed.map((f: { id: string }) => f.id);
+    expect(listed).toEqual(expect.arrayContaining([failed, uncertain]));
+
+    expect((await eav.post(`/api/notifications/deliveries/${failed}/retry`)).statusCode).toBe(403);
+    expect((await board.clients.cb.post(`/api/notifications/deliveries/${failed}/retry`)).statusCode).toBe(403);
+    const refused = await central.post(`/api/notifications/deliveries/${uncertain}/retry`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/kan redan ha kommit fram/);
+    expect((await central.post('/api/notifications/deliveries/00000000-0000-4000-8000-000000000000/retry')).statusCode).toBe(404);
+    expect((await central.post('/api/notifications/deliveries/inte-ett-id/retry')).statusCode).toBe(400);
+
+    const res = await central.post(`/api/notifications/deliveries/${failed}/retry`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ id: failed, status: 'pending' });
+    const stored = await t.database.db.selectFrom('email_outbox').select(['status']).where('id', '=', failed).executeTakeFirstOrThrow();
+    expect(stored.status).toBe('pending');
+    expect((await central.get('/api/notifications/deliveries')).json().failed.map((f: { id: string }) => f.id)).not.toContain(failed);
+    const entry = await t.database.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'notifications.retry').executeTakeFirstOrThrow();
+    expect(entry.entity_id).toBe(failed);
+    // Pending again, it is not failed: a second press is refused rather than queued twice.
+    expect((await central.post(`/api/notifications/deliveries/${failed}/retry`)).statusCode).toBe(409);
+  });
 });

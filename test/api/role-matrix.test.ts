@@ -190,6 +190,7 @@ const EXPECTED: Record<Action, 'public' | Role[]> = {
   // Notifications: everyone has their own; what was sent is the central coordinator's.
   'notifications.own': ALL,
   'notifications.deliveries': ['central_coordinator'],
+  'notifications.retry': ['central_coordinator'],
 };
 
 /** One demo account per role (board-scoped roles on Enskede-Årsta-Vantör or Kommunstyrelsen). */
@@ -241,6 +242,7 @@ const MUNICIPALITY_LEVEL = new Set<string>([
   'news.create',
   'news.delete',
   'notifications.deliveries',
+  'notifications.retry',
 ]);
 /** The only viewer action that is not a read: a viewer of the city board files reports on its own board only. */
 const VIEWER_WRITES = new Set<string>(['concerns.create']);

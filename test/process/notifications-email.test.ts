@@ -127,6 +127,26 @@ describe.each(kinds)('[NOTIFICATIONS] e-mail over SMTP and the job queue on %s',
     }
   });
 
+  it('a failed e-mail sent again by the central coordinator goes out with the next run, once', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const mail = settings(smtp.url);
+      await t.database.db.updateTable('email_outbox').set({ status: 'failed' }).where('status', '=', 'pending').execute();
+      const { emails } = await remind(mail, ['Samverkansmöte med polisen']);
+      await t.database.db.updateTable('email_outbox').set({ status: 'failed', last_error: '451 Mailbox busy' }).where('id', '=', emails[0]).execute();
+      expect(await remindersRunCommand({ db: t.database.db, mail, out: () => undefined })).toBe(0);
+      expect(smtp.received).toEqual([]);
+      expect((await c.central.post(`/api/notifications/deliveries/${emails[0]}/retry`)).statusCode).toBe(200);
+      expect(await remindersRunCommand({ db: t.database.db, mail, out: () => undefined })).toBe(0);
+      expect(smtp.received.map((r) => r.mail.subject)).toEqual(['Värna: Samverkansmöte med polisen']);
+      expect((await outbox(emails))[0]).toMatchObject({ status: 'sent', last_error: null });
+      expect(await remindersRunCommand({ db: t.database.db, mail, out: () => undefined })).toBe(0);
+      expect(smtp.received).toHaveLength(1);
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it('`reminders run` sends what waits, and run again sends nothing twice', async () => {
     const smtp = await startSmtpServer();
     try {

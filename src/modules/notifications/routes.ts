@@ -1,7 +1,7 @@
 /** Notifications (API.md "Notifications", issue #17): the user's own list, read marks and e-mail choices; what was sent. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as service from './service.js';
-import { ZDeliveries, ZIdParams, ZNotificationList, ZPreferences, ZPreferencesRequest, ZUnread } from './schema.js';
+import { ZDeliveries, ZIdParams, ZRetried, ZNotificationList, ZPreferences, ZPreferencesRequest, ZUnread } from './schema.js';
 
 const tags = ['notifications'];
 
@@ -42,5 +42,10 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: 'notifications.deliveries' },
     schema: { tags, summary: 'E-mails sent per day and kind (recipient counts), and failed deliveries (the central coordinator)', response: { 200: ZDeliveries } },
     handler: (req) => service.deliveries({ db: app.db, actor: req.actor! }),
+  });
+  app.post('/api/notifications/deliveries/:id/retry', {
+    config: { action: 'notifications.retry' },
+    schema: { tags, summary: 'Send a failed e-mail again: it goes out with the next reminder scan (409 unless failed; an uncertain one may have arrived)', params: ZIdParams, response: { 200: ZRetried } },
+    handler: (req) => service.retryDelivery({ db: app.db, actor: req.actor!, id: req.params.id }),
   });
 };

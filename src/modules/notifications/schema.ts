@@ -45,3 +45,5 @@ export const ZDeliveries = z.object({
   ),
 });
 export type TDeliveries = z.infer<typeof ZDeliveries>;
+
+export const ZRetried = z.object({ id: z.string(), status: z.literal('pending') });

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { emailModeOf, EMAIL_MODES, isNotificationKind, KIND_INFO, NOTIFICATION_KINDS, type EmailMode } from '../../domain/notifications/kinds.js';
 import type { Actor } from '../../domain/policy/index.js';
-import { notFound } from '../../http/errors.js';
+import { conflict, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import { preferencesOf, unreadCount } from './notify.js';
 import type { TDeliveries, TPreferencesRequest } from './schema.js';
@@ -128,4 +128,32 @@ export async function deliveries(opts: { db: Database; actor: Actor }): Promise<
       status: f.status as 'failed' | 'uncertain',
     })),
   };
+}
+
+/**
+ * Sends a failed e-mail again: back to 'pending', so the next reminder scan puts it on the queue
+ * (within VARNA_JOBS_INTERVAL_SECONDS). Only 'failed': an 'uncertain' e-mail may have arrived, and
+ * Värna never sends one twice on its own accord.
+ */
+export async function retryDelivery(opts: { db: Database; actor: Actor; id: string }): Promise<{ id: string; status: 'pending' }> {
+  return opts.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('email_outbox')
+      .select(['id', 'status', 'kind'])
+      .where('id', '=', opts.id)
+      .where('municipality_id', '=', opts.actor.municipalityId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound('Utskicket');
+    if (row.status !== 'failed') {
+      throw conflict(
+        row.status === 'uncertain'
+          ? 'Utskicket kan redan ha kommit fram (osäkert) och skickas därför inte om automatiskt. Kontakta mottagaren.'
+          : 'Bara misslyckade utskick kan skickas igen.',
+      );
+    }
+    await trx.updateTable('email_outbox').set({ status: 'pending' }).where('id', '=', row.id).execute();
+    await recordAudit(trx, opts.actor, { action: 'notifications.retry', entity: 'email_outbox', entityId: row.id, summary: { kind: row.kind } });
+    return { id: row.id, status: 'pending' as const };
+  });
 }

@@ -1,21 +1,24 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useApiMutation } from '../../api/mutation';
 import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { DataTable } from '../../components/DataTable';
-import { EmptyState, LoadError } from '../../components/feedback';
+import { EmptyState, LoadError, Notice } from '../../components/feedback';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
 import { StatusTag } from '../../components/StatusTag';
 import { formatDateTime, formatDay } from '../../format/dates';
-import type { TDeliveries } from './types';
+import { NOTIFICATION_READS, type TDeliveries } from './types';
 
 type Sent = TDeliveries['sent'][number];
 type Failed = TDeliveries['failed'][number];
 
 /**
  * For the central coordinator: how many got each kind of notification by e-mail per day, and the
- * deliveries that failed or may not have arrived, with the mail server's error.
+ * deliveries that failed or may not have arrived, with the mail server's error. A failed one can be
+ * sent again (it leaves the list and goes out with the next scan); an uncertain one cannot.
  */
 export function DeliveriesPage() {
   const { t } = useTranslation();
@@ -23,6 +26,16 @@ export function DeliveriesPage() {
   const allowed = can('notifications.deliveries');
   const deliveries = useApiQuery<TDeliveries>(allowed ? '/api/notifications/deliveries' : null);
   const title = t('notifications.deliveries.title');
+  const retry = useApiMutation<{ id: string }>(NOTIFICATION_READS);
+  const [notice, setNotice] = useState('');
+  const sendAgain = async (f: Failed) => {
+    if (retry.isPending) return;
+    setNotice('');
+    await retry.mutateAsync({ method: 'POST', path: `/api/notifications/deliveries/${f.id}/retry` });
+    setNotice(t('notifications.deliveries.retried', { recipient: f.recipient }));
+    // The row and its button are gone: the focus goes to the notice's section heading.
+    requestAnimationFrame(() => document.getElementById('failed-heading')?.focus());
+  };
   return (
     <>
       <p>
@@ -57,7 +70,11 @@ export function DeliveriesPage() {
                   )}
                 </section>
                 <section aria-labelledby="failed-heading">
-                  <h2 id="failed-heading">{t('notifications.deliveries.failedHeading')}</h2>
+                  <h2 id="failed-heading" tabIndex={-1}>
+                    {t('notifications.deliveries.failedHeading')}
+                  </h2>
+                  {notice && <Notice>{notice}</Notice>}
+                  {retry.error && <LoadError message={retry.error.message} />}
                   {d.failed.length === 0 ? (
                     <EmptyState>{t('notifications.deliveries.failedNone')}</EmptyState>
                   ) : (
@@ -81,6 +98,19 @@ export function DeliveriesPage() {
                             sort: (f) => f.status,
                           },
                           { key: 'error', header: t('notifications.deliveries.error'), cell: (f) => <span className="summary">{f.error ?? t('notifications.deliveries.noError')}</span> },
+                          {
+                            key: 'action',
+                            header: t('notifications.deliveries.action'),
+                            cell: (f) =>
+                              f.status === 'failed' ? (
+                                <button type="button" className="button button--secondary button--small" onClick={() => void sendAgain(f).catch(() => undefined)}>
+                                  {t('notifications.deliveries.retry')}
+                                  <span className="visually-hidden"> {t('notifications.deliveries.retryTo', { recipient: f.recipient })}</span>
+                                </button>
+                              ) : (
+                                t('notifications.deliveries.noAction')
+                              ),
+                          },
                         ]}
                       />
                     </>
