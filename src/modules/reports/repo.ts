@@ -40,8 +40,8 @@ export interface ReportData {
 /**
  * The whole report in one statement: boards, plans with their activity counts, activities per
  * board × year × measure area × latest status (this year and the year before, the unreported
- * included), indicators with their reports, the latest analysis per board and the linked context
- * indicators. The latest report of each activity is marked on follow_up by a trigger (migration
+ * included), indicators with the latest value of each up to the period, the latest analysis per
+ * board and the linked context indicators. The latest report of each activity is marked on follow_up by a trigger (migration
  * 0005), so the counts are one index-only pass; a report "as of" T1 or T2 takes each activity's
  * latest report up to that rank instead. The many small rows travel as JSON arrays, not objects
  * (half the bytes to build, send and parse). This is the "bare SQL" the bench compares the report with.

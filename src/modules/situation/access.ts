@@ -37,9 +37,9 @@ export function isInsideBoard(actor: Actor, boardId: string): boolean {
  * coordinator or auditor for the whole municipality, a viewer of the city board. A central
  * coordinator or auditor granted for single boards is not city-wide.
  */
-/** Whether the reader may see the city-wide picture (the central coordinator, auditors and the city board's viewers). */
 export const mayViewCity = (actor: Actor): boolean => canEverywhere(actor, 'situation.city');
 
+/** The same, refused with 403. */
 export function requireCityView(actor: Actor): void {
   if (!mayViewCity(actor)) throw forbidden();
 }
