@@ -54,6 +54,11 @@ class PGliteAdapter extends PostgresAdapter {
   }
 }
 
+/** Whether `db` (or a transaction of it) runs on embedded PGlite rather than a PostgreSQL server. */
+export function isEmbedded(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PGliteAdapter;
+}
+
 /** Savepoint names come from Kysely's own `savepoint()` API; quote them as identifiers anyway. */
 function savepointQuery(command: 'savepoint' | 'release' | 'rollback to', name: string): CompiledQuery {
   return CompiledQuery.raw(`${command} "${name.replace(/"/g, '""')}"`);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { readMany } from '../../db/read-many.js';
 
 export interface CoverageCount {
   board_id: string;
@@ -20,7 +21,7 @@ export interface CoverageCount {
  */
 export async function coverageCounts(db: Database, courseId: string, boards: 'all' | string[], asOf: string, detail: CountDetail = FULL): Promise<CoverageCount[]> {
   if (boards !== 'all' && !boards.length) return [];
-  return (await coverageCountsStatement(courseId, boards, asOf, detail).execute(db)).rows;
+  return readMany(db, coverageCountsStatement(courseId, boards, asOf, detail), ['board_id', 'unit_id', 'status', 'through', 'n']);
 }
 
 /** Per unit or only per board (unit_id null); with or without the trend's rows. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { definedOnly, isEmpty } from '../../db/patch.js';
+import { readMany } from '../../db/read-many.js';
 import type { CourseKind } from './schema.js';
 
 /** Rows per INSERT statement in imports: large enough to be fast, far below the parameter limit. */
@@ -175,13 +176,13 @@ export async function boardsOf(db: Database, municipalityId: string) {
 }
 
 export async function unitsOf(db: Database, municipalityId: string) {
-  return db
+  const units = db
     .selectFrom('unit')
     .innerJoin('board', 'board.id', 'unit.board_id')
     .select(['unit.id', 'unit.board_id', 'unit.parent_id', 'unit.name', 'unit.code', 'unit.kind'])
     .where('board.municipality_id', '=', municipalityId)
-    .orderBy('unit.name')
-    .execute();
+    .orderBy('unit.name');
+  return readMany(db, units, ['id', 'board_id', 'parent_id', 'name', 'code', 'kind']);
 }
 
 /** One board of the register, for a board's page (its municipality checked by the caller). */
@@ -291,14 +292,16 @@ export async function headcountsOf(db: Database, boards: 'all' | string[], munic
     if (!boards.length) return [];
     q = q.where('training_headcount.board_id', 'in', boards);
   }
+  const columns = ['board_id', 'unit_id', 'employees', 'as_of'] as const;
   if (latestOn !== undefined) {
-    return q
+    const latest = q
       .where('training_headcount.as_of', '<=', latestOn)
       .distinctOn(['training_headcount.board_id', 'training_headcount.unit_id'])
       .orderBy('training_headcount.board_id')
       .orderBy('training_headcount.unit_id')
-      .orderBy('training_headcount.as_of', 'desc')
-      .execute();
+      .orderBy('training_headcount.as_of', 'desc');
+    return readMany(db, latest, columns);
   }
-  return q.orderBy('training_headcount.as_of').execute();
+  // A city's whole history is tens of thousands of rows: read as PGlite decodes them fastest.
+  return readMany(db, q.orderBy('training_headcount.as_of'), columns);
 }
