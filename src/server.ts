@@ -2,12 +2,13 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import { postgresRateLimitStore } from './http/rate-limit-store.js';
+import { memoryRateLimitStore, postgresRateLimitStore } from './http/rate-limit-store.js';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import compress from '@fastify/compress';
+import { registerInMemoryCompression } from './http/compress-in-memory.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
@@ -136,16 +137,19 @@ export async function buildServer(opts: {
   });
   // Text (JSON, HTML, scripts, styles, CSV) brotli- or gzip-compressed when the client accepts it;
   // images and office files are left alone (not compressible, see mime-db).
+  // Small answers already in memory are compressed in one call before the plugin sees them.
+  registerInMemoryCompression(app);
   await app.register(compress, { global: true, encodings: ['br', 'gzip'] });
   // Signs the short-lived OIDC state cookie only; a restart just means logging in again.
   await app.register(cookie, { secret: randomBytes(32).toString('hex') });
   // Routes with their own limit (login) say so in `config.rateLimit`; every other request, anonymous
   // or not, API or static, is counted per client address by the hook below.
   // On a PostgreSQL server the counts live in the database, shared by every process; a failure to
-  // count lets the request through rather than refusing everyone while the database recovers.
-  const shared = opts.database.kind === 'postgres' ? postgresRateLimitStore(opts.database.db) : null;
-  if (shared) app.addHook('onClose', async () => shared.stop());
-  await app.register(rateLimit, { global: false, max: opts.config.rateLimit.perMinute, timeWindow: '1 minute', skipOnError: true, ...(shared && { store: shared.Store as never }) });
+  // count lets the request through rather than refusing everyone while the database recovers. The
+  // embedded database's one process counts in memory (src/http/rate-limit-store.ts).
+  const counts = opts.database.kind === 'postgres' ? postgresRateLimitStore(opts.database.db) : memoryRateLimitStore();
+  app.addHook('onClose', async () => counts.stop());
+  await app.register(rateLimit, { global: false, max: opts.config.rateLimit.perMinute, timeWindow: '1 minute', skipOnError: true, store: counts.Store as never });
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {

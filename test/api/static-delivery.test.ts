@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { buildServer } from '../../src/server.js';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from '../helpers/app.js';
 
 /**
  * How the web app reaches a phone: text compressed, hashed assets cached for a year, the page shell
@@ -77,5 +78,32 @@ describe('[STATIC] compression and caching of the web app and the API', () => {
   it('does not serve the build stamp', async () => {
     const res = await get('/.build-stamp');
     expect(res.body).not.toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+});
+
+describe('[STATIC] an API answer of a few kilobytes', () => {
+  let t: TestApp;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+    const res = await t.anonymous.post('/api/session', { email: 'central@stockholm.example', password: DEMO_PASSWORD });
+    cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  });
+  afterAll(() => t?.close());
+  const me = (encoding: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie, 'accept-encoding': encoding } });
+
+  it('is compressed in one piece, with its length, and reads the same once decompressed (brotli, else gzip, else as it is)', async () => {
+    const plain = await me('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBeGreaterThan(1024);
+    const br = await me('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(Number(br.headers['content-length'])).toBe(br.rawPayload.length);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    const gz = await me('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
   });
 });
