@@ -31,6 +31,7 @@ export function registerGuard(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('profile', null);
 
   app.decorate('routeActions', [] as RouteAction[]);
   app.addHook('onRoute', (route) => {
@@ -60,6 +61,7 @@ export function registerGuard(app: FastifyInstance): void {
         request.actor = session.actor;
         request.sessionId = session.sessionId;
         request.csrfToken = session.csrfToken;
+        request.profile = session.profile;
       }
     }
     if (RULES[action] !== 'public' && !request.actor) throw unauthenticated();

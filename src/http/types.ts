@@ -11,6 +11,8 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionId: string | null;
     csrfToken: string | null;
+    /** The session's user as GET /api/me shows them (read with the session). */
+    profile: import('../modules/auth/repo.js').Profile | null;
   }
   interface FastifyInstance {
     db: Database;

@@ -165,9 +165,14 @@ describe.each(await testDatabaseKinds())('[AUTH] sessions on %s', (kind) => {
 
   it('saves the chosen language on the account', async () => {
     const c = await t.login('enhetschef@stockholm.example');
+    const before = (await c.get('/api/me')).json();
     const res = await c.patch('/api/me', { language: 'en' });
     expect(res.statusCode).toBe(200);
     expect(res.json().user.language).toBe('en');
+    // GET /api/me reads the profile with the session: the next read has the change, and nothing else moved.
+    const after = (await c.get('/api/me')).json();
+    expect(after).toEqual({ ...before, user: { ...before.user, language: 'en' } });
+    expect(after).toEqual(res.json());
   });
 });
 

@@ -10,13 +10,15 @@ export async function insertSession(db: Database, s: { token_hash: string; csrf_
 }
 
 /**
- * The session, its user and the user's role grants (each with its board's kind) in one round trip:
- * every request with a session cookie runs this, so it is one query, not one per table.
+ * The session, its user with the profile GET /api/me shows, and the user's role grants (each with
+ * its board's kind and name) in one round trip: every request with a session cookie runs this, so
+ * it is one query, not one per table, and /api/me needs no other.
  */
 export async function findSessionByTokenHash(db: Database, tokenHash: string) {
   return db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .innerJoin('municipality', 'municipality.id', 'app_user.municipality_id')
     .select((eb) => [
       'session.id',
       'session.csrf_token',
@@ -25,19 +27,24 @@ export async function findSessionByTokenHash(db: Database, tokenHash: string) {
       'app_user.id as user_id',
       'app_user.email',
       'app_user.name',
+      'app_user.language',
+      'app_user.unit_id',
       'app_user.municipality_id',
+      'municipality.name as municipality_name',
       'app_user.active',
       jsonArrayFrom(
         eb
           .selectFrom('user_role')
           .leftJoin('board', 'board.id', 'user_role.board_id')
-          .select(['user_role.role', 'user_role.board_id', 'board.kind'])
+          .select(['user_role.role', 'user_role.board_id', 'board.kind', 'board.name as board_name', 'board.municipality_id as board_municipality_id'])
           .whereRef('user_role.user_id', '=', 'app_user.id'),
       ).as('grants'),
     ])
     .where('session.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
+
+export type Profile = NonNullable<Awaited<ReturnType<typeof findProfile>>>;
 
 /** GET /api/me's profile, municipality and the names of the boards the user has roles on, in one query. */
 export async function findProfile(db: Database, municipalityId: string, userId: string) {

@@ -5,7 +5,7 @@ import { capabilities, type Actor } from '../../domain/policy/index.js';
 import { sessionCookieName } from '../../http/session-cookie.js';
 import { notFound } from '../../http/errors.js';
 import { updateOwnSettings } from '../users/service.js';
-import { findProfile } from './repo.js';
+import { findProfile, type Profile } from './repo.js';
 import { authorizationRequest, logInWithOidc } from './oidc.js';
 import { ZLoginOptions, ZLoginRequest, ZMe, ZUpdateMeRequest, type TMe } from './schema.js';
 import * as service from './service.js';
@@ -17,9 +17,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   // `__Host-varna_session` over HTTPS (Secure, Path=/, no Domain), `varna_session` over http.
   const sessionCookie = sessionCookieName(app.config.secureCookies);
 
-  async function presentMe(actor: Actor, csrfToken: string): Promise<TMe> {
-    // One query: every page asks for this on load.
-    const profile = await findProfile(app.db, actor.municipalityId, actor.userId);
+  /** `read`: the profile read with the session (GET /api/me, which every page asks for on load). */
+  async function presentMe(actor: Actor, csrfToken: string, read?: Profile | null): Promise<TMe> {
+    const profile = read ?? (await findProfile(app.db, actor.municipalityId, actor.userId));
     if (!profile) throw notFound('Användaren');
     const boardName = new Map(profile.boards.map((b) => [b.id, b.name]));
     return {
@@ -70,7 +70,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/me', {
     config: { action: 'session.read' },
     schema: { tags: ['session'], summary: 'The logged-in user, roles and CSRF token', response: { 200: ZMe } },
-    handler: (req) => presentMe(req.actor!, req.csrfToken!),
+    handler: (req) => presentMe(req.actor!, req.csrfToken!, req.profile),
   });
 
   app.patch('/api/me', {

@@ -93,6 +93,8 @@ export interface ResolvedSession {
   sessionId: string;
   csrfToken: string;
   actor: Actor;
+  /** What GET /api/me shows, read in the same query. */
+  profile: repo.Profile;
 }
 
 /** The session behind a cookie token, or null when unknown, expired or the account is inactive. */
@@ -108,7 +110,17 @@ export async function resolveSession(opts: { db: Database; token: string; limits
   if (shouldTouch(times, now)) await repo.touchSession(opts.db, row.id, now);
   const roles = row.grants.map((g) => ({ role: g.role as Role, boardId: g.board_id, boardKind: (g.kind as BoardKind | null) ?? null }));
   const actor: Actor = { userId: row.user_id, email: row.email, name: row.name, municipalityId: row.municipality_id, roles };
-  return { sessionId: row.id, csrfToken: row.csrf_token, actor };
+  const profile: repo.Profile = {
+    id: row.user_id,
+    email: row.email,
+    name: row.name,
+    language: row.language,
+    unit_id: row.unit_id,
+    municipality_id: row.municipality_id,
+    municipality_name: row.municipality_name,
+    boards: row.grants.flatMap((g) => (g.board_id && g.board_name !== null && g.board_municipality_id === row.municipality_id ? [{ id: g.board_id, name: g.board_name }] : [])),
+  };
+  return { sessionId: row.id, csrfToken: row.csrf_token, actor, profile };
 }
 
 export async function logOut(opts: { db: Database; actor: Actor; sessionId: string }): Promise<void> {
