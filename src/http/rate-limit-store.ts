@@ -11,8 +11,13 @@ const SWEEP_MS = 60_000;
 /**
  * A @fastify/rate-limit store in PostgreSQL, so that every Värna process on one server counts the
  * same requests: behind a load balancer a client gets the limit once, not once per process. One
- * upsert per request on an UNLOGGED table (migration 0020): the window starts with the first hit
+ * upsert on an UNLOGGED table (migration 0020) counts the hits: the window starts with the first hit
  * and its count resets once it has ended, as in the plugin's own LocalStore.
+ *
+ * Hits of one key (one client address) that arrive while its upsert is under way are counted
+ * together by the next one, with one hit number each, so the count stays exact: 50 requests at once
+ * from one address (a municipality's network often has one) wait here for two round trips instead
+ * of queueing for the row's lock with a pool connection each (issue 11).
  *
  * The embedded database has one process, which keeps the plugin's in-memory store.
  */
@@ -21,6 +26,22 @@ export function postgresRateLimitStore(db: Database): { Store: new (options: unk
     sql`delete from rate_limit_window where ends_at < now()`.execute(db).catch(() => undefined);
   }, SWEEP_MS);
   sweep.unref();
+  /** Per key with an upsert under way: the callbacks of the hits that came in meanwhile. */
+  const waiting = new Map<string, Callback[]>();
+
+  const count = (key: string, callbacks: Callback[], windowMs: number) => {
+    waiting.set(key, []);
+    hit(db, key, windowMs, callbacks.length)
+      .then(
+        (counted) => callbacks.forEach((cb, i) => cb(null, { current: counted.current - callbacks.length + 1 + i, ttl: counted.ttl })),
+        (err: Error) => callbacks.forEach((cb) => cb(err)),
+      )
+      .finally(() => {
+        const next = waiting.get(key)!;
+        if (next.length) count(key, next, windowMs);
+        else waiting.delete(key);
+      });
+  };
 
   class PostgresRateLimitStore {
     constructor(
@@ -29,10 +50,10 @@ export function postgresRateLimitStore(db: Database): { Store: new (options: unk
     ) {}
 
     incr(key: string, cb: Callback, timeWindow: number): void {
-      hit(db, this.prefix + key, timeWindow).then(
-        (counted) => cb(null, counted),
-        (err: Error) => cb(err),
-      );
+      const k = this.prefix + key;
+      const queued = waiting.get(k);
+      if (queued) queued.push(cb);
+      else count(k, [cb], timeWindow);
     }
 
     /** A route with its own limit (login) counts apart from the global one. */
@@ -44,13 +65,53 @@ export function postgresRateLimitStore(db: Database): { Store: new (options: unk
   return { Store: PostgresRateLimitStore, stop: () => clearInterval(sweep) };
 }
 
-async function hit(db: Database, key: string, windowMs: number): Promise<Counted> {
+/** Counts `n` hits of `key`; the count after them and the window's time left. */
+async function hit(db: Database, key: string, windowMs: number, n: number): Promise<Counted> {
   const { rows } = await sql<{ hits: number; ttl: number }>`
     insert into rate_limit_window as w (key, hits, ends_at)
-    values (${key}, 1, now() + ${windowMs} * interval '1 millisecond')
+    values (${key}, ${n}, now() + ${windowMs} * interval '1 millisecond')
     on conflict (key) do update set
-      hits = case when w.ends_at <= now() then 1 else w.hits + 1 end,
+      hits = case when w.ends_at <= now() then excluded.hits else w.hits + excluded.hits end,
       ends_at = case when w.ends_at <= now() then excluded.ends_at else w.ends_at end
     returning hits, greatest(0, ceil(extract(epoch from (ends_at - now())) * 1000))::int as ttl`.execute(db);
   return { current: rows[0].hits, ttl: rows[0].ttl };
+}
+
+/** Windows kept in memory before the oldest are forgotten (the plugin's own LocalStore keeps 5,000). */
+const MEMORY_KEYS = 10_000;
+
+/**
+ * The same counting in memory, for the embedded database's one process. The plugin's LocalStore
+ * hands every hit of a key the same mutable object, so a burst of requests from one address all
+ * read the count after the last of them and every one was refused, not only those over the limit.
+ * Here each hit gets its own number.
+ */
+export function memoryRateLimitStore(): { Store: new (options: unknown) => unknown; stop(): void } {
+  const windows = new Map<string, { hits: number; endsAt: number }>();
+
+  class MemoryRateLimitStore {
+    constructor(
+      _options: unknown,
+      private readonly prefix = 'all:',
+    ) {}
+
+    incr(key: string, cb: Callback, timeWindow: number): void {
+      const k = this.prefix + key;
+      const now = Date.now();
+      let w = windows.get(k);
+      if (!w || w.endsAt <= now) {
+        windows.delete(k);
+        if (windows.size >= MEMORY_KEYS) windows.delete(windows.keys().next().value!);
+        windows.set(k, (w = { hits: 0, endsAt: now + timeWindow }));
+      }
+      w.hits += 1;
+      cb(null, { current: w.hits, ttl: w.endsAt - now });
+    }
+
+    child(route: RouteOptions) {
+      const method = [route.routeInfo?.method ?? ''].flat().join(',');
+      return new MemoryRateLimitStore(route, `${method}${route.routeInfo?.url ?? ''}:`);
+    }
+  }
+  return { Store: MemoryRateLimitStore, stop: () => windows.clear() };
 }
