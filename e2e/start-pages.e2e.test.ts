@@ -55,6 +55,23 @@ describe('[START] start pages per role and the menu', () => {
     await ctx.close();
   });
 
+  it('on a phone the wide board table scrolls in its own region, named by its caption and reached by Tab', async () => {
+    const { ctx, page } = await loggedIn(e, 'central@stockholm.example');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${e.base}/`);
+    await page.getByRole('table', { name: /^Nämndernas läge/ }).waitFor();
+    await loaded(page);
+    // The resize observer marks the box once it has its size: no measuring on every change of the page.
+    const region = page.getByRole('region', { name: /^Nämndernas läge/ });
+    await region.waitFor();
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 80 && !(await region.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await region.evaluate((el) => el === document.activeElement)).toBe(true);
+    await ctx.close();
+  });
+
   it('the unit manager’s start page lists his unreported activities with links to report them – accessible', async () => {
     const { ctx, page } = await loggedIn(e, 'enhetschef@stockholm.example');
     await page.goto(`${e.base}/`);

@@ -14,6 +14,9 @@ export function useScrollableRegions(root: () => HTMLElement | null): void {
       for (const entry of entries) update(entry.target.closest('.table-wrap'));
     });
     const watched = new WeakSet<Element>();
+    // Only starts watching new boxes and tables. The resize observer reports each one once it has
+    // a size (and again on every change), after layout: measuring here, on every change of the
+    // page's DOM, forced a layout per rendered batch (issue 11: the start page's blocking time).
     const scan = () => {
       for (const box of el.querySelectorAll<HTMLElement>('.table-wrap')) {
         for (const target of [box, box.firstElementChild]) {
@@ -22,7 +25,6 @@ export function useScrollableRegions(root: () => HTMLElement | null): void {
             sizes.observe(target);
           }
         }
-        update(box);
       }
     };
     const mutations = new MutationObserver(scan);
