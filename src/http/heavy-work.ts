@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { todayInSweden } from '../domain/calendar.js';
 import type { Actor } from '../domain/policy/index.js';
 import { AppError } from './errors.js';
+import { freshRead } from './fresh-read.js';
 
 /**
  * Expensive answers (the board and city reports, their documents and charts) go through one gate:
@@ -131,7 +132,16 @@ export function rightsKey(actor: Actor): string {
  * in Sweden and the data version.
  */
 export async function gateKey(app: FastifyInstance, actor: Actor, parts: unknown[]): Promise<string> {
-  return [...parts.map((p) => (p === undefined ? '' : String(p))), rightsKey(actor), todayInSweden(), await dataVersion(app.db, actor.municipalityId)].join('|');
+  return [...parts.map((p) => (p === undefined ? '' : String(p))), rightsKey(actor), todayInSweden(), await sharedDataVersion(app.db, actor.municipalityId)].join('|');
+}
+
+const versionReads = new WeakMap<Database, (municipalityId: string) => Promise<string>>();
+
+/** dataVersion, read once for the requests that arrive together, each read begun after its request (fresh-read.ts). */
+function sharedDataVersion(db: Database, municipalityId: string): Promise<string> {
+  let read = versionReads.get(db);
+  if (!read) versionReads.set(db, (read = freshRead((m) => dataVersion(db, m))));
+  return read(municipalityId);
 }
 
 /** `build`'s answer through the gate: cached until the next write, shared, limited. */
