@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
+import { nextRunFor } from './fresh-read.js';
 
 type Counted = { current: number; ttl: number };
 type Callback = (err: Error | null, result?: Counted) => void;
@@ -9,60 +10,52 @@ type RouteOptions = { routeInfo?: { method?: string | string[]; url?: string } }
 const SWEEP_MS = 60_000;
 
 /**
- * A @fastify/rate-limit store in PostgreSQL, so that every Värna process on one server counts the
- * same requests: behind a load balancer a client gets the limit once, not once per process. One
- * upsert on an UNLOGGED table (migration 0020) counts the hits: the window starts with the first hit
- * and its count resets once it has ended, as in the plugin's own LocalStore.
- *
- * Hits of one key (one client address) that arrive while its upsert is under way are counted
- * together by the next one, with one hit number each, so the count stays exact: 50 requests at once
- * from one address (a municipality's network often has one) wait here for two round trips instead
- * of queueing for the row's lock with a pool connection each (issue 11).
- *
- * The embedded database has one process, which keeps the plugin's in-memory store.
+ * A @fastify/rate-limit store class over `count` (hits of a key in a window of `timeWindow` ms): the
+ * global limit counts under 'all:', a route with its own limit (login) under its method and URL.
  */
-export function postgresRateLimitStore(db: Database): { Store: new (options: unknown) => unknown; stop(): void } {
-  const sweep = setInterval(() => {
-    sql`delete from rate_limit_window where ends_at < now()`.execute(db).catch(() => undefined);
-  }, SWEEP_MS);
-  sweep.unref();
-  /** Per key with an upsert under way: the callbacks of the hits that came in meanwhile. */
-  const waiting = new Map<string, Callback[]>();
-
-  const count = (key: string, callbacks: Callback[], windowMs: number) => {
-    waiting.set(key, []);
-    hit(db, key, windowMs, callbacks.length)
-      .then(
-        (counted) => callbacks.forEach((cb, i) => cb(null, { current: counted.current - callbacks.length + 1 + i, ttl: counted.ttl })),
-        (err: Error) => callbacks.forEach((cb) => cb(err)),
-      )
-      .finally(() => {
-        const next = waiting.get(key)!;
-        if (next.length) count(key, next, windowMs);
-        else waiting.delete(key);
-      });
-  };
-
-  class PostgresRateLimitStore {
+function storeClass(count: (key: string, timeWindow: number) => Promise<Counted>): new (options: unknown) => unknown {
+  class RateLimitStore {
     constructor(
       _options: unknown,
       private readonly prefix = 'all:',
     ) {}
 
     incr(key: string, cb: Callback, timeWindow: number): void {
-      const k = this.prefix + key;
-      const queued = waiting.get(k);
-      if (queued) queued.push(cb);
-      else count(k, [cb], timeWindow);
+      count(this.prefix + key, timeWindow).then(
+        (counted) => cb(null, counted),
+        (err: Error) => cb(err),
+      );
     }
 
-    /** A route with its own limit (login) counts apart from the global one. */
     child(route: RouteOptions) {
       const method = [route.routeInfo?.method ?? ''].flat().join(',');
-      return new PostgresRateLimitStore(route, `${method}${route.routeInfo?.url ?? ''}:`);
+      return new RateLimitStore(route, `${method}${route.routeInfo?.url ?? ''}:`);
     }
   }
-  return { Store: PostgresRateLimitStore, stop: () => clearInterval(sweep) };
+  return RateLimitStore;
+}
+
+/**
+ * A store in PostgreSQL, so that every Värna process on one server counts the same requests: behind
+ * a load balancer a client gets the limit once, not once per process. One upsert on an UNLOGGED
+ * table (migration 0020) counts the hits: the window starts with the first hit and its count resets
+ * once it has ended, as in the plugin's own LocalStore.
+ *
+ * Hits of one key (one client address) that arrive while its upsert is under way are counted
+ * together by the next one (fresh-read.ts), with one hit number each, so the count stays exact: 50
+ * requests at once from one address (a municipality's network often has one) wait here for two
+ * round trips instead of queueing for the row's lock with a pool connection each (issue 11).
+ */
+export function postgresRateLimitStore(db: Database): { Store: new (options: unknown) => unknown; stop(): void } {
+  const sweep = setInterval(() => {
+    sql`delete from rate_limit_window where ends_at < now()`.execute(db).catch(() => undefined);
+  }, SWEEP_MS);
+  sweep.unref();
+  const count = nextRunFor<number, Counted>(async (key, windows) => {
+    const counted = await hit(db, key, windows[0], windows.length);
+    return windows.map((_, i) => ({ current: counted.current - windows.length + 1 + i, ttl: counted.ttl }));
+  });
+  return { Store: storeClass(count), stop: () => clearInterval(sweep) };
 }
 
 /** Counts `n` hits of `key`; the count after them and the window's time left. */
@@ -88,30 +81,16 @@ const MEMORY_KEYS = 10_000;
  */
 export function memoryRateLimitStore(): { Store: new (options: unknown) => unknown; stop(): void } {
   const windows = new Map<string, { hits: number; endsAt: number }>();
-
-  class MemoryRateLimitStore {
-    constructor(
-      _options: unknown,
-      private readonly prefix = 'all:',
-    ) {}
-
-    incr(key: string, cb: Callback, timeWindow: number): void {
-      const k = this.prefix + key;
-      const now = Date.now();
-      let w = windows.get(k);
-      if (!w || w.endsAt <= now) {
-        windows.delete(k);
-        if (windows.size >= MEMORY_KEYS) windows.delete(windows.keys().next().value!);
-        windows.set(k, (w = { hits: 0, endsAt: now + timeWindow }));
-      }
-      w.hits += 1;
-      cb(null, { current: w.hits, ttl: w.endsAt - now });
+  const count = async (key: string, timeWindow: number): Promise<Counted> => {
+    const now = Date.now();
+    let w = windows.get(key);
+    if (!w || w.endsAt <= now) {
+      windows.delete(key);
+      if (windows.size >= MEMORY_KEYS) windows.delete(windows.keys().next().value!);
+      windows.set(key, (w = { hits: 0, endsAt: now + timeWindow }));
     }
-
-    child(route: RouteOptions) {
-      const method = [route.routeInfo?.method ?? ''].flat().join(',');
-      return new MemoryRateLimitStore(route, `${method}${route.routeInfo?.url ?? ''}:`);
-    }
-  }
-  return { Store: MemoryRateLimitStore, stop: () => windows.clear() };
+    w.hits += 1;
+    return { current: w.hits, ttl: w.endsAt - now };
+  };
+  return { Store: storeClass(count), stop: () => windows.clear() };
 }
