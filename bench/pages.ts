@@ -6,7 +6,6 @@
  * the modules index.html preloads). Targets (issue #11): performance ≥ 90 on each page, ≤ 100 KB
  * gzip of script before the first paint. Chromium: CHROME_PATH, else /usr/bin/chromium.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -51,8 +50,6 @@ async function audit(url: string, port: number, cookie?: string) {
 }
 
 export async function benchPages(): Promise<{ lines: string[]; figures: PageFigure[] }> {
-  const build = spawnSync('node', ['scripts/ensure-build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('the web app did not build');
   const lines: string[] = [];
   const figures: PageFigure[] = [];
 

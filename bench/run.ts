@@ -10,6 +10,7 @@ import { benchPages } from './pages.js';
 import { benchTrainingImport } from './training-import.js';
 import { benchReports } from './reports.js';
 import { round } from './stats.js';
+import { ensureBuilt } from '../test/helpers/server-process.js';
 
 interface SectionResult {
   lines: string[];
@@ -70,6 +71,8 @@ const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 if (jsonAt >= 0 && !jsonFile) throw new Error('--json needs a file name: npm run bench -- --json bench.json');
 const only = args.filter((_, i) => jsonAt < 0 || (i !== jsonAt && i !== jsonAt + 1)).map((s) => s.toLowerCase());
+// The start-up, load and page sections run the built server and web app, as `npm start` does.
+ensureBuilt();
 const results: Record<string, SectionResult> = {};
 for (const [name, run] of sections) {
   if (only.length && !only.includes(name.toLowerCase())) continue;

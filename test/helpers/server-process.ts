@@ -1,5 +1,5 @@
 /** Värna as a separate process, started the way `npm start` starts it, for tests of the process itself. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 
 /** A free TCP port on the loopback interface. */
@@ -14,11 +14,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `tsx src/main.ts` as `npm start` runs it (after its web build), with exactly this environment. */
-export function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string; ready: Promise<void> } {
+/**
+ * `node dist/main.js` as `npm start` runs it (after its build check, which the test set-up ran),
+ * with exactly this environment. `detached` puts it in its own process group, so a signal to the
+ * group reaches all of it (as the OOM killer or a power cut would).
+ */
+export function startServer(env: Record<string, string>, opts: { detached?: boolean } = {}): { child: ChildProcess; output: () => string; ready: Promise<void> } {
   const base = { ...process.env };
   for (const name of ['NODE_ENV', 'VARNA_DEMO', 'HOST', 'DATABASE_URL', 'VARNA_DATA_DIR', 'VARNA_TRUST_PROXY', 'VARNA_PUBLIC_URL']) delete base[name];
-  const child = spawn('node_modules/.bin/tsx', ['src/main.ts'], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -36,3 +40,8 @@ export async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+
+/** Builds the web app and the server when out of date (scripts/ensure-build.mjs, as `npm start` does). */
+export function ensureBuilt(): void {
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit' });
+}

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { createServerDatabase, testDatabaseKinds } from '../helpers/databases.js';
-import { freePort } from '../helpers/server-process.js';
+import { freePort, startServer } from '../helpers/server-process.js';
 
 /**
  * Durability (issue #18): every write that answered 2xx survives `kill -9` of the server, on both
@@ -14,20 +13,8 @@ import { freePort } from '../helpers/server-process.js';
  */
 const kinds = await testDatabaseKinds();
 
-/** Värna in its own process group, so that SIGKILL reaches tsx's node child too (as the OOM killer or a power cut would). */
-function startGroup(env: Record<string, string>): { child: ChildProcess; ready: Promise<void>; output: () => string } {
-  const base = { ...process.env };
-  for (const name of ['NODE_ENV', 'VARNA_DEMO', 'DATABASE_URL', 'VARNA_DATA_DIR']) delete base[name];
-  const child = spawn('node_modules/.bin/tsx', ['src/main.ts'], { env: { ...base, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', () => out.includes('Värna is running') && resolve());
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out.slice(-2000)}`)));
-  });
-  return { child, ready, output: () => out };
-}
+/** Värna in its own process group, so that SIGKILL reaches all of it at once. */
+const startGroup = (env: Record<string, string>) => startServer({ LOG_LEVEL: 'warn', ...env }, { detached: true });
 
 async function login(base: string) {
   const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'skarholmen@stockholm.example', password: DEMO_PASSWORD }) });

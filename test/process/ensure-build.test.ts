@@ -5,21 +5,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 // scripts/ensure-build.mjs is plain JavaScript run by `npm start`; loaded by path so tsc needs no types.
 const script = '../../scripts/ensure-build.mjs';
-const { staleReason } = (await import(script)) as { staleReason: (root: string) => string | null };
+type Target = { output: string };
+const { staleReason, TARGETS } = (await import(script)) as { staleReason: (root: string, target?: Target) => string | null; TARGETS: { web: Target; server: Target } };
 
 let root = '';
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 function project(): void {
   root = mkdtempSync(join(tmpdir(), 'varna-build-')) + '/';
-  for (const dir of ['web/src', 'web/dist', 'src/domain/policy', 'src/modules/plans', 'src/db']) mkdirSync(join(root, dir), { recursive: true });
+  for (const dir of ['web/src', 'web/dist', 'src/domain/policy', 'src/modules/plans', 'src/db', 'dist']) mkdirSync(join(root, dir), { recursive: true });
   const old = new Date(Date.now() - 60_000);
-  for (const f of ['web/src/App.tsx', 'src/domain/policy/index.ts', 'src/modules/plans/schema.ts', 'src/db/schema.ts', 'vite.config.ts', 'package-lock.json']) {
+  for (const f of ['web/src/App.tsx', 'src/domain/policy/index.ts', 'src/modules/plans/schema.ts', 'src/modules/plans/plans.test.ts', 'src/db/schema.ts', 'vite.config.ts', 'package-lock.json']) {
     writeFileSync(join(root, f), 'x');
     utimesSync(join(root, f), old, old);
   }
   writeFileSync(join(root, 'web/dist/index.html'), '<!doctype html>');
   writeFileSync(join(root, 'web/dist/.build-stamp'), 'built');
+  writeFileSync(join(root, 'dist/main.js'), '');
+  writeFileSync(join(root, 'dist/.build-stamp'), 'built');
 }
 
 const touch = (f: string) => utimesSync(join(root, f), new Date(), new Date());
@@ -36,7 +39,7 @@ describe('npm start builds the web app only when it is out of date', () => {
     rmSync(join(root, 'web/dist/.build-stamp'));
     expect(staleReason(root)).toMatch(/no build stamp/);
     rmSync(join(root, 'web/dist'), { recursive: true });
-    expect(staleReason(root)).toMatch(/web\/dist is missing/);
+    expect(staleReason(root)).toMatch(/web\/dist\/index.html is missing/);
   });
 
   it.each(['web/src/App.tsx', 'src/domain/policy/index.ts', 'src/modules/plans/schema.ts', 'vite.config.ts', 'package-lock.json'])(
@@ -48,4 +51,27 @@ describe('npm start builds the web app only when it is out of date', () => {
       expect(staleReason(root)).toBe(`${file} changed since the last build`);
     },
   );
+});
+
+describe('npm start builds the server only when it is out of date', () => {
+  it('starts the built server when only the web app or a test changed', () => {
+    project();
+    for (const f of ['web/src/App.tsx', 'vite.config.ts', 'src/modules/plans/plans.test.ts']) touch(f);
+    expect(staleReason(root, TARGETS.server)).toBeNull();
+  });
+
+  it('builds when dist/main.js or its stamp is missing', () => {
+    project();
+    rmSync(join(root, 'dist/.build-stamp'));
+    expect(staleReason(root, TARGETS.server)).toMatch(/dist has no build stamp/);
+    rmSync(join(root, 'dist/main.js'));
+    expect(staleReason(root, TARGETS.server)).toMatch(/dist\/main.js is missing/);
+  });
+
+  it.each(['src/db/schema.ts', 'src/modules/plans/schema.ts', 'package-lock.json'])('builds when %s is newer than the last build', (file) => {
+    project();
+    utimesSync(join(root, 'dist/.build-stamp'), new Date(Date.now() - 30_000), new Date(Date.now() - 30_000));
+    touch(file);
+    expect(staleReason(root, TARGETS.server)).toBe(`${file} changed since the last build`);
+  });
 });

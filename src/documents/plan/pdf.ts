@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import pdfmake from 'pdfmake';
+import { loadPdfmake } from '../../libraries.js';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block, Inline } from '../html-blocks.js';
 import type { PlanDocumentModel } from './model.js';
@@ -200,6 +200,7 @@ export function planPdfDefinition(model: PlanDocumentModel): TDocumentDefinition
 
 export async function renderPlanPdf(model: PlanDocumentModel): Promise<Buffer> {
   const definition = planPdfDefinition(model);
+  const pdfmake = await loadPdfmake();
   // pdfmake is one shared instance: set what this document needs right before creating it.
   // Only the Roboto files may be read from disk, and nothing from the network.
   pdfmake.setFonts(FONTS);

@@ -3,12 +3,13 @@
  * a title and a legend in the image and a <title>/<desc> for assistive technology. The web pages
  * show it as an image beside the same numbers in a table.
  */
-import * as echarts from 'echarts';
+import { loadEcharts } from '../../libraries.js';
 import type { ChartSpec } from './model.js';
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
-export function renderChartSvg(spec: ChartSpec, opts: { width?: number } = {}): string {
+export async function renderChartSvg(spec: ChartSpec, opts: { width?: number } = {}): Promise<string> {
+  const echarts = await loadEcharts();
   const width = opts.width ?? 760;
   const barsPerCategory = spec.stacked ? 1 : spec.series.length;
   const height = 90 + spec.categories.length * (12 + 14 * barsPerCategory);

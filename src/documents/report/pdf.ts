@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import pdfmake from 'pdfmake';
+import { loadPdfmake } from '../../libraries.js';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { htmlToBlocks, inlineText } from '../html-blocks.js';
 import type { ChartSpec, ReportModel, ReportTable } from './model.js';
@@ -18,7 +18,7 @@ const MARGIN = 56.7;
 const TEXT_WIDTH = 841.89 - 2 * MARGIN;
 
 /** pdfmake is one shared instance (the plan documents use it too): set fonts and policies on every render. */
-function configure() {
+function configure(pdfmake: Awaited<ReturnType<typeof loadPdfmake>>) {
   pdfmake.addFonts({
     Roboto: {
       normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
@@ -111,7 +111,8 @@ function textBlocks(text: string): Content[] {
 }
 
 export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
-  configure();
+  const pdfmake = await loadPdfmake();
+  configure(pdfmake);
   const content: Content[] = [
     { text: model.municipality, bold: true, color: ACCENT, fontSize: 13 },
     { text: model.title, style: 'title' },

@@ -43,8 +43,8 @@ describe('[REPORTS] report documents', () => {
     expect(safeText('Försenad')).toBe('Försenad');
   });
 
-  it('chart SVG has a title and description and every category', () => {
-    const svg = renderChartSvg(model.charts[0]);
+  it('chart SVG has a title and description and every category', async () => {
+    const svg = await renderChartSvg(model.charts[0]);
     expect(svg).toMatch(/^<svg[^>]*role="img"><title>Insatser per nämnd och status<\/title><desc>/);
     expect(svg).toContain('Skärholmen');
   });

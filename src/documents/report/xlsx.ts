@@ -5,7 +5,8 @@
  * capabilities' sections and the analyses. Values are typed numbers or text, never formulas, and
  * text that a spreadsheet would read as a formula is quoted.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../libraries.js';
 import type { ReportModel, ReportTable } from './model.js';
 import { NO_DATA_YET } from './model.js';
 
@@ -66,7 +67,7 @@ function tableSheet(wb: ExcelJS.Workbook, used: Set<string>, name: string, table
 }
 
 export async function renderReportXlsx(model: ReportModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Värna';
   wb.title = model.title;
   wb.subject = model.subtitle;

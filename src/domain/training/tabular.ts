@@ -5,7 +5,8 @@
  * Nothing here knows what the columns mean.
  */
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../libraries.js';
 import iconv from 'iconv-lite';
 import { inspectXlsx, XLSX_UNREADABLE } from '../uploads/xlsx-guard.js';
 import { isoDateOfUtc } from './dates.js';
@@ -270,7 +271,7 @@ async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<ReadTableRe
   if (!guard.ok) return fail(0, guard.message);
   if (guard.worksheetRows.some((n) => n > xlsxRowPrecheck(maxRows))) return tooManyRows(maxRows, 0);
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);

@@ -61,7 +61,9 @@ const CHARTS_WINDOW = { offset: 0, limit: service.DELAYED_PAGE };
 
 const charts = (app: FastifyInstance, { key, report }: { key: string; report: TReport }) =>
   app.heavyWork.run(`${key}|charts`, async () =>
-    reportCharts(report).map((c) => ({ key: c.key, title: c.title, summary: c.summary, svg: renderChartSvg(c), table: { caption: c.table.caption, columns: c.table.columns, rows: c.table.rows } })),
+    Promise.all(
+      reportCharts(report).map(async (c) => ({ key: c.key, title: c.title, summary: c.summary, svg: await renderChartSvg(c), table: { caption: c.table.caption, columns: c.table.columns, rows: c.table.rows } })),
+    ),
   );
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {

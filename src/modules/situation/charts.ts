@@ -1,4 +1,5 @@
-import * as echarts from 'echarts';
+import type { EChartsCoreOption } from 'echarts';
+import { loadEcharts } from '../../libraries.js';
 import { CONCERN_TYPES, ENVIRONMENTS, LABELS, type Lang } from '../../domain/situation/categories.js';
 import type { Cell } from '../../domain/suppression.js';
 import type { TChart } from './schema.js';
@@ -15,7 +16,7 @@ const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif';
 
 const value = (c: Cell) => (typeof c === 'number' ? c : null);
 
-function render(option: echarts.EChartsCoreOption, width = 720, height = 360): string {
+function render(echarts: Awaited<ReturnType<typeof loadEcharts>>, option: EChartsCoreOption, width = 720, height = 360): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: FONT, color: '#1b1f23' }, ...option });
   const svg = chart.renderToSVGString();
@@ -43,26 +44,28 @@ export interface ChartInput {
   perBoard?: { name: string; total: Cell }[];
 }
 
-export function situationCharts(input: ChartInput): TChart[] {
+export async function situationCharts(input: ChartInput): Promise<TChart[]> {
+  const echarts = await loadEcharts();
+  const draw = (option: EChartsCoreOption, width?: number, height?: number) => render(echarts, option, width, height);
   const L = LABELS[input.lang];
   const sv = input.lang === 'sv';
   const charts: TChart[] = [
     {
       key: 'environment',
       title: sv ? `Rapporter per miljö ${input.year}` : `Reports by environment ${input.year}`,
-      svg: render(bars(ENVIRONMENTS.map((e) => L.environment[e]), ENVIRONMENTS.map((e) => input.byEnvironment[e]))),
+      svg: draw(bars(ENVIRONMENTS.map((e) => L.environment[e]), ENVIRONMENTS.map((e) => input.byEnvironment[e]))),
     },
     {
       key: 'type',
       title: sv ? `Rapporter per typ ${input.year}` : `Reports by type ${input.year}`,
-      svg: render(bars(CONCERN_TYPES.map((t) => L.type[t]), CONCERN_TYPES.map((t) => input.byType[t]), { horizontal: true }), 720, 400),
+      svg: draw(bars(CONCERN_TYPES.map((t) => L.type[t]), CONCERN_TYPES.map((t) => input.byType[t]), { horizontal: true }), 720, 400),
     },
   ];
   if (input.trend.length > 1) {
     charts.push({
       key: 'trend',
       title: sv ? 'Utveckling över åren per miljö' : 'Trend over the years by environment',
-      svg: render({
+      svg: draw({
         grid: { left: 50, right: 30, top: 60, bottom: 40 },
         legend: { top: 0, textStyle: { color: '#1b1f23' } },
         xAxis: { type: 'category', data: input.trend.map((p) => String(p.year)), axisLabel: { color: '#1b1f23' } },
@@ -83,7 +86,7 @@ export function situationCharts(input: ChartInput): TChart[] {
     charts.push({
       key: 'boards',
       title: sv ? `Rapporter per nämnd ${input.year}` : `Reports by board ${input.year}`,
-      svg: render(bars(input.perBoard.map((b) => b.name), input.perBoard.map((b) => b.total), { horizontal: true }), 720, Math.max(300, 40 + input.perBoard.length * 24)),
+      svg: draw(bars(input.perBoard.map((b) => b.name), input.perBoard.map((b) => b.total), { horizontal: true }), 720, Math.max(300, 40 + input.perBoard.length * 24)),
     });
   }
   return charts;

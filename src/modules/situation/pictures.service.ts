@@ -103,7 +103,7 @@ export async function getCityPicture(opts: { db: Database; actor: Actor; year: n
     totals: current.totals,
     trend,
     charts: opts.charts
-      ? situationCharts({
+      ? await situationCharts({
           lang: opts.lang,
           year: opts.year,
           byType: current.totals.byType,
@@ -145,7 +145,7 @@ async function boardFigures(db: Database, actor: Actor, board: { id: string; nam
     ...current,
     cross,
     trend,
-    charts: charts ? situationCharts({ lang, year, byType: current.byType, byEnvironment: current.byEnvironment, trend }) : [],
+    charts: charts ? await situationCharts({ lang, year, byType: current.byType, byEnvironment: current.byEnvironment, trend }) : [],
   };
 }
 

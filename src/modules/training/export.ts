@@ -2,8 +2,8 @@
  * Coverage as files: an XLSX workbook (boards, units, priority groups, trend) and the trend chart
  * as SVG (ECharts, rendered on the server; the pages show the same figures in a table beside it).
  */
-import ExcelJS from 'exceljs';
-import * as echarts from 'echarts';
+import type ExcelJS from 'exceljs';
+import { loadEcharts, loadExcelJS } from '../../libraries.js';
 import type { ServiceActor } from '../../domain/policy/index.js';
 import type { Database } from '../../db/database.js';
 import { exportData } from './coverage.service.js';
@@ -31,7 +31,7 @@ export async function coverageWorkbook(opts: { db: Database; actor: ServiceActor
   const unitName = new Map(d.ctx.units.map((u) => [u.id, u.name]));
   const byBoard = new Map(d.coverage.boards.map((b) => [b.boardId, b]));
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Värna';
   workbook.created = new Date();
 
@@ -142,7 +142,7 @@ export async function trendSvg(opts: { db: Database; actor: ServiceActor; course
   const d = await exportData(opts);
   const en = opts.language === 'en';
   const title = `${en ? 'Share who completed' : 'Andel som genomgått'} ${d.ctx.course.name}${d.boardName ? ` – ${d.boardName}` : ''}`;
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 720, height: 320 });
+  const chart = (await loadEcharts()).init(null, null, { renderer: 'svg', ssr: true, width: 720, height: 320 });
   chart.setOption({
     animation: false,
     aria: { enabled: false },
