@@ -19,6 +19,7 @@ import * as m0018 from './migrations/2026_12_03_0018_collaboration.js';
 import * as m0019 from './migrations/2026_12_04_0019_public_hub.js';
 import * as m0020 from './migrations/2026_12_04_0020_rate_limit_window.js';
 import * as m0021 from './migrations/2026_12_04_0021_notifications.js';
+import * as m0022 from './migrations/2026_12_04_0022_training_board_counts.js';
 
 /**
  * Migrations are listed explicitly (not read from a folder) so they work the same from source,
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0019_public_hub': m0019,
   '2026_12_04_0020_rate_limit_window': m0020,
   '2026_12_04_0021_notifications': m0021,
+  '2026_12_04_0022_training_board_counts': m0022,
 };
 
 class ListedMigrations implements MigrationProvider {

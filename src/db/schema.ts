@@ -299,6 +299,15 @@ export interface TrainingCompletionCountTable {
   n: number;
 }
 
+/** The same counts per board, without the unit (migration 0022): the trend and the board figures. */
+export interface TrainingCompletionBoardCountTable {
+  course_id: string;
+  board_id: string;
+  status: 'completed' | 'started';
+  quarter: string;
+  n: number;
+}
+
 // Situation picture (migration 0003).
 export interface ConcernReportTable {
   id: Generated<string>;
@@ -843,6 +852,7 @@ export interface DB {
   training_headcount: TrainingHeadcountTable;
   training_completion: TrainingCompletionTable;
   training_completion_count: TrainingCompletionCountTable;
+  training_completion_board_count: TrainingCompletionBoardCountTable;
   guideline_document: GuidelineDocumentTable;
   guideline_element: GuidelineElementTable;
   plan_instruction: PlanInstructionTable;

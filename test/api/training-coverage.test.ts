@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coverageAsOf, startedAsOf, type Completion, type Headcount } from '../../src/domain/training/coverage.js';
 import { rollUp } from '../../src/domain/training/rollup.js';
@@ -59,6 +60,12 @@ describe.each(await testDatabaseKinds())('[TRAINING] coverage counted in the dat
       expect(detail.units.filter((u: { unitId: string | null }) => u.unitId !== null).map((u: { unitId: string; employees: number; completed: number }) => ({ unitId: u.unitId, employees: u.employees, completed: u.completed })), asOf).toEqual(rolled);
       expect(detail.trend, asOf).toEqual(boardTrend(data, asOf, boardId));
     }
+    // The per-board counts (the trend's and the board figures') are the per-unit counts summed.
+    const db = t.database.db;
+    const unitSums = await sql`select course_id, board_id, status, quarter, sum(n)::int as n from training_completion_count group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4`.execute(db);
+    const boardCounts = await sql`select course_id, board_id, status, quarter, n from training_completion_board_count where n <> 0 order by 1, 2, 3, 4`.execute(db);
+    expect(boardCounts.rows.length).toBeGreaterThan(0);
+    expect(boardCounts.rows).toEqual(unitSums.rows);
   }
 
   beforeAll(async () => {

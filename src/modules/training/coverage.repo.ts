@@ -14,10 +14,12 @@ export interface CoverageCount {
 
 /**
  * People of the course as of `asOf`, counted in the database (issue 11): per board, unit and status
- * (`through` null), and per board and status up to each quarter end before `asOf` and up to `asOf`
- * itself (the trend's dates, trend.ts). Full quarters come from training_completion_count, which
- * triggers keep (migration 0012); the rest of asOf's quarter from the rows themselves. One row per
- * person and course, so the counts are distinct people.
+ * (`through` null), and per board up to each quarter end before `asOf` and up to `asOf` itself (the
+ * trend's dates, trend.ts; completions only). Full quarters come from the counts that triggers keep
+ * (migrations 0012 and 0022): per unit from training_completion_count, per board (the trend, and the
+ * figures without units) from training_completion_board_count, a tenth of the rows; the rest of
+ * asOf's quarter from the rows themselves. One row per person and course, so the counts are
+ * distinct people.
  */
 export async function coverageCounts(db: Database, courseId: string, boards: 'all' | string[], asOf: string, detail: CountDetail = FULL): Promise<CoverageCount[]> {
   if (boards !== 'all' && !boards.length) return [];
@@ -33,26 +35,32 @@ const FULL: CountDetail = { units: true, trend: true };
 
 /** The statement of coverageCounts, for the bench to time bare and EXPLAIN (boards: at least one). */
 export function coverageCountsStatement(courseId: string, boards: 'all' | string[], asOf: string, detail: CountDetail = FULL) {
-  const sets = [detail.units ? sql`(board_id, unit_id, status)` : sql`(board_id, status)`, ...(detail.trend ? [sql`(board_id, status, through)`] : [])];
-  const unit = detail.units ? sql`unit_id` : sql`null::uuid as unit_id`;
-  const through = detail.trend ? sql`through` : sql`null::date as through`;
-  // The trend counts completions only.
-  const trendRows = detail.trend ? sql`and (grouping(through) = 1 or status = 'completed')` : sql``;
   const inScope = boards === 'all' ? sql`` : sql`and board_id = any(${boards}::uuid[])`;
   const quarterStart = sql`date_trunc('quarter', ${asOf}::timestamp)::date`;
+  const fullQuarters = (table: string) => sql`from ${sql.table(table)} where course_id = ${courseId} and quarter < ${quarterStart} ${inScope}`;
+  const figures = detail.units
+    ? sql`select board_id, unit_id, status, sum(n)::int as n from (
+        select board_id, unit_id, status, n ${fullQuarters('training_completion_count')}
+        union all select board_id, unit_id, status, n from this_quarter) c
+      group by 1, 2, 3`
+    : sql`select board_id, null::uuid as unit_id, status, sum(n)::int as n from (
+        select board_id, status, n ${fullQuarters('training_completion_board_count')}
+        union all select board_id, status, n from this_quarter) c
+      group by 1, 3`;
+  // The trend counts completions only, per board up to each date.
+  const trend = sql`
+    union all
+    select board_id, null::uuid, 'completed', through, sum(n)::int from (
+      select board_id, (quarter + interval '3 months - 1 day')::date as through, n ${fullQuarters('training_completion_board_count')} and status = 'completed'
+      union all select board_id, ${asOf}::date, n from this_quarter where status = 'completed') c
+    group by 1, 4 having sum(n) > 0`;
   return sql<CoverageCount>`
-    with counted as (
-      select board_id, unit_id, status, (quarter + interval '3 months - 1 day')::date as through, n
-      from training_completion_count
-      where course_id = ${courseId} and quarter < ${quarterStart} ${inScope}
-      union all
-      select board_id, unit_id, status, ${asOf}::date, count(*)::int
+    with this_quarter as (
+      select board_id, unit_id, status, count(*)::int as n
       from training_completion
       where course_id = ${courseId} and completed_on >= ${quarterStart} and completed_on <= ${asOf}::date ${inScope}
       group by 1, 2, 3
     )
-    select board_id, ${unit}, status, ${through}, sum(n)::int as n
-    from counted
-    group by grouping sets (${sql.join(sets)})
-    having sum(n) > 0 ${trendRows}`;
+    select board_id, unit_id, status, null::date as through, n from (${figures}) f where n > 0
+    ${detail.trend ? trend : sql``}`;
 }

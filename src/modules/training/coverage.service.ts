@@ -32,6 +32,8 @@ export interface CoverageContext {
   started: Completion[];
   /** People who completed, counted per board up to each of the trend's dates (rows without unit). */
   completionsByDate: Completion[];
+  /** The course's target for asOf's year (not read for `boardsOnly`). */
+  target: Awaited<ReturnType<typeof targetOf>>;
 }
 
 /**
@@ -43,11 +45,13 @@ async function loadCoverage(db: Database, actor: ServiceActor, asOf: string, cou
   const readable = readScope(actor);
   if (onlyBoard && !inScope(readable, onlyBoard)) throw forbidden();
   const scope = onlyBoard ? [onlyBoard] : readable;
-  const [boardRows, unitRows, headcountRows, counts] = await Promise.all([
+  // One round of reads at once (on a PostgreSQL server, over several connections).
+  const [boardRows, unitRows, headcountRows, counts, target] = await Promise.all([
     repo.boardsOf(db, actor.municipalityId),
     boardsOnly ? [] : repo.unitsOf(db, actor.municipalityId),
     repo.headcountsOf(db, scope, actor.municipalityId, boardsOnly ? asOf : undefined),
     coverageCounts(db, course.id, scope, asOf, { units: !boardsOnly, trend: !boardsOnly }),
+    boardsOnly ? NO_TARGET : targetOf(db, course.id, Number(asOf.slice(0, 4))),
   ]);
   const boards = boardRows.filter((b) => inScope(scope, b.id));
   const units = unitRows.filter((u) => inScope(scope, u.board_id));
@@ -61,8 +65,9 @@ async function loadCoverage(db: Database, actor: ServiceActor, asOf: string, cou
       if (c.status === 'completed') completionsByDate.push(row);
     } else (c.status === 'started' ? started : completions).push(row);
   }
-  return { course, scope, boards, units, headcounts, completions, started, completionsByDate };
+  return { course, scope, boards, units, headcounts, completions, started, completionsByDate, target };
 }
+const NO_TARGET = { percent: 0, year: null };
 
 /** The trend of the whole scope, or of one board, from the counts up to each date. */
 function trendOf(ctx: CoverageContext, asOf: string, boardId?: string) {
@@ -84,9 +89,9 @@ export async function coverageByBoard(opts: { db: Database; actor: ServiceActor;
 }
 
 /** Each priority group of the year or earlier, with its coverage; a group naming a department takes every unit under it. */
-async function groupsProgress(db: Database, actor: ServiceActor, ctx: CoverageContext, asOf: string) {
+async function groupsProgress(db: Database, actor: ServiceActor, ctx: CoverageContext, asOf: string, allGroups: Awaited<ReturnType<typeof repo.listGroups>>) {
   const year = Number(asOf.slice(0, 4));
-  const groups = (await repo.listGroups(db, actor.municipalityId)).filter((g) => g.year <= year);
+  const groups = allGroups.filter((g) => g.year <= year);
   if (!groups.length) return [];
   // Units of the whole municipality: a group may name a department whose units are in scope.
   const below = subtreesOf(ctx.scope === 'all' ? ctx.units : await repo.unitsOf(db, actor.municipalityId));
@@ -102,8 +107,8 @@ async function groupsProgress(db: Database, actor: ServiceActor, ctx: CoverageCo
 export async function overview(opts: { db: Database; actor: ServiceActor; courseId?: string; asOf?: string; below?: number }): Promise<TOverview> {
   const asOf = opts.asOf ?? todayInSweden();
   const below = opts.below ?? DEFAULT_LAGGING_BELOW;
-  const ctx = await loadCoverage(opts.db, opts.actor, asOf, opts.courseId);
-  const target = await targetOf(opts.db, ctx.course.id, Number(asOf.slice(0, 4)));
+  const [ctx, allGroups] = await Promise.all([loadCoverage(opts.db, opts.actor, asOf, opts.courseId), repo.listGroups(opts.db, opts.actor.municipalityId)]);
+  const target = ctx.target;
   const coverage = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
   const started = startedAsOf(ctx.started, asOf);
   const byBoard = new Map(coverage.boards.map((b) => [b.boardId, b]));
@@ -130,7 +135,7 @@ export async function overview(opts: { db: Database; actor: ServiceActor; course
     }),
     laggingBelow: below,
     lagging: laggingList(coverage, ctx, target.percent, below),
-    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf),
+    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf, allGroups),
     trend,
     forecast: forecastOf(trend, target.percent, asOf),
   };
@@ -142,7 +147,7 @@ export async function boardDetail(opts: { db: Database; actor: ServiceActor; boa
   const board = await repo.findBoard(opts.db, opts.boardId);
   if (!board || board.municipality_id !== opts.actor.municipalityId) throw notFound('Nämnden');
   const ctx = await loadCoverage(opts.db, opts.actor, asOf, opts.courseId, board.id);
-  const target = await targetOf(opts.db, ctx.course.id, Number(asOf.slice(0, 4)));
+  const target = ctx.target;
   const coverage = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
   const total = coverage.boards.find((b) => b.boardId === board.id);
   const units: TUnitCoverage[] = rollUp(coverage, ctx.units, ctx.completions, asOf).map((f) => ({
@@ -180,8 +185,8 @@ export async function listHeadcounts(opts: { db: Database; actor: ServiceActor; 
 /** Everything the XLSX export and the trend chart need, scoped like the overview. */
 export async function exportData(opts: { db: Database; actor: ServiceActor; courseId?: string; asOf?: string; boardId?: string }) {
   const asOf = opts.asOf ?? todayInSweden();
-  const ctx = await loadCoverage(opts.db, opts.actor, asOf, opts.courseId, opts.boardId);
-  const target = await targetOf(opts.db, ctx.course.id, Number(asOf.slice(0, 4)));
+  const [ctx, allGroups] = await Promise.all([loadCoverage(opts.db, opts.actor, asOf, opts.courseId, opts.boardId), repo.listGroups(opts.db, opts.actor.municipalityId)]);
+  const target = ctx.target;
   const coverage = coverageAsOf({ headcounts: ctx.headcounts, completions: ctx.completions, asOf });
   return {
     ctx,
@@ -189,7 +194,7 @@ export async function exportData(opts: { db: Database; actor: ServiceActor; cour
     target,
     coverage,
     trend: trendOf(ctx, asOf, opts.boardId),
-    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf),
+    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf, allGroups),
     boardName: opts.boardId ? (ctx.boards.find((b) => b.id === opts.boardId)?.name ?? null) : null,
     statusOf: (p: number | null) => coverageStatus(p, target.percent, DEFAULT_LAGGING_BELOW),
   };
