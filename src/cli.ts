@@ -1,4 +1,4 @@
-import { loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { BOOTSTRAP_USAGE, isBootstrapCommand, runBootstrapCommand } from './cli/bootstrap.js';
@@ -25,7 +25,7 @@ ${BOOTSTRAP_USAGE}
 Uses DATABASE_URL or VARNA_DATA_DIR like the server.`;
 
 const args = process.argv.slice(2);
-const config = loadConfig();
+const config = loadConfigOrExit();
 
 async function main(): Promise<number> {
   const command = args.join(' ');

@@ -57,10 +57,28 @@ export function demoByDefault(env: NodeJS.ProcessEnv): boolean {
   return !env.DATABASE_URL && !env.NODE_ENV;
 }
 
+/** A setting that cannot be used as given: the message says which variable and what it takes. */
+export class ConfigError extends Error {}
+
+/** The process's configuration, or a message saying which setting to fix and exit code 2 (no stack trace). */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Värna cannot start: ${error.message}`);
+    process.exit(2);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const oidcIssuer = env.VARNA_OIDC_ISSUER;
-  const port = Number(env.PORT ?? 3000);
-  const publicUrl = env.VARNA_PUBLIC_URL ?? `http://localhost:${port}`;
+  const port = Number(env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`PORT must be a port number from 1 to 65535, not "${env.PORT}".`);
+  const publicUrl = env.VARNA_PUBLIC_URL || `http://localhost:${port}`;
+  if (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol)) {
+    throw new ConfigError(`VARNA_PUBLIC_URL must be the address users open, e.g. https://varna.kommun.se, not "${publicUrl}".`);
+  }
   return {
     port,
     host: env.HOST || '127.0.0.1',

@@ -1,5 +1,5 @@
 import { isWorker, runWorkers } from './cluster.js';
-import { loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo, DEMO_PASSWORD } from './demo/seed.js';
@@ -9,7 +9,7 @@ import { startJobs } from './modules/notifications/jobs.js';
 import { mailSettings } from './modules/notifications/mail.js';
 
 const started = Date.now();
-const config = loadConfig();
+const config = loadConfigOrExit();
 
 /** Opens the database and serves the API and web app on the port until SIGTERM/SIGINT. */
 async function serve(open?: DatabaseHandle) {

@@ -24,6 +24,19 @@ describe('[DEPLOY] configuration defaults', () => {
     expect(loadConfig({ NODE_ENV: 'production', VARNA_DEMO: '1' }).demo).toBe(true);
   });
 
+  it('refuses a port or public address it cannot use, naming the variable and what it takes', () => {
+    expect(loadConfig({ PORT: '8080' }).port).toBe(8080);
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+    for (const PORT of ['abc', '0', '70000', '80.5']) expect(() => loadConfig({ PORT }), PORT).toThrow(/^PORT must be a port number from 1 to 65535, not "/);
+    expect(loadConfig({ VARNA_PUBLIC_URL: 'https://varna.kommun.example' }).publicUrl).toBe('https://varna.kommun.example');
+    for (const url of ['varna.kommun.se', 'ftp://varna.kommun.se']) expect(() => loadConfig({ VARNA_PUBLIC_URL: url }), url).toThrow(/^VARNA_PUBLIC_URL must be the address users open/);
+  });
+
+  it('a setting it cannot use stops the start before anything opens: the message names it, exit code 2', async () => {
+    const server = startServer({ PORT: 'abc', VARNA_DATA_DIR: 'memory' });
+    await expect(server.ready).rejects.toThrow(/exited with 2: Värna cannot start: PORT must be a port number from 1 to 65535, not "abc"\./);
+  });
+
   it('listens on the loopback interface unless HOST says otherwise', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
