@@ -223,8 +223,9 @@ export interface GroupCoverage extends CoverageFigure {
  * headcounts (units of a board already in the group are not added twice); completed = distinct
  * people with a completion in the group.
  */
-export function groupCoverage(input: CoverageInput & { groups: PriorityGroup[] }): GroupCoverage[] {
-  const coverage = coverageAsOf(input);
+export function groupCoverage(input: CoverageInput & { groups: PriorityGroup[]; coverage?: Coverage }): GroupCoverage[] {
+  // The caller's coverageAsOf of the same input, when it has it: the same figures, computed once.
+  const coverage = input.coverage ?? coverageAsOf(input);
   const completions = relevantCompletions(input, input.asOf);
   return input.groups.map((g) => {
     const boards = new Set(g.boardIds ?? []);

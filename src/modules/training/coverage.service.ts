@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { todayInSweden } from '../../domain/calendar.js';
 import { inScope, type ServiceActor } from '../../domain/policy/index.js';
-import { coverageAsOf, groupCoverage, startedAsOf, type Completion, type CoverageFigure, type Headcount } from '../../domain/training/coverage.js';
+import { coverageAsOf, groupCoverage, startedAsOf, type Completion, type Coverage, type CoverageFigure, type Headcount } from '../../domain/training/coverage.js';
 import { completedWithoutUnit, headcountHistory, rollUp, subtreesOf } from '../../domain/training/rollup.js';
 import { coverageStatus, DEFAULT_LAGGING_BELOW, laggingList } from '../../domain/training/status.js';
 import { boardTrend, coverageTrend, forecastOf } from '../../domain/training/trend.js';
@@ -89,7 +89,7 @@ export async function coverageByBoard(opts: { db: Database; actor: ServiceActor;
 }
 
 /** Each priority group of the year or earlier, with its coverage; a group naming a department takes every unit under it. */
-async function groupsProgress(db: Database, actor: ServiceActor, ctx: CoverageContext, asOf: string, allGroups: Awaited<ReturnType<typeof repo.listGroups>>) {
+async function groupsProgress(db: Database, actor: ServiceActor, ctx: CoverageContext, asOf: string, allGroups: Awaited<ReturnType<typeof repo.listGroups>>, coverage: Coverage) {
   const year = Number(asOf.slice(0, 4));
   const groups = allGroups.filter((g) => g.year <= year);
   if (!groups.length) return [];
@@ -99,6 +99,7 @@ async function groupsProgress(db: Database, actor: ServiceActor, ctx: CoverageCo
     headcounts: ctx.headcounts,
     completions: ctx.completions,
     asOf,
+    coverage,
     groups: groups.map((g) => ({ id: g.id, boardIds: g.boardIds, unitIds: [...new Set(g.unitIds.flatMap(below))] })),
   });
   return groups.map((g, i) => ({ id: g.id, year: g.year, name: g.name, employees: figures[i].employees, completed: figures[i].completed, percent: figures[i].percent }));
@@ -135,7 +136,7 @@ export async function overview(opts: { db: Database; actor: ServiceActor; course
     }),
     laggingBelow: below,
     lagging: laggingList(coverage, ctx, target.percent, below),
-    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf, allGroups),
+    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf, allGroups, coverage),
     trend,
     forecast: forecastOf(trend, target.percent, asOf),
   };
@@ -194,7 +195,7 @@ export async function exportData(opts: { db: Database; actor: ServiceActor; cour
     target,
     coverage,
     trend: trendOf(ctx, asOf, opts.boardId),
-    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf, allGroups),
+    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf, allGroups, coverage),
     boardName: opts.boardId ? (ctx.boards.find((b) => b.id === opts.boardId)?.name ?? null) : null,
     statusOf: (p: number | null) => coverageStatus(p, target.percent, DEFAULT_LAGGING_BELOW),
   };
