@@ -55,6 +55,52 @@ describe('[START] start pages per role and the menu', () => {
     await ctx.close();
   });
 
+  it('the board table’s and the menu’s links open their pages in the app on a click or Enter; a click with Ctrl opens a new tab and leaves the page as it is', async () => {
+    const { ctx, page } = await loggedIn(e, 'central@stockholm.example');
+    await page.goto(`${e.base}/`);
+    const table = page.getByRole('table', { name: /^Nämndernas läge/ });
+    await table.waitFor();
+    await loaded(page);
+    // A mark on the window: a full reload would lose it, a navigation in the app keeps it.
+    await page.evaluate(() => Object.assign(window, { e2eSamePage: true }));
+    const samePage = () => page.evaluate(() => (window as unknown as { e2eSamePage?: boolean }).e2eSamePage === true);
+    const planLink = table.getByRole('row', { name: /Enskede-Årsta-Vantör/ }).locator('a[href^="/planer/"]');
+    const href = (await planLink.getAttribute('href'))!;
+
+    // Ctrl+click is the browser's: a new tab with the plan, this page unchanged.
+    const tab = ctx.waitForEvent('page');
+    await planLink.click({ modifiers: ['Control'] });
+    const opened = await tab;
+    await opened.waitForURL(`${e.base}${href}`);
+    await opened.close();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await samePage()).toBe(true);
+
+    // A plain click opens the plan in the app, without loading the page again; Back returns to the table.
+    await planLink.click();
+    await page.waitForURL(`${e.base}${href}`);
+    await page.locator('h1').first().waitFor();
+    expect(await samePage()).toBe(true);
+    await page.goBack();
+    await table.waitFor();
+
+    // By keyboard: Enter on a figure's link, and on a menu entry (marked as the current page once there).
+    await loaded(page);
+    const reportLink = table.getByRole('row', { name: /Enskede-Årsta-Vantör/ }).locator('a[href^="/rapporter/namnd/"]');
+    await reportLink.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/rapporter\/namnd\//);
+    expect(await samePage()).toBe(true);
+    const menuEntry = page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Handlingsplaner', exact: true });
+    expect(await menuEntry.getAttribute('aria-current')).toBeNull();
+    await menuEntry.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${e.base}/planer`);
+    expect(await samePage()).toBe(true);
+    expect(await menuEntry.getAttribute('aria-current')).toBe('page');
+    await ctx.close();
+  });
+
   it('on a phone the wide board table scrolls in its own region, named by its caption and reached by Tab', async () => {
     const { ctx, page } = await loggedIn(e, 'central@stockholm.example');
     await page.setViewportSize({ width: 390, height: 844 });

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { navFor } from '../nav';
 import { LanguageSwitch } from './LanguageSwitch';
 import { DemoBanner } from './DemoBanner';
+import { useDelegatedLinks } from './delegated-links';
 import { useScrollableRegions } from './scrollable-regions';
 import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
@@ -29,6 +30,23 @@ export function Layout() {
     }
   };
   useScrollableRegions(useCallback(() => document.getElementById('main'), []));
+  // The menu's links are plain anchors with one click handler (a <NavLink> each cost the layout's
+  // first render on a phone more than the rest of the menu); the current page's link is marked as
+  // NavLink marks it: class "active" and aria-current="page" on its page and the pages under it.
+  const onLinkClick = useDelegatedLinks();
+  const here = location.pathname.toLowerCase();
+  const current = (path: string, end = false) => {
+    const p = path.toLowerCase();
+    return here === p || (!end && here.startsWith(p.endsWith('/') ? p : `${p}/`));
+  };
+  const menuLink = (path: string, label: string, end?: boolean) => {
+    const active = current(path, end);
+    return (
+      <a href={path} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
+        {label}
+      </a>
+    );
+  };
   return (
     <>
       <a href="#main" className="skip-link">
@@ -69,18 +87,14 @@ export function Layout() {
             </button>
           </div>
         </div>
-        <nav id="main-nav" aria-label={t('layout.menu')} className={menuOpen ? 'main-nav main-nav--open' : 'main-nav'}>
+        <nav id="main-nav" aria-label={t('layout.menu')} className={menuOpen ? 'main-nav main-nav--open' : 'main-nav'} onClick={onLinkClick}>
           <ul>
             {items.map((n) => (
-              <li key={n.path}>
-                <NavLink to={n.path} end={n.path === '/'}>
-                  {t(n.labelKey)}
-                </NavLink>
-              </li>
+              <li key={n.path}>{menuLink(n.path, t(n.labelKey), n.path === '/')}</li>
             ))}
             {userItems.map((n) => (
               <li key={n.path} className="main-nav__phone-only">
-                <NavLink to={n.path}>{t(n.labelKey)}</NavLink>
+                {menuLink(n.path, t(n.labelKey))}
               </li>
             ))}
           </ul>

@@ -7,21 +7,25 @@
 export const SWEDISH_TIME_ZONE = 'Europe/Stockholm';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const PARTS = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: SWEDISH_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+// Made on first use: the first formatter with a time zone loads the zone data (tens of ms on a
+// phone), which a page showing only bare days never needs.
+let PARTS: Intl.DateTimeFormat | null = null;
+const swedishParts = (d: Date) =>
+  (PARTS ??= new Intl.DateTimeFormat('sv-SE', {
+    timeZone: SWEDISH_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })).formatToParts(d);
 
 function parts(value: string | Date): { day: string; time: string } | null {
   if (typeof value === 'string' && DAY.test(value)) return { day: value, time: '' };
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return null;
-  const p = Object.fromEntries(PARTS.formatToParts(d).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(swedishParts(d).map((x) => [x.type, x.value]));
   return { day: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 

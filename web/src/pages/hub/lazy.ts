@@ -10,5 +10,5 @@ export const NewsPage = lazyPage(() => import('./NewsPage'), 'NewsPage');
 export const PublicInfoPage = lazyPage(() => import('./PublicInfoPage'), 'PublicInfoPage');
 export const PublicMunicipalityPage = lazyPage(() => import('./PublicMunicipalityPage'), 'PublicMunicipalityPage');
 export const PublicBoardPage = lazyPage(() => import('./PublicBoardPage'), 'PublicBoardPage');
-export const NewsPanel = lazyPage(() => import('./NewsPage'), 'NewsPanel');
+export const NewsPanel = lazyPage(() => import('./NewsPanel'), 'NewsPanel');
 export const ApprovedPlansPage = lazyPage(() => import('./ApprovedPlansPage'), 'ApprovedPlansPage');

@@ -1,26 +1,24 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TBoardsOverview, TBoardsOverviewRow } from '@shared/modules/overview/schema';
 import type { TBoard } from '@shared/modules/orgs/schema';
 import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
 import { DataTable, type Column } from '../../components/DataTable';
+import { useDelegatedLinks } from '../../components/delegated-links';
 import { QueryState } from '../../components/QueryState';
 import { StatusTag } from '../../components/StatusTag';
 import { longDate } from './format';
 
 const ENVIRONMENTS = ['white_power', 'autonomous', 'violent_islamist', 'unclear'] as const;
 
-/** "–" with a spoken name, for a cell the reader has no figure for. */
-function NoData() {
-  const { t } = useTranslation();
-  return <span aria-label={t('startPage.overview.noDataLabel')}>{t('startPage.overview.noData')}</span>;
-}
-
-/** A figure still on its way: "…", read out as loading. */
-function Pending() {
-  const { t } = useTranslation();
-  return <span aria-label={t('startPage.overview.pendingLabel')}>…</span>;
+/**
+ * A coverage figure (0–100, one decimal from the server) as toLocaleString writes it: "7,8 %" in
+ * Swedish, "7.8 %" in English (at most three decimals) — without Intl, whose first number
+ * formatter on a page costs tens of milliseconds on a phone, in the middle of drawing the table.
+ */
+function percentText(percent: number, lang: string): string {
+  const rounded = String(Math.round(percent * 1000) / 1000);
+  return `${lang === 'en' ? rounded : rounded.replace('.', ',')} %`;
 }
 
 /**
@@ -30,6 +28,8 @@ function Pending() {
 export function BoardsOverview() {
   const { t, i18n } = useTranslation();
   const { can, me } = useSession();
+  // The table has some 200 links: plain anchors with one click handler, not a <Link> each.
+  const onLinkClick = useDelegatedLinks();
   const q = useApiQuery<TBoardsOverview>('/api/overview/boards');
   // The rows come at once from the board list and the session's scope (the server's rule, GET /api/me);
   // the figures fill in when the overview has answered.
@@ -54,7 +54,7 @@ export function BoardsOverview() {
     : null;
   const shown = q.data ?? placeholder;
   return (
-    <section aria-labelledby="overview-heading" className="start-overview">
+    <section aria-labelledby="overview-heading" className="start-overview" onClick={onLinkClick}>
       <h2 id="overview-heading">{t('startPage.overview.heading')}</h2>
       {q.isError ? (
         <QueryState query={q}>{() => null}</QueryState>
@@ -65,8 +65,24 @@ export function BoardsOverview() {
           const d = shown;
           const tertial = d.tertial.slice(1);
           const concernLink = (r: TBoardsOverviewRow) => (can('concerns.list', r.boardId) ? `/lagesbild/rapporter?namnd=${r.boardId}` : null);
+          // The texts every row repeats, looked up once per render instead of once per cell.
+          const noData = t('startPage.overview.noData');
+          const noDataLabel = t('startPage.overview.noDataLabel');
+          const pendingLabel = t('startPage.overview.pendingLabel');
+          const noPlan = t('startPage.overview.noPlan');
+          const late = t('startPage.overview.late');
+          const returned = t('startPage.overview.returned');
+          // "–" with a spoken name for a figure the reader has none of; "…", read out as loading, while the figures come.
           const figure = (value: number | string | null | undefined, to: string | null) =>
-            pending ? <Pending /> : value === null || value === undefined ? <NoData /> : to ? <Link to={to}>{value}</Link> : <>{value}</>;
+            pending ? (
+              <span aria-label={pendingLabel}>…</span>
+            ) : value === null || value === undefined ? (
+              <span aria-label={noDataLabel}>{noData}</span>
+            ) : to ? (
+              <a href={to}>{value}</a>
+            ) : (
+              <>{value}</>
+            );
           const columns: Column<TBoardsOverviewRow>[] = [
             { key: 'board', header: t('startPage.overview.board'), rowHeader: true, cell: (r) => r.boardName, sort: (r) => r.boardName },
             {
@@ -74,12 +90,12 @@ export function BoardsOverview() {
               header: t('startPage.overview.plan', { year: d.year }),
               cell: (r) =>
                 pending ? (
-                  <Pending />
+                  <span aria-label={pendingLabel}>…</span>
                 ) : (
                   <>
-                    {r.plan ? <Link to={`/planer/${r.plan.id}`}>{t(`plans.status.${r.plan.status}`)}</Link> : can('plans.list', r.boardId) ? <Link to="/planer">{t('startPage.overview.noPlan')}</Link> : t('startPage.overview.noPlan')}
-                    {r.late && <> <StatusTag tone="off">{t('startPage.overview.late')}</StatusTag></>}
-                    {r.returned && <> <StatusTag tone="off">{t('startPage.overview.returned')}</StatusTag></>}
+                    {r.plan ? <a href={`/planer/${r.plan.id}`}>{t(`plans.status.${r.plan.status}`)}</a> : can('plans.list', r.boardId) ? <a href="/planer">{noPlan}</a> : noPlan}
+                    {r.late && <> <StatusTag tone="off">{late}</StatusTag></>}
+                    {r.returned && <> <StatusTag tone="off">{returned}</StatusTag></>}
                   </>
                 ),
             },
@@ -94,7 +110,7 @@ export function BoardsOverview() {
               key: 'training',
               header: t('startPage.overview.training'),
               numeric: true,
-              cell: (r) => figure(r.training?.percent === null || r.training?.percent === undefined ? null : `${r.training.percent.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE')} %`, `/utbildning/namnd/${r.boardId}`),
+              cell: (r) => figure(r.training?.percent === null || r.training?.percent === undefined ? null : percentText(r.training.percent, i18n.language), `/utbildning/namnd/${r.boardId}`),
               sort: (r) => r.training?.percent ?? -1,
             },
             {

@@ -6,7 +6,7 @@ import { WhenSettled } from '../../components/WhenSettled';
 import { navFor } from '../../nav';
 import { ConcernInbox } from '../situation/ConcernInbox';
 import { AuditPanel } from '../audit-tracking/AuditPanel';
-import { NewsPanel } from '../hub/NewsPage';
+import { NewsPanel } from '../hub/NewsPanel';
 import { BoardMemberPanel } from './BoardMemberPanel';
 import { BoardsOverview } from './BoardsOverview';
 import { BoardTodo, MyTodo } from './TodoPanel';
