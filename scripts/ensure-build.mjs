@@ -28,6 +28,7 @@ export const TARGETS = {
     files: ['vite.config.ts', 'package-lock.json', 'tsconfig.json'],
     dirs: ['web', 'src/domain', 'src/modules'],
     skip: () => false,
+    build: buildWeb,
   },
   server: {
     what: 'the server',
@@ -38,6 +39,7 @@ export const TARGETS = {
     files: ['package-lock.json', 'tsconfig.json'],
     dirs: ['src'],
     skip: (name) => name.endsWith('.test.ts'),
+    build: buildServer,
   },
 };
 
@@ -98,23 +100,23 @@ function buildWeb() {
 
 async function main() {
   const force = process.argv.includes('--force');
-  for (const [name, target] of Object.entries(TARGETS)) {
+  for (const target of Object.values(TARGETS)) {
     const reason = force ? 'asked to (--force)' : staleReason(ROOT, target);
     if (!reason) continue;
     console.log(`Building ${target.what}: ${reason}.`);
+    const What = target.what[0].toUpperCase() + target.what.slice(1);
     const started = Date.now();
     try {
-      if (name === 'web') buildWeb();
-      else await buildServer();
+      await target.build();
     } catch (error) {
-      console.error(`${target.what[0].toUpperCase()}${target.what.slice(1)} did not build: ${error.message}`);
+      console.error(`${What} did not build: ${error.message}`);
       process.exit(1);
     }
     // The stamp's time is the build's start: a file saved during the build makes the next start rebuild.
     const stamp = join(ROOT, target.output, '.build-stamp');
     writeFileSync(stamp, `${new Date(started).toISOString()}\n`);
     utimesSync(stamp, new Date(started), new Date(started));
-    console.log(`${target.what[0].toUpperCase()}${target.what.slice(1)} built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(`${What} built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
 }
 
