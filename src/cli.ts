@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   }
   // The reminders write audit entries, so they go through the anchor like the server's writes.
   const anchor = command === 'reminders run' ? config.auditAnchor : undefined;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: anchor });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: anchor, fromTemplate: true });
   try {
     await migrateToLatest(database.db);
     if (command === 'reminders run') return await remindersRunCommand({ db: database.db, mail: mailSettings(config) });

@@ -13,7 +13,7 @@ const config = loadConfigOrExit();
 
 /** Opens the database and serves the API and web app on the port until SIGTERM/SIGINT. */
 async function serve(open?: DatabaseHandle) {
-  const database = open ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: config.auditAnchor }));
+  const database = open ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: config.auditAnchor, fromTemplate: true }));
   const app = await buildServer({ config, database });
   await app.listen({ port: config.port, host: config.host });
   const jobs = config.jobsIntervalSeconds > 0 ? await startJobs({ db: database.db, kind: database.kind, mail: mailSettings(config), intervalSeconds: config.jobsIntervalSeconds, log: app.log }) : null;
@@ -36,7 +36,7 @@ if (isWorker()) {
     process.exit(2);
   }
   // Migrations and the demo seed run once, here, before any process serves a request.
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: config.auditAnchor });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: config.auditAnchor, fromTemplate: true });
   await migrateToLatest(database.db);
   // Demo data only on purpose: VARNA_DEMO, on by default only for `npm start` on the embedded database.
   const seeded = config.demo ? await seedDemo(database.db) : null;

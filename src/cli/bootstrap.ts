@@ -56,7 +56,7 @@ export async function runBootstrapCommand(args: string[], config: Config): Promi
   }
   const password = kind === 'admin' ? await readPassword() : '';
 
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: config.auditAnchor });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, auditAnchor: config.auditAnchor, fromTemplate: true });
   try {
     await migrateToLatest(database.db);
     if (kind === 'municipality') {

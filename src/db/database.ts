@@ -3,7 +3,9 @@ import { PGliteDialect } from './pglite-dialect.js';
 import { withAuditAnchor } from './audit-anchor.js';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTemplate } from './template.js';
 import type { DB } from './schema.js';
 
 export type Database = Kysely<DB>;
@@ -33,9 +35,11 @@ export const APPLICATION_NAME = 'varna';
 /**
  * Opens PostgreSQL: a server when `databaseUrl` is given, else embedded PGlite in `dataDir` (or
  * memory). With `auditAnchor`, the audit chain's head is appended to that file after every
- * committed audit write (src/db/audit-anchor.ts).
+ * committed audit write (src/db/audit-anchor.ts). With `fromTemplate`, an embedded database that
+ * does not exist yet (a new data folder, or memory) starts as a copy of the build's migrated
+ * template (src/db/template.ts).
  */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string | 'memory'; auditAnchor?: string }): Promise<DatabaseHandle> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string | 'memory'; auditAnchor?: string; fromTemplate?: boolean }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, application_name: APPLICATION_NAME });
     // An idle client dropped by the server (restart, admin terminate) emits 'error' on the pool;
@@ -46,8 +50,11 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   }
   const dir = opts.dataDir && opts.dataDir !== 'memory' ? opts.dataDir : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
+  const isNew = !dir || !existsSync(join(dir, 'PG_VERSION'));
+  const loadDataDir = opts.fromTemplate && isNew ? readTemplate() : undefined;
   const pglite = await PGlite.create(dir, {
     parsers: { 1082: (v: string) => v },
+    ...(loadDataDir && { loadDataDir }),
   });
   await pglite.exec(`set application_name = '${APPLICATION_NAME}'`);
   const db = new Kysely<DB>({ dialect: withAuditAnchor(new PGliteDialect({ pglite }), opts.auditAnchor) });

@@ -48,6 +48,9 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0022_training_board_counts': m0022,
 };
 
+/** The migrations this code knows, in the order they run. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort();
+
 class ListedMigrations implements MigrationProvider {
   async getMigrations() {
     return migrations;

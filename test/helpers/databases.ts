@@ -68,11 +68,14 @@ export async function createServerDatabase(prefix = 'varna_test'): Promise<{ url
 
 /**
  * A fresh, migrated database: in-memory PGlite, or a new database on the server dropped on close.
+ * PGlite starts from the build's template, as `npm start` does on an empty folder (a second, not
+ * three, per database; test/database-template.test.ts proves the copy equals initdb plus the
+ * migrations, and the server databases still run every migration).
  * `auditAnchor` anchors its audit writes in that file (src/db/audit-anchor.ts).
  */
 export async function createTestDatabase(kind: DatabaseKind, opts: { auditAnchor?: string } = {}): Promise<DatabaseHandle> {
   if (kind === 'pglite') {
-    const h = await openDatabase({ dataDir: 'memory', auditAnchor: opts.auditAnchor });
+    const h = await openDatabase({ dataDir: 'memory', auditAnchor: opts.auditAnchor, fromTemplate: true });
     await migrateToLatest(h.db);
     return h;
   }
