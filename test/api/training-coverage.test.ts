@@ -51,6 +51,14 @@ describe.each(await testDatabaseKinds())('[TRAINING] coverage counted in the dat
 
       const overview = (await central.get(`/api/training/overview?courseId=${course}&asOf=${asOf}`)).json();
       expect(overview.total, asOf).toEqual({ ...coverage.total, started: started.total });
+      const overviewBoards = overview.boards.map((b: { boardId: string; employees: number; completed: number; percent: number | null; started: number }) => ({
+        boardId: b.boardId,
+        employees: b.employees,
+        completed: b.completed,
+        percent: b.percent,
+        started: b.started,
+      }));
+      expect(overviewBoards, asOf).toEqual(expected);
       expect(overview.trend, asOf).toEqual(coverageTrend(data, asOf));
 
       const detail = (await central.get(`/api/training/boards/${boardId}?courseId=${course}&asOf=${asOf}`)).json();
@@ -60,6 +68,14 @@ describe.each(await testDatabaseKinds())('[TRAINING] coverage counted in the dat
       expect(detail.units.filter((u: { unitId: string | null }) => u.unitId !== null).map((u: { unitId: string; employees: number; completed: number }) => ({ unitId: u.unitId, employees: u.employees, completed: u.completed })), asOf).toEqual(rolled);
       expect(detail.trend, asOf).toEqual(boardTrend(data, asOf, boardId));
     }
+    // The headcounts as stored, by date (read one row per unit with its dates, then spread out again).
+    const listed = (await central.get('/api/training/headcounts')).json() as Headcount[];
+    const boardIds = ((await central.get(`/api/training/coverage?courseId=${course}`)).json() as { boardId: string }[]).map((b) => b.boardId);
+    const byDateAndIds = (a: Headcount, b: Headcount) => a.asOf.localeCompare(b.asOf) || a.boardId.localeCompare(b.boardId) || (a.unitId ?? '').localeCompare(b.unitId ?? '');
+    expect(listed.map((h) => h.asOf)).toEqual(listed.map((h) => h.asOf).sort());
+    expect([...listed].sort(byDateAndIds)).toEqual((await fromRows(boardIds)).headcounts.sort(byDateAndIds));
+    expect(listed.length).toBeGreaterThan(0);
+
     // The per-board counts (the trend's and the board figures') are the per-unit counts summed.
     const db = t.database.db;
     const unitSums = await sql`select course_id, board_id, status, quarter, sum(n)::int as n from training_completion_count group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4`.execute(db);

@@ -92,17 +92,26 @@ function relevantCompletions(data: CoverageData, asOf: string): Completion[] {
   );
 }
 
-/** Latest headcount on or before asOf per board (unitId null) and per unit. */
-function latestHeadcounts(headcounts: Headcount[], asOf: string) {
+/** Latest headcount on or before asOf per board (unitId null) and per unit (keyed by unitKey). */
+function latestHeadcounts(headcounts: readonly Headcount[], asOf: string) {
   const boardLevel = new Map<string, Headcount>();
-  const unitLevel = new Map<string, Headcount>();
+  // Per board, then per unit: a city's history has tens of thousands of rows, and a key made of
+  // two ids per row would be built and hashed anew each time.
+  const unitsOfBoard = new Map<string, Map<string, Headcount>>();
+  const unitsOf = (boardId: string) => {
+    let units = unitsOfBoard.get(boardId);
+    if (!units) unitsOfBoard.set(boardId, (units = new Map()));
+    return units;
+  };
   for (const h of headcounts) {
     if (h.asOf > asOf) continue;
-    const map = h.unitId === null ? boardLevel : unitLevel;
-    const key = h.unitId === null ? h.boardId : unitKey(h.boardId, h.unitId);
+    const map = h.unitId === null ? boardLevel : unitsOf(h.boardId);
+    const key = h.unitId ?? h.boardId;
     const current = map.get(key);
     if (!current || h.asOf >= current.asOf) map.set(key, h);
   }
+  const unitLevel = new Map<string, Headcount>();
+  for (const [boardId, units] of unitsOfBoard) for (const [unitId, h] of units) unitLevel.set(unitKey(boardId, unitId), h);
   return { boardLevel, unitLevel };
 }
 
@@ -129,10 +138,13 @@ export function coverageAsOf(input: CoverageInput): Coverage {
     }
   }
 
+  // Objects spelled out, not spread: a spread costs microseconds each in V8, and a city has thousands of units.
   const unitResults: UnitCoverage[] = [...units.entries()]
     .map(([k, u]) => {
       const h = unitLevel.get(k);
-      return { ...u, ...figure(h?.employees ?? 0, unitKeys.size(k)), headcountAsOf: h?.asOf ?? null };
+      const employees = h?.employees ?? 0;
+      const completed = unitKeys.size(k);
+      return { boardId: u.boardId, unitId: u.unitId, employees, completed, percent: percentOf(completed, employees), headcountAsOf: h?.asOf ?? null };
     })
     .sort((a, b) => byId(a.boardId, b.boardId) || byId(a.unitId, b.unitId));
 
@@ -150,14 +162,17 @@ export function coverageAsOf(input: CoverageInput): Coverage {
     const latestUnitDate = own.reduce<string | null>((d, u) => (d === null || u.headcountAsOf! > d ? u.headcountAsOf : d), null);
     const boardRow = boardLevel.get(boardId);
     const completed = boardKeys.size(boardId);
-    if (boardRow && (latestUnitDate === null || boardRow.asOf >= latestUnitDate)) {
-      return { boardId, ...figure(boardRow.employees, completed), employeesFrom: 'board' as const, headcountAsOf: boardRow.asOf };
-    }
-    if (own.length > 0) {
-      const employees = own.reduce((s, u) => s + u.employees, 0);
-      return { boardId, ...figure(employees, completed), employeesFrom: 'units' as const, headcountAsOf: latestUnitDate };
-    }
-    return { boardId, ...figure(0, completed), employeesFrom: 'none' as const, headcountAsOf: null };
+    const board = (employees: number, employeesFrom: BoardCoverage['employeesFrom'], headcountAsOf: string | null): BoardCoverage => ({
+      boardId,
+      employees,
+      completed,
+      percent: percentOf(completed, employees),
+      employeesFrom,
+      headcountAsOf,
+    });
+    if (boardRow && (latestUnitDate === null || boardRow.asOf >= latestUnitDate)) return board(boardRow.employees, 'board', boardRow.asOf);
+    if (own.length > 0) return board(own.reduce((s, u) => s + u.employees, 0), 'units', latestUnitDate);
+    return board(0, 'none', null);
   });
 
   const totalEmployees = boards.reduce((s, b) => s + b.employees, 0);
@@ -202,7 +217,16 @@ export function laggingUnits(coverage: Coverage, n: number, options: { target?: 
   const target = options.target ?? 100;
   return coverage.units
     .filter((u) => u.employees > 0 && (options.boardId === undefined || u.boardId === options.boardId))
-    .map((u) => ({ ...u, missing: Math.max(0, Math.ceil((target * u.employees) / 100 - 1e-9) - u.completed) }))
+    // Spelled out, not spread (see coverageAsOf).
+    .map((u) => ({
+      boardId: u.boardId,
+      unitId: u.unitId,
+      employees: u.employees,
+      completed: u.completed,
+      percent: u.percent,
+      headcountAsOf: u.headcountAsOf,
+      missing: Math.max(0, Math.ceil((target * u.employees) / 100 - 1e-9) - u.completed),
+    }))
     .sort((a, b) => a.percent! - b.percent! || b.missing - a.missing || byId(a.boardId, b.boardId) || byId(a.unitId, b.unitId))
     .slice(0, Math.max(0, n));
 }

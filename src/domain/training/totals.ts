@@ -18,8 +18,11 @@ interface BoardState {
 
 const byDate = <T>(date: (x: T) => string) => (a: T, b: T) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0);
 
+/** What the totals read of a completion row: its people and its date, not where they work. */
+export type DatedCompletion = Pick<Completion, 'employeeKey' | 'count' | 'completedOn'>;
+
 /** The total figure on each date, in the order of `dates` (all courses' completions: the caller filters). */
-export function totalsAt(data: { headcounts: readonly Headcount[]; completions: readonly Completion[] }, dates: readonly string[]): CoverageFigure[] {
+export function totalsAt(data: { headcounts: readonly Headcount[]; completions: readonly DatedCompletion[] }, dates: readonly string[]): CoverageFigure[] {
   // Stable sorts: among rows of one date the later one wins, as in coverageAsOf.
   const headcounts = [...data.headcounts].sort(byDate((h) => h.asOf));
   const completions = [...data.completions].sort(byDate((c) => c.completedOn));

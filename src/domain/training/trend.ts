@@ -5,7 +5,7 @@
  */
 import { daysBetween } from '../calendar.js';
 import { forecast, pacePerDay, type Completion, type CoverageFigure, type Headcount } from './coverage.js';
-import { totalsAt } from './totals.js';
+import { totalsAt, type DatedCompletion } from './totals.js';
 
 const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'];
 
@@ -30,12 +30,12 @@ export function trendDates(first: string | null, asOf: string): string[] {
 }
 
 /** The whole trend up to asOf, from the earliest headcount or completion on or before it. */
-export function coverageTrend(data: { headcounts: Headcount[]; completions: Completion[] }, asOf: string): CoveragePoint[] {
+export function coverageTrend(data: { headcounts: readonly Headcount[]; completions: readonly DatedCompletion[] }, asOf: string): CoveragePoint[] {
   const firsts = [...data.headcounts.map((h) => h.asOf), ...data.completions.map((c) => c.completedOn)].filter((d) => d <= asOf);
   const first = firsts.length ? firsts.reduce((a, b) => (a < b ? a : b)) : null;
   const dates = trendDates(first, asOf);
   const totals = totalsAt(data, dates);
-  return dates.map((date, i) => ({ date, ...totals[i] }));
+  return dates.map((date, i) => ({ date, employees: totals[i].employees, completed: totals[i].completed, percent: totals[i].percent }));
 }
 
 /** One board's trend: the same arithmetic on that board's rows only. */

@@ -2,24 +2,19 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { readMany } from '../../db/read-many.js';
 
-export interface CoverageCount {
-  board_id: string;
-  /** Null on a trend row, and for people registered on the board without a unit. */
-  unit_id: string | null;
-  status: 'completed' | 'started';
-  /** Null: counted as of the date, per unit. A date: counted up to it, per board (the trend). */
-  through: string | null;
-  n: number;
-}
+/** A count as of the date per board and unit (the unit null for people registered without one), or the trend's count up to a date for all the boards. */
+export type CoverageCount =
+  | { board_id: string; unit_id: string | null; status: 'completed' | 'started'; through: null; n: number }
+  | { board_id: null; unit_id: null; status: 'completed'; through: string; n: number };
 
 /**
  * People of the course as of `asOf`, counted in the database (issue 11): per board, unit and status
- * (`through` null), and per board up to each quarter end before `asOf` and up to `asOf` itself (the
- * trend's dates, trend.ts; completions only). Full quarters come from the counts that triggers keep
- * (migrations 0012 and 0022): per unit from training_completion_count, per board (the trend, and the
- * figures without units) from training_completion_board_count, a tenth of the rows; the rest of
- * asOf's quarter from the rows themselves. One row per person and course, so the counts are
- * distinct people.
+ * (`through` null), and for all the boards together up to each quarter end before `asOf` and up to
+ * `asOf` itself (the trend's dates, trend.ts; completions only). Full quarters come from the counts
+ * that triggers keep (migrations 0012 and 0022): per unit from training_completion_count, per board
+ * (the trend, and the figures without units) from training_completion_board_count, a tenth of the
+ * rows; the rest of asOf's quarter from the rows themselves. One row per person and course, so the
+ * counts are distinct people.
  */
 export async function coverageCounts(db: Database, courseId: string, boards: 'all' | string[], asOf: string, detail: CountDetail = FULL): Promise<CoverageCount[]> {
   if (boards !== 'all' && !boards.length) return [];
@@ -47,13 +42,14 @@ export function coverageCountsStatement(courseId: string, boards: 'all' | string
         select board_id, status, n ${fullQuarters('training_completion_board_count')}
         union all select board_id, status, n from this_quarter) c
       group by 1, 3`;
-  // The trend counts completions only, per board up to each date.
+  // The trend counts completions only, all the boards together up to each date (a board's trend is
+  // read with `boards` that board alone).
   const trend = sql`
     union all
-    select board_id, null::uuid, 'completed', through, sum(n)::int from (
-      select board_id, (quarter + interval '3 months - 1 day')::date as through, n ${fullQuarters('training_completion_board_count')} and status = 'completed'
-      union all select board_id, ${asOf}::date, n from this_quarter where status = 'completed') c
-    group by 1, 4 having sum(n) > 0`;
+    select null::uuid, null::uuid, 'completed', through, n from (
+      select (quarter + interval '3 months - 1 day')::date as through, sum(n)::int as n ${fullQuarters('training_completion_board_count')} and status = 'completed' group by quarter
+      union all select ${asOf}::date, sum(n)::int from this_quarter where status = 'completed') t
+    where n > 0`;
   return sql<CoverageCount>`
     with this_quarter as (
       select board_id, unit_id, status, count(*)::int as n

@@ -4,7 +4,8 @@ import { inScope, type ServiceActor } from '../../domain/policy/index.js';
 import { coverageAsOf, groupCoverage, startedAsOf, type Completion, type Coverage, type CoverageFigure, type Headcount } from '../../domain/training/coverage.js';
 import { completedWithoutUnit, headcountHistory, rollUp, subtreesOf } from '../../domain/training/rollup.js';
 import { coverageStatus, DEFAULT_LAGGING_BELOW, laggingList } from '../../domain/training/status.js';
-import { boardTrend, coverageTrend, forecastOf } from '../../domain/training/trend.js';
+import type { DatedCompletion } from '../../domain/training/totals.js';
+import { coverageTrend, forecastOf } from '../../domain/training/trend.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { readScope } from './access.js';
 import { courseFor } from './courses.service.js';
@@ -20,18 +21,23 @@ import { targetOf } from './targets.service.js';
  * roll-up, status) runs on those counts, a few rows per unit, whatever the number of people.
  */
 
+type Unit = { id: string; board_id: string; parent_id: string | null; name: string };
+
 export interface CoverageContext {
   course: { id: string; name: string; kind: 'web_basic' | 'advanced' | 'lecture' };
   scope: 'all' | string[];
   boards: { id: string; name: string; kind: 'city_board' | 'district_board' | 'specialist_board'; code: string | null }[];
-  units: { id: string; board_id: string; parent_id: string | null; name: string }[];
+  /** The units of the scope's boards, by name. */
+  units: Unit[];
+  /** Every unit of the municipality: a priority group may name a department whose units are in scope. */
+  allUnits: Unit[];
   headcounts: Headcount[];
   /** People who completed the course as of the date, counted per board and unit: every coverage figure counts these. */
   completions: Completion[];
   /** People who started, not completed, counted the same way (shown apart). */
   started: Completion[];
-  /** People who completed, counted per board up to each of the trend's dates (rows without unit). */
-  completionsByDate: Completion[];
+  /** People who completed, counted for the whole scope up to each of the trend's dates. */
+  completionsByDate: DatedCompletion[];
   /** The course's target for asOf's year (not read for `boardsOnly`). */
   target: Awaited<ReturnType<typeof targetOf>>;
 }
@@ -48,7 +54,7 @@ async function loadCoverage(db: Database, actor: ServiceActor, asOf: string, cou
   // One round of reads at once (on a PostgreSQL server, over several connections).
   const [boardRows, unitRows, headcountRows, counts, target] = await Promise.all([
     repo.boardsOf(db, actor.municipalityId),
-    boardsOnly ? [] : repo.unitsOf(db, actor.municipalityId),
+    boardsOnly ? [] : repo.unitTreeOf(db, actor.municipalityId),
     repo.headcountsOf(db, scope, actor.municipalityId, boardsOnly ? asOf : undefined),
     coverageCounts(db, course.id, scope, asOf, { units: !boardsOnly, trend: !boardsOnly }),
     boardsOnly ? NO_TARGET : targetOf(db, course.id, Number(asOf.slice(0, 4))),
@@ -58,21 +64,18 @@ async function loadCoverage(db: Database, actor: ServiceActor, asOf: string, cou
   const headcounts = headcountRows.map((h) => ({ boardId: h.board_id, unitId: h.unit_id, employees: h.employees, asOf: h.as_of }));
   const completions: Completion[] = [];
   const started: Completion[] = [];
-  const completionsByDate: Completion[] = [];
+  const completionsByDate: DatedCompletion[] = [];
   for (const c of counts) {
-    const row = { boardId: c.board_id, unitId: c.unit_id, completedOn: c.through ?? asOf, count: c.n };
-    if (c.through !== null) {
-      if (c.status === 'completed') completionsByDate.push(row);
-    } else (c.status === 'started' ? started : completions).push(row);
+    if (c.through !== null) completionsByDate.push({ completedOn: c.through, count: c.n });
+    else (c.status === 'started' ? started : completions).push({ boardId: c.board_id, unitId: c.unit_id, completedOn: asOf, count: c.n });
   }
-  return { course, scope, boards, units, headcounts, completions, started, completionsByDate, target };
+  return { course, scope, boards, units, allUnits: unitRows, headcounts, completions, started, completionsByDate, target };
 }
 const NO_TARGET = { percent: 0, year: null };
 
-/** The trend of the whole scope, or of one board, from the counts up to each date. */
-function trendOf(ctx: CoverageContext, asOf: string, boardId?: string) {
-  const data = { headcounts: ctx.headcounts, completions: ctx.completionsByDate };
-  return boardId ? boardTrend(data, asOf, boardId) : coverageTrend(data, asOf);
+/** The trend of the context's scope (one board's for a board's page), from the counts up to each date. */
+function trendOf(ctx: CoverageContext, asOf: string) {
+  return coverageTrend({ headcounts: ctx.headcounts, completions: ctx.completionsByDate }, asOf);
 }
 
 /** GET /api/training/coverage: one row per board the actor may see (API.md). */
@@ -89,12 +92,11 @@ export async function coverageByBoard(opts: { db: Database; actor: ServiceActor;
 }
 
 /** Each priority group of the year or earlier, with its coverage; a group naming a department takes every unit under it. */
-async function groupsProgress(db: Database, actor: ServiceActor, ctx: CoverageContext, asOf: string, allGroups: Awaited<ReturnType<typeof repo.listGroups>>, coverage: Coverage) {
+function groupsProgress(ctx: CoverageContext, asOf: string, allGroups: Awaited<ReturnType<typeof repo.listGroups>>, coverage: Coverage) {
   const year = Number(asOf.slice(0, 4));
   const groups = allGroups.filter((g) => g.year <= year);
   if (!groups.length) return [];
-  // Units of the whole municipality: a group may name a department whose units are in scope.
-  const below = subtreesOf(ctx.scope === 'all' ? ctx.units : await repo.unitsOf(db, actor.municipalityId));
+  const below = subtreesOf(ctx.allUnits);
   const figures = groupCoverage({
     headcounts: ctx.headcounts,
     completions: ctx.completions,
@@ -136,7 +138,7 @@ export async function overview(opts: { db: Database; actor: ServiceActor; course
     }),
     laggingBelow: below,
     lagging: laggingList(coverage, ctx, target.percent, below),
-    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf, allGroups, coverage),
+    groups: groupsProgress(ctx, asOf, allGroups, coverage),
     trend,
     forecast: forecastOf(trend, target.percent, asOf),
   };
@@ -161,7 +163,7 @@ export async function boardDetail(opts: { db: Database; actor: ServiceActor; boa
   if (withoutUnit > 0) {
     units.push({ boardId: board.id, unitId: null, name: '', parentId: null, employees: 0, completed: withoutUnit, percent: null, status: 'no_data', headcountAsOf: null });
   }
-  const trend = trendOf(ctx, asOf, board.id);
+  const trend = trendOf(ctx, asOf);
   const totalFigure: CoverageFigure = total ?? { employees: 0, completed: 0, percent: null };
   return {
     board: { id: board.id, name: board.name },
@@ -194,8 +196,8 @@ export async function exportData(opts: { db: Database; actor: ServiceActor; cour
     asOf,
     target,
     coverage,
-    trend: trendOf(ctx, asOf, opts.boardId),
-    groups: await groupsProgress(opts.db, opts.actor, ctx, asOf, allGroups, coverage),
+    trend: trendOf(ctx, asOf),
+    groups: groupsProgress(ctx, asOf, allGroups, coverage),
     boardName: opts.boardId ? (ctx.boards.find((b) => b.id === opts.boardId)?.name ?? null) : null,
     statusOf: (p: number | null) => coverageStatus(p, target.percent, DEFAULT_LAGGING_BELOW),
   };

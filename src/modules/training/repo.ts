@@ -185,6 +185,17 @@ export async function unitsOf(db: Database, municipalityId: string) {
   return readMany(db, units, ['id', 'board_id', 'parent_id', 'name', 'code', 'kind']);
 }
 
+/** What coverage reads of the municipality's units: the tree and the names, by name. */
+export async function unitTreeOf(db: Database, municipalityId: string) {
+  const units = db
+    .selectFrom('unit')
+    .innerJoin('board', 'board.id', 'unit.board_id')
+    .select(['unit.id', 'unit.board_id', 'unit.parent_id', 'unit.name'])
+    .where('board.municipality_id', '=', municipalityId)
+    .orderBy('unit.name');
+  return readMany(db, units, ['id', 'board_id', 'parent_id', 'name']);
+}
+
 /** One board of the register, for a board's page (its municipality checked by the caller). */
 export async function findBoard(db: Database, id: string) {
   return db.selectFrom('board').select(['id', 'name', 'municipality_id']).where('id', '=', id).executeTakeFirst();
@@ -282,26 +293,40 @@ export async function upsertCompletions(
 // ---------------------------------------------------------------- coverage data
 
 /** The boards' headcounts: the whole history, or with `latestOn` only each board's and unit's latest on or before that day. */
-export async function headcountsOf(db: Database, boards: 'all' | string[], municipalityId: string, latestOn?: string) {
-  let q = db
-    .selectFrom('training_headcount')
-    .innerJoin('board', 'board.id', 'training_headcount.board_id')
-    .select(['training_headcount.board_id', 'training_headcount.unit_id', 'training_headcount.employees', 'training_headcount.as_of'])
-    .where('board.municipality_id', '=', municipalityId);
-  if (boards !== 'all') {
-    if (!boards.length) return [];
-    q = q.where('training_headcount.board_id', 'in', boards);
-  }
-  const columns = ['board_id', 'unit_id', 'employees', 'as_of'] as const;
+export async function headcountsOf(db: Database, boards: 'all' | string[], municipalityId: string, latestOn?: string): Promise<HeadcountRow[]> {
+  if (boards !== 'all' && !boards.length) return [];
+  const q = db
+    .selectFrom('training_headcount as h')
+    .innerJoin('board', 'board.id', 'h.board_id')
+    .where('board.municipality_id', '=', municipalityId)
+    .$if(boards !== 'all', (q) => q.where('h.board_id', 'in', boards as string[]));
   if (latestOn !== undefined) {
     const latest = q
-      .where('training_headcount.as_of', '<=', latestOn)
-      .distinctOn(['training_headcount.board_id', 'training_headcount.unit_id'])
-      .orderBy('training_headcount.board_id')
-      .orderBy('training_headcount.unit_id')
-      .orderBy('training_headcount.as_of', 'desc');
-    return readMany(db, latest, columns);
+      .select(['h.board_id', 'h.unit_id', 'h.employees', 'h.as_of'])
+      .where('h.as_of', '<=', latestOn)
+      .distinctOn(['h.board_id', 'h.unit_id'])
+      .orderBy('h.board_id')
+      .orderBy('h.unit_id')
+      .orderBy('h.as_of', 'desc');
+    return readMany(db, latest, ['board_id', 'unit_id', 'employees', 'as_of']);
   }
-  // A city's whole history is tens of thousands of rows: read as PGlite decodes them fastest.
-  return readMany(db, q.orderBy('training_headcount.as_of'), columns);
+  // A city's whole history is tens of thousands of rows: read one row per board and unit with its
+  // dates and counts as arrays (the ids encoded and decoded once, not once per date), spread out
+  // again here, by date. Both arrays are in date order, one entry per date (the unique constraint
+  // of migration 0004), so their places pair each date with its count.
+  const perUnit = q
+    .select(['h.board_id', 'h.unit_id', sql<string[]>`json_agg(h.as_of order by h.as_of)`.as('dates'), sql<number[]>`json_agg(h.employees order by h.as_of)`.as('counts')])
+    .groupBy(['h.board_id', 'h.unit_id']);
+  const rows: HeadcountRow[] = [];
+  for (const u of await readMany(db, perUnit, ['board_id', 'unit_id', 'dates', 'counts'])) {
+    for (let i = 0; i < u.dates.length; i++) rows.push({ board_id: u.board_id, unit_id: u.unit_id, employees: u.counts[i], as_of: u.dates[i] });
+  }
+  return rows.sort((a, b) => (a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : 0));
+}
+
+export interface HeadcountRow {
+  board_id: string;
+  unit_id: string | null;
+  employees: number;
+  as_of: string;
 }
