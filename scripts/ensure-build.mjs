@@ -10,9 +10,9 @@
 //   which compiled every module on each start (about 3 of the 5 seconds to ready). The bundle
 //   keeps the packages in node_modules as they are, and has a source map, so a stack trace names
 //   the line in src/.
-// - database: dist/database, an empty migrated PGlite data folder, packed (src/db/template.ts),
-//   from the migrations, the code that runs them and package-lock.json. An empty data folder
-//   starts from it instead of running initdb and every migration (about 3 of 10 seconds).
+// - database: dist/database, an empty migrated PGlite data folder and the same as a tarball
+//   (src/db/template.ts), from the migrations, the code that runs them and package-lock.json. An
+//   empty data folder is copied from it instead of running initdb and every migration.
 // Checking costs a directory walk (tens of milliseconds); building the web app costs seconds to
 // half a minute, the server about one second. `--force` builds both anyway.
 import { spawnSync } from 'node:child_process';
@@ -47,7 +47,7 @@ export const TARGETS = {
   database: {
     what: 'the database template',
     output: 'dist/database',
-    entry: 'dist/database/template.tar.gz',
+    entry: 'dist/database/template.json',
     files: ['package-lock.json', 'src/db/migrate.ts', 'src/db/template.ts', 'src/db/pglite-dialect.ts'],
     dirs: ['src/db/migrations'],
     skip: (name) => name.endsWith('.test.ts'),
@@ -112,9 +112,8 @@ async function buildServer() {
 /** Bundles src/db/template.ts with a two-line entry, and runs it in a process of its own. */
 async function buildDatabaseTemplate() {
   const { build } = await import('esbuild');
-  const out = join(ROOT, TARGETS.database.output);
-  rmSync(out, { recursive: true, force: true });
-  const script = join(out, 'build-template.js');
+  // Bundled beside the template's folder (buildTemplate replaces the folder itself).
+  const script = join(ROOT, 'dist/build-template.js');
   await build({
     absWorkingDir: ROOT,
     stdin: { contents: "import { buildTemplate } from './src/db/template.ts';\nawait buildTemplate();\n", resolveDir: ROOT, loader: 'ts', sourcefile: 'build-template.ts' },

@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { migrateToLatest, pendingMigrations } from '../src/db/migrate.js';
-import { expectedManifest, readTemplate, TEMPLATE_DIR } from '../src/db/template.js';
+import { copyTemplateTo, expectedManifest, readTemplate, TEMPLATE_DIR } from '../src/db/template.js';
 
 /**
- * `npm start` on an empty data folder unpacks the build's migrated template (dist/database, built
+ * `npm start` on an empty data folder copies the build's migrated template (dist/database, built
  * by test/global-setup.ts as by npm start) instead of running initdb and the migrations. The copy
  * must be the database initdb and the migrations make, hold nothing else, and never replace a
  * folder that has a database.
@@ -67,26 +67,46 @@ describe('a new embedded database starts from the build’s template', () => {
     }
   });
 
+  it('fills an empty folder, and never one that holds anything', () => {
+    const parent = tempDir();
+    const empty = join(parent, 'empty');
+    mkdirSync(empty);
+    expect(copyTemplateTo(empty)).toBe(true);
+    expect(existsSync(join(empty, 'PG_VERSION'))).toBe(true);
+    // Nothing left beside it from the copy.
+    expect(readdirSync(parent)).toEqual(['empty']);
+    const used = join(parent, 'used');
+    mkdirSync(used);
+    writeFileSync(join(used, 'notes.txt'), 'mine');
+    expect(copyTemplateTo(used)).toBe(false);
+    expect(readdirSync(used)).toEqual(['notes.txt']);
+  });
+
   it('is used only when it was built by the installed PGlite for exactly the migrations this code knows', () => {
     expect(readTemplate()).toBeInstanceOf(Blob);
-    const dir = tempDir();
-    const write = (manifest: object) => {
-      mkdirSync(dir, { recursive: true });
-      copyFileSync(join(TEMPLATE_DIR, 'template.tar.gz'), join(dir, 'template.tar.gz'));
-      writeFileSync(join(dir, 'template.json'), JSON.stringify(manifest));
-    };
+    const dir = join(tempDir(), 'template');
+    cpSync(TEMPLATE_DIR, dir, { recursive: true });
+    const write = (manifest: object) => writeFileSync(join(dir, 'template.json'), JSON.stringify(manifest));
+    const target = () => join(tempDir(), 'data');
     const expected = expectedManifest();
     write(expected);
     expect(readTemplate(dir)).toBeInstanceOf(Blob);
-    write({ ...expected, pglite: '0.0.1' });
-    expect(readTemplate(dir)).toBeUndefined();
-    write({ ...expected, migrations: expected.migrations.slice(0, -1) });
-    expect(readTemplate(dir)).toBeUndefined();
-    write({ ...expected, migrations: [...expected.migrations, '2099_01_01_9999_from_the_future'] });
-    expect(readTemplate(dir)).toBeUndefined();
+    expect(copyTemplateTo(target(), dir)).toBe(true);
+    for (const manifest of [
+      { ...expected, pglite: '0.0.1' },
+      { ...expected, migrations: expected.migrations.slice(0, -1) },
+      { ...expected, migrations: [...expected.migrations, '2099_01_01_9999_from_the_future'] },
+    ]) {
+      write(manifest);
+      expect(readTemplate(dir)).toBeUndefined();
+      const data = target();
+      expect(copyTemplateTo(data, dir)).toBe(false);
+      expect(existsSync(data)).toBe(false);
+    }
     writeFileSync(join(dir, 'template.json'), '{ not json');
     expect(readTemplate(dir)).toBeUndefined();
     rmSync(join(dir, 'template.json'));
     expect(readTemplate(dir)).toBeUndefined();
+    expect(copyTemplateTo(target(), dir)).toBe(false);
   });
 });

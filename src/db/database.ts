@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTemplate } from './template.js';
+import { copyTemplateTo, readTemplate } from './template.js';
 import type { DB } from './schema.js';
 
 export type Database = Kysely<DB>;
@@ -36,8 +36,8 @@ export const APPLICATION_NAME = 'varna';
  * Opens PostgreSQL: a server when `databaseUrl` is given, else embedded PGlite in `dataDir` (or
  * memory). With `auditAnchor`, the audit chain's head is appended to that file after every
  * committed audit write (src/db/audit-anchor.ts). With `fromTemplate`, an embedded database that
- * does not exist yet (a new data folder, or memory) starts as a copy of the build's migrated
- * template (src/db/template.ts).
+ * does not exist yet (a new or empty data folder, or memory) starts as a copy of the build's
+ * migrated template (src/db/template.ts).
  */
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string | 'memory'; auditAnchor?: string; fromTemplate?: boolean }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
@@ -49,9 +49,10 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const dir = opts.dataDir && opts.dataDir !== 'memory' ? opts.dataDir : undefined;
+  // A new data folder is copied from the template when there is one; memory loads its tarball.
+  if (dir && opts.fromTemplate && !existsSync(join(dir, 'PG_VERSION'))) copyTemplateTo(dir);
   if (dir) mkdirSync(dir, { recursive: true });
-  const isNew = !dir || !existsSync(join(dir, 'PG_VERSION'));
-  const loadDataDir = opts.fromTemplate && isNew ? readTemplate() : undefined;
+  const loadDataDir = !dir && opts.fromTemplate ? readTemplate() : undefined;
   const pglite = await PGlite.create(dir, {
     parsers: { 1082: (v: string) => v },
     ...(loadDataDir && { loadDataDir }),

@@ -23,7 +23,7 @@ function project(): void {
   writeFileSync(join(root, 'web/dist/.build-stamp'), 'built');
   writeFileSync(join(root, 'dist/main.js'), '');
   writeFileSync(join(root, 'dist/.build-stamp'), 'built');
-  writeFileSync(join(root, 'dist/database/template.tar.gz'), '');
+  writeFileSync(join(root, 'dist/database/template.json'), '{}');
   writeFileSync(join(root, 'dist/database/.build-stamp'), 'built');
 }
 
@@ -89,8 +89,8 @@ describe('npm start builds the database template only when the migrations or PGl
     project();
     rmSync(join(root, 'dist/database/.build-stamp'));
     expect(staleReason(root, TARGETS.database)).toMatch(/dist\/database has no build stamp/);
-    rmSync(join(root, 'dist/database/template.tar.gz'));
-    expect(staleReason(root, TARGETS.database)).toMatch(/template.tar.gz is missing/);
+    rmSync(join(root, 'dist/database/template.json'));
+    expect(staleReason(root, TARGETS.database)).toMatch(/template.json is missing/);
   });
 
   it.each(['src/db/migrations/0001_first.ts', 'src/db/migrate.ts', 'package-lock.json'])('builds when %s is newer than the last build', (file) => {
