@@ -271,8 +271,9 @@ describe.each(await testDatabaseKinds())('[NOTIFICATIONS] reminders and notifica
       const daily = pending.filter((n) => n.kind === 'followup_board');
       expect(daily.length).toBeGreaterThan(0);
       const municipalityId = (await t.database.db.selectFrom('app_user').select('municipality_id').where('id', '=', lcId).executeTakeFirstOrThrow()).municipality_id;
-      const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
-      tomorrow.setUTCHours(7, 0, 0, 0); // 08:00 or 09:00 Swedish time
+      // The Swedish day after today (between 23:00 and midnight UTC Sweden is already a day ahead),
+      // at 11:00 or 12:00 Swedish time.
+      const tomorrow = new Date(`${addDays(todayInSweden(), 1)}T10:00:00Z`);
       const first = await createDigests(t.database.db, municipalityId, tomorrow, MAIL);
       const again = await createDigests(t.database.db, municipalityId, tomorrow, MAIL);
       expect(again).toEqual([]);
