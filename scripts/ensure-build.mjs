@@ -1,4 +1,4 @@
-// `npm start`: build the web app and the server only when they are missing or out of date.
+// `npm start`: build the web app, the server and the database template only when they are missing or out of date.
 //
 // Three builds, each current when its stamp (written after a successful build, dated when the build
 // began) is newer than every one of its inputs:
@@ -14,7 +14,7 @@
 //   (src/db/template.ts), from the migrations, the code that runs them and package-lock.json. An
 //   empty data folder is copied from it instead of running initdb and every migration.
 // Checking costs a directory walk (tens of milliseconds); building the web app costs seconds to
-// half a minute, the server about one second. `--force` builds both anyway.
+// half a minute, the server about one second, the template about six. `--force` builds all three anyway.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,10 +87,11 @@ export function staleReason(root = ROOT, target = TARGETS.web) {
 
 async function buildServer() {
   const { build } = await import('esbuild');
-  // The old bundle and chunks go; the database template beside them is a build of its own.
+  // The old bundle and chunks go; the database template inside dist/ is a build of its own.
   const out = join(ROOT, TARGETS.server.output);
+  const template = join(ROOT, TARGETS.database.output);
   for (const entry of existsSync(out) ? readdirSync(out) : []) {
-    if (entry !== 'database') rmSync(join(out, entry), { recursive: true, force: true });
+    if (join(out, entry) !== template) rmSync(join(out, entry), { recursive: true, force: true });
   }
   await build({
     absWorkingDir: ROOT,

@@ -3,8 +3,7 @@ import { PGliteDialect } from './pglite-dialect.js';
 import { withAuditAnchor } from './audit-anchor.js';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { copyTemplateTo, readTemplate } from './template.js';
 import type { DB } from './schema.js';
 
@@ -49,8 +48,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const dir = opts.dataDir && opts.dataDir !== 'memory' ? opts.dataDir : undefined;
-  // A new data folder is copied from the template when there is one; memory loads its tarball.
-  if (dir && opts.fromTemplate && !existsSync(join(dir, 'PG_VERSION'))) copyTemplateTo(dir);
+  // A new or empty data folder is copied from the template when there is one; memory loads its tarball.
+  if (dir && opts.fromTemplate) copyTemplateTo(dir);
   if (dir) mkdirSync(dir, { recursive: true });
   const loadDataDir = !dir && opts.fromTemplate ? readTemplate() : undefined;
   const pglite = await PGlite.create(dir, {

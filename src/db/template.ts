@@ -42,12 +42,14 @@ function projectRoot(): string {
   return dir;
 }
 
+const ROOT = projectRoot();
+
 /** Where the build puts the template: dist/database, beside the built server. */
-export const TEMPLATE_DIR = join(projectRoot(), 'dist', 'database');
+export const TEMPLATE_DIR = join(ROOT, 'dist', 'database');
 
 /** The installed PGlite's version, from its package.json (data folders are only known good for the same build). */
-function pgliteVersion(root = projectRoot()): string {
-  return JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version;
+function pgliteVersion(): string {
+  return JSON.parse(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version;
 }
 
 /** What a template must have been built from to be used by this code. */
@@ -74,11 +76,10 @@ function fits(dir: string): boolean {
  * whether it did (false: no template fit for this code, or the folder holds something already).
  */
 export function copyTemplateTo(dataDir: string, dir = TEMPLATE_DIR): boolean {
-  if (!fits(dir)) return false;
-  if (existsSync(dataDir)) {
-    if (readdirSync(dataDir).length > 0) return false;
-    rmdirSync(dataDir);
-  }
+  // An existing database (or anything else) in the folder is checked first: it is the usual case.
+  const exists = existsSync(dataDir);
+  if ((exists && readdirSync(dataDir).length > 0) || !fits(dir)) return false;
+  if (exists) rmdirSync(dataDir);
   const partial = `${dataDir}.new-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(dirname(dataDir), { recursive: true });

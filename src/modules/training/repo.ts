@@ -175,24 +175,18 @@ export async function boardsOf(db: Database, municipalityId: string) {
   return db.selectFrom('board').select(['id', 'name', 'code', 'kind']).where('municipality_id', '=', municipalityId).orderBy('kind').orderBy('name').execute();
 }
 
+/** The municipality's units, by name. */
+const unitsOfMunicipality = (db: Database, municipalityId: string) =>
+  db.selectFrom('unit').innerJoin('board', 'board.id', 'unit.board_id').where('board.municipality_id', '=', municipalityId).orderBy('unit.name');
+
 export async function unitsOf(db: Database, municipalityId: string) {
-  const units = db
-    .selectFrom('unit')
-    .innerJoin('board', 'board.id', 'unit.board_id')
-    .select(['unit.id', 'unit.board_id', 'unit.parent_id', 'unit.name', 'unit.code', 'unit.kind'])
-    .where('board.municipality_id', '=', municipalityId)
-    .orderBy('unit.name');
+  const units = unitsOfMunicipality(db, municipalityId).select(['unit.id', 'unit.board_id', 'unit.parent_id', 'unit.name', 'unit.code', 'unit.kind']);
   return readMany(db, units, ['id', 'board_id', 'parent_id', 'name', 'code', 'kind']);
 }
 
 /** What coverage reads of the municipality's units: the tree and the names, by name. */
 export async function unitTreeOf(db: Database, municipalityId: string) {
-  const units = db
-    .selectFrom('unit')
-    .innerJoin('board', 'board.id', 'unit.board_id')
-    .select(['unit.id', 'unit.board_id', 'unit.parent_id', 'unit.name'])
-    .where('board.municipality_id', '=', municipalityId)
-    .orderBy('unit.name');
+  const units = unitsOfMunicipality(db, municipalityId).select(['unit.id', 'unit.board_id', 'unit.parent_id', 'unit.name']);
   return readMany(db, units, ['id', 'board_id', 'parent_id', 'name']);
 }
 
