@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.js';
 import { withAuditAnchor } from './audit-anchor.js';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { copyTemplateTo, readTemplate } from './template.js';
 import type { DB } from './schema.js';
@@ -18,12 +18,19 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// pg returns int8 (COUNT, SUM) and numeric as strings; PGlite returns numbers. Normalise here,
-// once, so every repository sees numbers on both databases.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
-// DATE columns stay 'YYYY-MM-DD' strings, as in the API, instead of midnight-local Date objects.
-pg.types.setTypeParser(1082, (v) => v);
+/**
+ * The PostgreSQL server's driver, loaded only when a server is used: the embedded database starts
+ * without it. pg returns int8 (COUNT, SUM) and numeric as strings; PGlite returns numbers. They are
+ * normalised here, once, so every repository sees numbers on both databases.
+ */
+async function serverDriver(): Promise<typeof pg> {
+  const driver = (await import('pg')).default;
+  driver.types.setTypeParser(20, (v) => Number(v));
+  driver.types.setTypeParser(1700, (v) => Number(v));
+  // DATE columns stay 'YYYY-MM-DD' strings, as in the API, instead of midnight-local Date objects.
+  driver.types.setTypeParser(1082, (v) => v);
+  return driver;
+}
 
 /**
  * Värna's own sessions carry this application_name; the audit log's guard trigger (migration 0007)
@@ -40,7 +47,7 @@ export const APPLICATION_NAME = 'varna';
  */
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string | 'memory'; auditAnchor?: string; fromTemplate?: boolean }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, application_name: APPLICATION_NAME });
+    const pool = new (await serverDriver()).Pool({ connectionString: opts.databaseUrl, max: 10, application_name: APPLICATION_NAME });
     // An idle client dropped by the server (restart, admin terminate) emits 'error' on the pool;
     // unhandled it would crash the process. The pool replaces the client on next use.
     pool.on('error', (err) => console.warn(`PostgreSQL idle client error: ${err.message}`));

@@ -1,7 +1,6 @@
 /** The board's reply to an audit report as a Word memo (tjänsteutlåtande), from the same read model as the pages. */
 import type { Database } from '../../db/database.js';
 import { dayOrToday } from '../../domain/calendar.js';
-import { renderReplyDocx } from '../../documents/audit-reply/docx.js';
 import { replyOutline, type ReplyDocumentInput } from '../../documents/audit-reply/model.js';
 import { notFound } from '../../http/errors.js';
 import * as orgs from '../orgs/service.js';
@@ -50,5 +49,5 @@ export async function replyDocumentInput(opts: { db: Database; actor: ServiceAct
 
 export async function replyDocument(opts: { db: Database; actor: ServiceActor; reportId: string; boardId: string; today?: string }) {
   const input = await replyDocumentInput(opts);
-  return { fileName: replyOutline(input).fileName, bytes: await renderReplyDocx(input) };
+  return { fileName: replyOutline(input).fileName, bytes: await (await import('../../documents/audit-reply/docx.js')).renderReplyDocx(input) };
 }

@@ -1,4 +1,7 @@
-import * as client from 'openid-client';
+import type * as client from 'openid-client';
+
+/** The OpenID Connect client, loaded with the first sign-in through it, not at start. */
+const openidClient = () => import('openid-client');
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { decideOidcLogin, isVerifiedClaim, type RefusalReason } from '../../domain/oidc-identity.js';
@@ -14,6 +17,7 @@ let discovered: { key: string; config: client.Configuration } | undefined;
 async function configuration(s: OidcSettings): Promise<client.Configuration> {
   const key = `${s.issuer}|${s.clientId}`;
   if (discovered?.key === key) return discovered.config;
+  const client = await openidClient();
   const config = await client.discovery(new URL(s.issuer), s.clientId, s.clientSecret, undefined, {
     execute: s.allowHttp ? [client.allowInsecureRequests] : [],
   });
@@ -40,6 +44,7 @@ function decodePending(value: string): Pending | undefined {
 /** The provider's URL to send the browser to, and the value to keep in the signed state cookie. */
 export async function authorizationRequest(s: OidcSettings): Promise<{ url: string; pending: string }> {
   const config = await configuration(s);
+  const client = await openidClient();
   const pending = { state: client.randomState(), verifier: client.randomPKCECodeVerifier(), nonce: client.randomNonce() };
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: s.redirectUri,
@@ -66,6 +71,7 @@ interface ProviderIdentity {
  */
 async function completeAuthorization(s: OidcSettings, callbackUrl: URL, p: Pending): Promise<ProviderIdentity> {
   const config = await configuration(s);
+  const client = await openidClient();
   const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
     pkceCodeVerifier: p.verifier,
     expectedState: p.state,

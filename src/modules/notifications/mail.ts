@@ -4,7 +4,7 @@
  * Only what the notification itself says goes in: titles, counts and links, never the text of a
  * concern report (the reminders never put one in a notification).
  */
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { KIND_INFO, type NotificationKind } from '../../domain/notifications/kinds.js';
 
 export interface MailSettings {
@@ -104,6 +104,8 @@ const transports = new Map<string, Transporter>();
 export async function sendMail(settings: MailSettings, to: string, message: Composed): Promise<void> {
   let transport = transports.get(settings.smtpUrl);
   if (!transport) {
+    // nodemailer is loaded with the first e-mail, not at start.
+    const { createTransport } = await import('nodemailer');
     transport = createTransport(smtpOptions(settings.smtpUrl));
     transports.set(settings.smtpUrl, transport);
   }

@@ -6,7 +6,6 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { renderPlanDocx } from '../../documents/plan/docx.js';
 import { planFileName } from '../../documents/plan/outline.js';
 import { renderPlanPdf } from '../../documents/plan/pdf.js';
 import { parseActivityFile, type ImportError, type ImportRow } from '../../domain/plans/import/activities.js';
@@ -138,7 +137,7 @@ export const planExportRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (req, reply) => {
       const model = await service.getPlanForExport({ db: app.db, actor: req.actor!, planId: req.params.id });
       const format = req.query.format;
-      const body = format === 'pdf' ? await renderPlanPdf(model) : await renderPlanDocx(model);
+      const body = format === 'pdf' ? await renderPlanPdf(model) : await (await import('../../documents/plan/docx.js')).renderPlanDocx(model);
       return reply
         .header('content-type', EXPORT_FORMATS[format])
         .header('content-disposition', `attachment; filename="${planFileName(model, format)}"`)

@@ -8,7 +8,6 @@ import { recordAudit } from '../audit/service.js';
 import { SITUATION_SECTION_KEY } from './defaults.js';
 import { mergedSections } from './detail.service.js';
 import { effectiveInstruction } from './governance-service.js';
-import { sanitizeSectionHtml, textToHtml } from './html.js';
 import * as repo from './repo.js';
 import type { TSection, TUpdateSectionRequest } from './schema.js';
 import { planForEdit } from './workflow.service.js';
@@ -23,6 +22,8 @@ export async function updateSection(opts: { db: Database; actor: ServiceActor; p
     const required = instruction.sections.findIndex((s) => s.key === opts.key);
     const existing = own.find((s) => s.key === opts.key);
     if (required < 0 && !existing) throw notFound('Avsnittet');
+    // The HTML sanitiser (and its CSS parser) is loaded with the first section written, not at start.
+    const { sanitizeSectionHtml, textToHtml } = await import('./html.js');
     const body = sanitizeSectionHtml(textToHtml(opts.input.bodyHtml));
     // The situation picture describes events and places: like every such text it may not point
     // at a person (personnummer, phone, e-mail, street address).

@@ -5,7 +5,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { renderChartSvg } from '../../documents/report/chart-svg.js';
-import { renderReportDocx } from '../../documents/report/docx.js';
 import { renderReportPdf } from '../../documents/report/pdf.js';
 import { renderReportXlsx } from '../../documents/report/xlsx.js';
 import type { Actor } from '../../domain/policy/index.js';
@@ -44,7 +43,7 @@ async function send(app: FastifyInstance, reply: FastifyReply, actor: Actor, { k
   const body = await app.heavyWork.run(`${key}|${format}`, async () => {
     const activities = format === 'xlsx' ? await service.activityRows({ db: app.db, actor, report }) : undefined;
     const model = toReportModel(report, activities);
-    return { fileName: model.fileName, bytes: format === 'docx' ? await renderReportDocx(model) : format === 'pdf' ? await renderReportPdf(model) : await renderReportXlsx(model) };
+    return { fileName: model.fileName, bytes: format === 'docx' ? await (await import('../../documents/report/docx.js')).renderReportDocx(model) : format === 'pdf' ? await renderReportPdf(model) : await renderReportXlsx(model) };
   });
   return reply
     .header('content-type', CONTENT_TYPES[format])
