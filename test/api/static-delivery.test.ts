@@ -70,6 +70,15 @@ describe('[STATIC] compression and caching of the web app and the API', () => {
     expect(doc.statusCode).toBe(200);
     expect(doc.headers['content-encoding']).toBe('br');
     expect(JSON.parse(brotliDecompressSync(doc.rawPayload).toString()).openapi).toBe('3.0.3');
+    // Above 64 KB the answer is compressed on the thread pool, still in one piece with its length.
+    const plain = await get('/api/openapi.json', 'identity');
+    expect(plain.rawPayload.length).toBeGreaterThan(64 * 1024);
+    expect(Number(doc.headers['content-length'])).toBe(doc.rawPayload.length);
+    expect(brotliDecompressSync(doc.rawPayload).toString()).toBe(plain.body);
+    const gz = await get('/api/openapi.json', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(Number(gz.headers['content-length'])).toBe(gz.rawPayload.length);
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
     const health = await get('/api/health', 'br');
     expect(health.headers['content-encoding']).toBeUndefined();
     expect(health.json().status).toBe('ok');
