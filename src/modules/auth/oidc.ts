@@ -1,7 +1,4 @@
 import type * as client from 'openid-client';
-
-/** The OpenID Connect client, loaded with the first sign-in through it, not at start. */
-const openidClient = () => import('openid-client');
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { decideOidcLogin, isVerifiedClaim, type RefusalReason } from '../../domain/oidc-identity.js';
@@ -10,6 +7,9 @@ import { findByEmail } from '../users/repo.js';
 import * as identities from './identity-repo.js';
 
 type OidcSettings = NonNullable<Config['oidc']>;
+
+/** The OpenID Connect client, loaded with the first sign-in through it, not at start. */
+const openidClient = () => import('openid-client');
 
 let discovered: { key: string; config: client.Configuration } | undefined;
 
