@@ -91,6 +91,10 @@ describe('[START] start pages per role and the menu', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/rapporter\/namnd\//);
     expect(await samePage()).toBe(true);
+    // The new page's heading takes focus once it renders (for screen readers); Enter on the menu
+    // only means something after that, as it does for a user who sees the page.
+    await loaded(page);
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.textContent?.includes('Enskede-Årsta-Vantör'));
     const menuEntry = page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Handlingsplaner', exact: true });
     expect(await menuEntry.getAttribute('aria-current')).toBeNull();
     await menuEntry.focus();
