@@ -119,7 +119,6 @@ export function isSuppressed(cell: Cell): cell is string {
  * never chosen). Returns true if it hid anything.
  */
 function protectRelation(members: readonly number[], values: readonly number[], hidden: Hidden[], known: ReadonlySet<number>): boolean {
-  const open = (i: number) => !hidden[i] && !known.has(i);
   // Exactly one secret member, or nothing to protect (counted without allocating: this runs for
   // every relation on every pass, thousands of times for a city of 300 boards).
   let secrets = 0;
@@ -133,14 +132,14 @@ function protectRelation(members: readonly number[], values: readonly number[], 
   let best = -1;
   for (let m = 0; m < last; m++) {
     const i = members[m];
-    if (!open(i) || values[i] === 0) continue;
+    if (hidden[i] || known.has(i) || values[i] === 0) continue;
     if (best < 0 || values[i] < values[best]) best = i;
   }
   if (best >= 0) {
     hidden[best] = 'secondary';
     return true;
   }
-  if (open(total)) {
+  if (!hidden[total] && !known.has(total)) {
     hidden[total] = 'secondary';
     return true;
   }
@@ -148,7 +147,7 @@ function protectRelation(members: readonly number[], values: readonly number[], 
   // the sum of what is known unless it was given inconsistently. Hide a zero so the relation
   // holds formally. Nothing left to hide only happens when the reader knows the total, and then
   // a relation whose parts the reader does not know is theirs to know anyway.
-  const zero = members.slice(0, last).find(open);
+  const zero = members.slice(0, last).find((i) => !hidden[i] && !known.has(i));
   if (zero === undefined) return false;
   hidden[zero] = 'secondary';
   return true;
@@ -177,6 +176,9 @@ function runSuppression(
       shownElsewhere.add(i);
     } else if (!hidden[i]) hidden[i] = 'secondary';
   }
+  // Nothing hidden: no relation has a secret member, so there is nothing to protect (the common
+  // case of a city table without small counts, skipped without visiting its relations).
+  if (!hidden.some(Boolean)) return hidden;
   const settle = (k: ReadonlySet<number>) => {
     let changed = true;
     while (changed) {

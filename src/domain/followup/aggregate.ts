@@ -78,7 +78,9 @@ export function statusCounts(activities: readonly ActivityRow[], followUps: read
 export const SWEDISH = new Intl.Collator('sv');
 
 export type StatusTally = Record<StatusKey, number>;
-export const emptyTally = (): StatusTally => Object.fromEntries(STATUS_KEYS.map((s) => [s, 0])) as StatusTally;
+const ZERO_TALLY: Readonly<StatusTally> = Object.freeze(Object.fromEntries(STATUS_KEYS.map((s) => [s, 0])) as StatusTally);
+/** A fresh tally of zeros (a copy of one frozen template: the city report makes thousands). */
+export const emptyTally = (): StatusTally => ({ ...ZERO_TALLY });
 export const tallyTotal = (t: StatusTally): number => STATUS_KEYS.reduce((n, s) => n + t[s], 0);
 
 /** Share in per cent with one decimal, 0 when there is nothing to share. */

@@ -25,6 +25,9 @@ export interface CollaborationFigures {
   strategyGoals: number | null;
 }
 
+/** `column` is one of the boards: one array parameter, not one per board (300 at a city). */
+const inBoards = (column: string, ids: readonly string[]) => sql<boolean>`${sql.ref(column)} = any(${ids}::uuid[])`;
+
 /** Forums and meetings in `year` for the given boards, or for the city's own forums (`null`). */
 async function forumFigures(db: Database, municipalityId: string, boardIds: string[] | null, year: number) {
   let q = db
@@ -34,7 +37,7 @@ async function forumFigures(db: Database, municipalityId: string, boardIds: stri
     .where('f.municipality_id', '=', municipalityId)
     .groupBy(['f.id', 'f.board_id', 'f.name'])
     .orderBy('f.name');
-  q = boardIds === null ? q.where('f.board_id', 'is', null) : q.where('f.board_id', 'in', boardIds);
+  q = boardIds === null ? q.where('f.board_id', 'is', null) : q.where(inBoards('f.board_id', boardIds));
   return (await q.execute()).map((r) => ({ boardId: r.board_id, name: r.name, meetings: Number(r.meetings), vbeOnAgenda: Number(r.vbe) }));
 }
 
@@ -44,7 +47,7 @@ export async function collaborationFigures(
 ): Promise<{ boards: CollaborationFigures[]; cityForums: ForumFigures[] }> {
   if (opts.boardIds !== 'all' && opts.boardIds.length === 0) return { boards: [], cityForums: [] };
   let boardsQ = db.selectFrom('board').select('id').where('municipality_id', '=', opts.municipalityId).orderBy('kind').orderBy('name');
-  if (opts.boardIds !== 'all') boardsQ = boardsQ.where('id', 'in', opts.boardIds);
+  if (opts.boardIds !== 'all') boardsQ = boardsQ.where(inBoards('id', opts.boardIds));
   const boards = await boardsQ.execute();
   const ids = boards.map((b) => b.id);
   const warnBy = addDays(opts.today, REVIEW_WARNING_DAYS);
@@ -55,7 +58,7 @@ export async function collaborationFigures(
       .selectFrom('partner_board as pb')
       .innerJoin('partner as p', 'p.id', 'pb.partner_id')
       .select((eb) => ['pb.board_id', 'p.type', eb.fn.countAll<number>().as('n')])
-      .where('pb.board_id', 'in', ids)
+      .where(inBoards('pb.board_id', ids))
       .where('p.archived_at', 'is', null)
       .groupBy(['pb.board_id', 'p.type'])
       .execute(),
@@ -66,25 +69,40 @@ export async function collaborationFigures(
         eb.fn.countAll<number>().as('inForce'),
         eb.fn.count<number>(sql`case when review_on <= ${warnBy} then 1 end`).as('due'),
       ])
-      .where('board_id', 'in', ids)
+      .where(inBoards('board_id', ids))
       .where('valid_from', '<=', opts.today)
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', opts.today)]))
       .groupBy('board_id')
       .execute(),
-    db.selectFrom('civil_society_strategy').select(['board_id', sql<number>`jsonb_array_length(goals)`.as('goals')]).where('board_id', 'in', ids).execute(),
+    db.selectFrom('civil_society_strategy').select(['board_id', sql<number>`jsonb_array_length(goals)`.as('goals')]).where(inBoards('board_id', ids)).execute(),
   ]);
+  const forumsOf = groupBy(forums, (f) => f.boardId);
+  const partnersOf = groupBy(partners, (p) => p.board_id);
+  const agreementOf = new Map(agreements.map((a) => [a.board_id, a]));
+  const strategyOf = new Map(strategies.map((s) => [s.board_id, s]));
   return {
     cityForums: cityForums.map(({ name, meetings, vbeOnAgenda }) => ({ name, meetings, vbeOnAgenda })),
-    boards: boards.map((b) => {
-      const agreement = agreements.find((a) => a.board_id === b.id);
-      const strategy = strategies.find((s) => s.board_id === b.id);
+    boards: ids.map((id) => {
+      const agreement = agreementOf.get(id);
+      const strategy = strategyOf.get(id);
       return {
-        boardId: b.id,
-        forums: forums.filter((f) => f.boardId === b.id).map(({ name, meetings, vbeOnAgenda }) => ({ name, meetings, vbeOnAgenda })),
-        partnersByType: Object.fromEntries(partners.filter((p) => p.board_id === b.id).map((p) => [p.type, Number(p.n)])),
+        boardId: id,
+        forums: (forumsOf.get(id) ?? []).map(({ name, meetings, vbeOnAgenda }) => ({ name, meetings, vbeOnAgenda })),
+        partnersByType: Object.fromEntries((partnersOf.get(id) ?? []).map((p) => [p.type, Number(p.n)])),
         agreements: { inForce: Number(agreement?.inForce ?? 0), dueForReview: Number(agreement?.due ?? 0) },
         strategyGoals: strategy && Number(strategy.goals) > 0 ? Number(strategy.goals) : null,
       };
     }),
   };
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<string | null, T[]> {
+  const out = new Map<string | null, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
 }

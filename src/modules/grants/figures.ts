@@ -26,28 +26,27 @@ export async function grantFigures(db: Database, opts: { municipalityId: string;
   if (opts.boardIds !== 'all' && opts.boardIds.length === 0) return [];
   const from = `${opts.year}-01-01`;
   const to = `${opts.year}-12-31`;
-  let q = db
-    .selectFrom('board as b')
-    .leftJoin('grant_application as a', 'a.board_id', 'b.id')
-    .select((eb) => [
-      'b.id as boardId',
-      'b.name as boardName',
-      eb.fn.count<number>(sql`case when a.received_on between ${from} and ${to} then 1 end`).as('applications'),
-      eb.fn.count<number>(sql`case when a.status = 'approved' and a.decided_on between ${from} and ${to} then 1 end`).as('approved'),
-      eb.fn.count<number>(sql`case when a.status = 'rejected' and a.decided_on between ${from} and ${to} then 1 end`).as('rejected'),
-      eb.fn
-        .count<number>(
-          sql`case when a.status = 'rejected' and a.decided_on between ${from} and ${to}
-            and exists (select 1 from grant_vetting v where v.application_id = a.id and v.result = 'fail') then 1 end`,
-        )
-        .as('refusedForFailedCriterion'),
-    ])
-    .where('b.municipality_id', '=', opts.municipalityId)
-    .groupBy(['b.id', 'b.name', 'b.kind'])
-    .orderBy('b.kind')
-    .orderBy('b.name');
-  if (opts.boardIds !== 'all') q = q.where('b.id', 'in', opts.boardIds);
-  const rows = await q.execute();
+  // The year's applications are counted first and joined to the boards after: the counting
+  // touches only applications of the year, and every board is listed, with zeros when it had none.
+  const inScope = opts.boardIds === 'all' ? sql`` : sql`and b.id = any(${opts.boardIds}::uuid[])`;
+  const decidedInYear = sql`a.decided_on between ${from} and ${to}`;
+  const { rows } = await sql<{ boardId: string; boardName: string; applications: number; approved: number; rejected: number; refusedForFailedCriterion: number }>`
+    select b.id as "boardId", b.name as "boardName", coalesce(g.applications, 0)::int as applications, coalesce(g.approved, 0)::int as approved,
+           coalesce(g.rejected, 0)::int as rejected, coalesce(g.refused, 0)::int as "refusedForFailedCriterion"
+    from board b
+    left join (
+      select a.board_id,
+             count(*) filter (where a.received_on between ${from} and ${to}) as applications,
+             count(*) filter (where a.status = 'approved' and ${decidedInYear}) as approved,
+             count(*) filter (where a.status = 'rejected' and ${decidedInYear}) as rejected,
+             count(*) filter (where a.status = 'rejected' and ${decidedInYear}
+               and exists (select 1 from grant_vetting v where v.application_id = a.id and v.result = 'fail')) as refused
+      from grant_application a
+      where a.received_on between ${from} and ${to} or ${decidedInYear}
+      group by a.board_id
+    ) g on g.board_id = b.id
+    where b.municipality_id = ${opts.municipalityId} ${inScope}
+    order by b.kind, b.name`.execute(db);
   return rows.map((r) => ({
     boardId: r.boardId,
     boardName: r.boardName,

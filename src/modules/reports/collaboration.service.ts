@@ -21,10 +21,11 @@ export async function collaborationSection(opts: { db: Database; actor: ServiceA
     grantFigures(opts.db, { municipalityId: opts.actor.municipalityId, boardIds, year: opts.year }),
     collaborationFigures(opts.db, { municipalityId: opts.actor.municipalityId, boardIds: collaborationBoards, year: opts.year, today: todayInSweden() }),
   ]);
+  const collaborationOf = new Map(collaboration.boards.map((b) => [b.boardId, b]));
   return {
     available: true,
     rows: figures.map((f) => {
-      const c = collaboration.boards.find((b) => b.boardId === f.boardId);
+      const c = collaborationOf.get(f.boardId);
       return {
         boardId: f.boardId,
         boardName: f.boardName,

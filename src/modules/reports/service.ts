@@ -76,6 +76,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   ]);
   const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || SWEDISH.compare(a.name, b.name));
   const names = new Map(boards.map((b) => [b.id, b.name]));
+  const nameRank = new Map([...new Set(boards.map((b) => b.name))].sort(SWEDISH.compare).map((name, i) => [name, i]));
   const delayedWindow = req.delayed ?? { offset: 0, limit: DELAYED_PAGE };
   const delayedRows = await repo.delayedPage(db, { year, upToRank }, boards.map((b) => b.id), delayedWindow);
   const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
@@ -178,7 +179,9 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
           result: o.result,
           kpiIds: kpisOf.get(`${o.activityId}|${o.indicator.name}`) ?? [],
         }))
-        .sort((a, b) => SWEDISH.compare(a.boardName, b.boardName) || SWEDISH.compare(a.activityTitle, b.activityTitle)),
+        // By board name, then activity title: the boards' order by name is computed once, so the
+        // collator only compares titles within a board (1,500 indicators at a city of 300 boards).
+        .sort((a, b) => (nameRank.get(a.boardName) ?? 0) - (nameRank.get(b.boardName) ?? 0) || SWEDISH.compare(a.activityTitle, b.activityTitle)),
     },
     context: [...contextMap.values()],
     analyses: boards
