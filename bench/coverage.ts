@@ -124,9 +124,3 @@ export async function benchCoverage(): Promise<{ lines: string[]; figures: Figur
   if (!server) out.push('(no PostgreSQL server answered: PGlite only)');
   return { lines: out, figures };
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { lines } = await benchCoverage();
-  for (const l of lines) console.log(l);
-  process.exit(0);
-}

@@ -52,8 +52,3 @@ export async function benchTrainingImport(rows = ROWS): Promise<number> {
     await handle.close();
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const ms = await benchTrainingImport();
-  console.log(`training import: ${ROWS.toLocaleString('en')} participant rows in ${ms} ms (target < 5000 ms)`);
-}

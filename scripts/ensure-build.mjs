@@ -91,7 +91,7 @@ export function staleReason(root = ROOT, target = TARGETS.web) {
  * and compiling those one file at a time was a fifth of the start-up on an existing database.
  */
 const BUNDLED = /^(kysely|zod|fastify-type-provider-zod)(\/|$)/;
-const externalPackages = {
+export const externalPackages = {
   name: 'external-packages',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.test(args.path) ? undefined : { path: args.path, external: true }));
@@ -148,7 +148,7 @@ function buildWeb() {
   if (result.status !== 0) throw new Error('see the messages above');
 }
 
-async function main() {
+export async function main() {
   const force = process.argv.includes('--force');
   for (const target of Object.values(TARGETS)) {
     const reason = force ? 'asked to (--force)' : staleReason(ROOT, target);
