@@ -1,7 +1,7 @@
 /**
  * Bench: a 100,000-row participant list (CSV, as the learning platform exports it) imported
  * through the import use case on an in-memory PGlite database. Target: under 5 s.
- * `npm run bench` calls benchTrainingImport(); run alone with `npx tsx bench/training-import.ts`.
+ * `npm run bench` calls benchTrainingImport(); run alone with `npm run bench training`.
  */
 import { openDatabase } from '../src/db/database.js';
 import type { SystemActor } from '../src/domain/policy/index.js';
