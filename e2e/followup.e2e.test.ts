@@ -156,6 +156,57 @@ describe('[FOLLOWUP] browser', () => {
     }
   });
 
+  it('the city report’s long lists come a page at a time: "Visa fler" by keyboard moves focus to the first new item, and the indicators sort once all are shown', async () => {
+    const { ctx, page } = await loggedIn(e, 'central@stockholm.example');
+    // A city of 300 boards fills the first pages; the demo's 20 do not. The page's own first read is
+    // asked for smaller pages (the server answers it as it would any page); "Visa fler" is untouched.
+    await page.route('**/api/reports/city?*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.searchParams.get('format') === 'json' && ![...url.searchParams.keys()].some((k) => k.endsWith('Limit'))) {
+        url.searchParams.set('indicatorLimit', '2');
+        url.searchParams.set('analysisLimit', '1');
+      }
+      return route.continue({ url: url.toString() });
+    });
+    await page.goto(`${e.base}/rapporter?year=2026`);
+    await heading(page, 'Samlad rapport 2026');
+    await settle(page);
+
+    const indicators = page.getByRole('region', { name: 'Indikatorer' });
+    const shown = indicators.getByRole('status');
+    await shown.getByText(/^Visar 2 av \d+ indikatorer\. Tabellen går att sortera när alla visas\.$/).waitFor();
+    const total = Number((await shown.innerText()).match(/av (\d+)/)![1]);
+    expect(total).toBeGreaterThan(2);
+    const table = indicators.getByRole('table', { name: 'Effektindikatorer jämförda med målen', exact: true });
+    expect(await table.getByRole('button').count()).toBe(0);
+    await indicators.getByRole('button', { name: 'Visa fler' }).focus();
+    await page.keyboard.press('Enter');
+    await shown.getByText(new RegExp(`^Visar ${Math.min(4, total)} av ${total} indikatorer`)).waitFor();
+    // Focus is on the first new row, where a keyboard user continues reading.
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('tbody')].flatMap((b) => [...b.rows]).findIndex((row) => row.contains(document.activeElement)))).not.toBe(-1);
+    expect(await table.locator('tbody tr').nth(2).evaluate((row) => row.contains(document.activeElement))).toBe(true);
+    for (let rows = Math.min(4, total); rows < total; ) {
+      await indicators.getByRole('button', { name: 'Visa fler' }).click();
+      rows = Math.min(rows + 2, total);
+      await shown.getByText(new RegExp(`^Visar ${rows} av ${total} indikatorer`)).waitFor();
+    }
+    expect(await indicators.getByRole('button', { name: 'Visa fler' }).count()).toBe(0);
+    await shown.getByText(`Visar ${total} av ${total} indikatorer.`, { exact: true }).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(total);
+    await table.getByRole('button', { name: 'Indikator' }).click();
+    expect(await table.getByRole('columnheader', { name: 'Indikator' }).getAttribute('aria-sort')).toBe('ascending');
+
+    const analyses = page.getByRole('region', { name: 'Nämndernas analyser' });
+    await analyses.getByRole('status').getByText(/^Visar 1 av \d+ nämnders analyser\.$/).waitFor();
+    await analyses.getByRole('button', { name: 'Visa fler' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => analyses.getByRole('heading', { level: 3 }).count()).toBe(2);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await analyses.getByRole('heading', { level: 3 }).nth(1).innerText());
+    await expectAccessible(page);
+    await ctx.close();
+  });
+
   it('the board report, the periods admin and the context indicators pass axe', async () => {
     const board = await e.t.boardId('Enskede-Årsta-Vantör');
     {

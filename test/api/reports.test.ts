@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
@@ -78,6 +79,38 @@ describe.each(await testDatabaseKinds())('[REPORTS] board and city reports on %s
     expect(bad.json().error.fields).toEqual([{ field: 'delayedLimit', message: 'Visa minst en försenad insats.' }]);
   });
 
+  it('pages the indicators and the analyses in the JSON (the summary still counts all); the documents carry every one', async () => {
+    const whole = (await central.get('/api/reports/city?year=2026&indicatorLimit=500')).json();
+    const key = (i: { activityId: string; name: string }) => `${i.activityId}|${i.name}`;
+    const all = whole.indicators.items.map(key);
+    expect(all.length).toBeGreaterThan(3);
+    const page = (await central.get('/api/reports/city?year=2026&indicatorOffset=2&indicatorLimit=2&analysisOffset=1&analysisLimit=1')).json();
+    expect(page.indicators).toMatchObject({ total: all.length, offset: 2, limit: 2, summary: whole.indicators.summary });
+    expect(page.indicators.items.map(key)).toEqual(all.slice(2, 4));
+    expect(page.analyses).toMatchObject({ total: 2, offset: 1, limit: 1 });
+    expect(page.analyses.items.map((a: { boardName: string }) => a.boardName)).toEqual(['Rinkeby-Kista']);
+    const bad = await central.get('/api/reports/city?year=2026&indicatorLimit=501&analysisLimit=0');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([
+      { field: 'indicatorLimit', message: 'Visa högst 500 indikatorer åt gången.' },
+      { field: 'analysisLimit', message: 'Visa minst en analys.' },
+    ]);
+
+    // A page asked of a document is ignored: the workbook lists every indicator.
+    const xlsx = await central.get('/api/reports/city?year=2026&format=xlsx&indicatorOffset=1&indicatorLimit=1&delayedLimit=1&analysisOffset=1&analysisLimit=1');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
+    const sheetText = (name: string) => {
+      const lines: string[] = [];
+      wb.getWorksheet(name)!.eachRow((row) => lines.push((row.values as unknown[]).slice(1).join('|')));
+      return lines.join('\n');
+    };
+    for (const i of whole.indicators.items as { name: string; activityTitle: string }[]) expect(sheetText('Indikatorer')).toContain(i.name);
+    // The first analysis (the only one marked reported: drafts stay out of the documents).
+    expect(sheetText('Analyser')).toContain('Enskede-Årsta-Vantör');
+  });
+
   it('compares effect indicators with their targets and shows the linked context indicators', async () => {
     const r = (await central.get('/api/reports/city?year=2026')).json();
     const eavItems = r.indicators.items.filter((i: { boardName: string }) => i.boardName === 'Enskede-Årsta-Vantör');
@@ -87,13 +120,16 @@ describe.each(await testDatabaseKinds())('[REPORTS] board and city reports on %s
       ['Andel anhöriga som upplever att stödet hjälpt (%)', 72, 'not_achieved', []],
     ]);
     expect(r.indicators.items.every((i: { kind: string }) => i.kind === 'effect')).toBe(true);
+    expect(r.indicators.total).toBe(r.indicators.items.length);
+    expect(Object.values(r.indicators.summary).reduce((a: number, b) => a + (b as number), 0)).toBe(r.indicators.total);
     expect(r.context.find((c: { kpiId: string }) => c.kpiId === 'DEMO-HATBROTT').values).toEqual([
       { year: 2022, value: 41.2 },
       { year: 2023, value: 44.8 },
       { year: 2024, value: 39.5 },
       { year: 2025, value: 37.9 },
     ]);
-    expect(r.analyses.map((a: { boardName: string; period: string }) => `${a.boardName} ${a.period}`)).toEqual(['Enskede-Årsta-Vantör T1', 'Rinkeby-Kista T2']);
+    expect(r.analyses).toMatchObject({ total: 2, offset: 0, limit: 10 });
+    expect(r.analyses.items.map((a: { boardName: string; period: string }) => `${a.boardName} ${a.period}`)).toEqual(['Enskede-Årsta-Vantör T1', 'Rinkeby-Kista T2']);
     expect(r.training.available).toBe(true);
     expect(r.situation).toMatchObject({ available: true, suppressed: true });
   });

@@ -336,7 +336,7 @@ export function toReportModel(r: TReport, activities?: { board_id: string; title
     { label: 'Genomförda insatser', value: `${nf(r.totals.byStatus.done)} (${nf(r.totals.donePercent)} %)` },
     { label: 'Försenade insatser', value: nf(r.totals.byStatus.delayed) },
     { label: 'Insatser utan rapport', value: nf(r.totals.byStatus.not_reported) },
-    { label: city ? 'Effektindikatorer med nått mål' : 'Indikatorer med nått mål', value: `${nf(r.indicators.summary.achieved)} av ${nf(r.indicators.items.length)}` },
+    { label: city ? 'Effektindikatorer med nått mål' : 'Indikatorer med nått mål', value: `${nf(r.indicators.summary.achieved)} av ${nf(r.indicators.total)}` },
     ...(city ? [{ label: 'Nämnder vars senaste analys är markerad som rapporterad', value: `${reported} av ${r.totals.boards}` }] : []),
   ];
   const names = new Map(r.boards.map((b) => [b.boardId, b.name]));
@@ -358,7 +358,7 @@ export function toReportModel(r: TReport, activities?: { board_id: string; title
     indicatorSummary: ind.summary,
     contextIndicators: r.context.length || r.indicators.items.some((i) => i.kpiIds.length) ? contextTable(r) : null,
     // Only analyses marked reported: a draft is the board's work in progress, not its word.
-    analyses: r.analyses
+    analyses: r.analyses.items
       .filter((a) => a.reportedAt)
       .map((a) => ({
         boardName: a.boardName,

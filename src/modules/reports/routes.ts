@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { renderChartSvg } from '../../documents/report/chart-svg.js';
 import { renderReportPdf } from '../../documents/report/pdf.js';
 import { renderReportXlsx } from '../../documents/report/xlsx.js';
@@ -51,12 +52,16 @@ async function send(app: FastifyInstance, reply: FastifyReply, actor: Actor, { k
     .send(body.bytes);
 }
 
-/** The JSON lists a page of the delayed activities; the documents list every one. */
-function delayedWindow(q: { format: Format; delayedOffset: number; delayedLimit: number }) {
-  return q.format === 'json' ? { offset: q.delayedOffset, limit: q.delayedLimit } : { offset: 0, limit: null };
+/** The JSON carries a page of each long list; the documents every item. */
+function listsOf(q: z.output<typeof ZReportQuery>): service.ReportLists {
+  if (q.format !== 'json') return service.ALL_OF_LISTS;
+  return {
+    delayed: { offset: q.delayedOffset, limit: q.delayedLimit },
+    indicators: { offset: q.indicatorOffset, limit: q.indicatorLimit },
+    analyses: { offset: q.analysisOffset, limit: q.analysisLimit },
+  };
 }
-const windowKey = (w: { offset: number; limit: number | null }) => `delayed:${w.offset}+${w.limit ?? 'all'}`;
-const CHARTS_WINDOW = { offset: 0, limit: service.DELAYED_PAGE };
+const listsKey = (lists: service.ReportLists) => Object.entries(lists).map(([name, w]) => `${name}:${w.offset}+${w.limit ?? 'all'}`).join(',');
 
 const charts = (app: FastifyInstance, { key, report }: { key: string; report: TReport }) =>
   app.heavyWork.run(`${key}|charts`, async () =>
@@ -77,8 +82,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: async (req, reply) => {
       const { year, period } = req.query;
-      const delayed = delayedWindow(req.query);
-      const report = await gatedReport(app, req.actor!, ['city', year, period, windowKey(delayed)], () => service.cityReport({ db: app.db, actor: req.actor!, year, period, delayed }));
+      const lists = listsOf(req.query);
+      const report = await gatedReport(app, req.actor!, ['city', year, period, listsKey(lists)], () => service.cityReport({ db: app.db, actor: req.actor!, year, period, lists }));
       return send(app, reply, req.actor!, report, req.query.format);
     },
   });
@@ -88,8 +93,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'The city report’s charts as SVG, each with its data table', querystring: ZChartsQuery, response: { 200: ZReportCharts } },
     handler: async (req) => {
       const { year, period } = req.query;
-      const delayed = CHARTS_WINDOW;
-      return charts(app, await gatedReport(app, req.actor!, ['city', year, period, windowKey(delayed)], () => service.cityReport({ db: app.db, actor: req.actor!, year, period, delayed })));
+      const lists = service.FIRST_PAGES;
+      return charts(app, await gatedReport(app, req.actor!, ['city', year, period, listsKey(lists)], () => service.cityReport({ db: app.db, actor: req.actor!, year, period, lists })));
     },
   });
 
@@ -105,8 +110,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (req, reply) => {
       const { year, period } = req.query;
       const { boardId } = req.params;
-      const delayed = delayedWindow(req.query);
-      const report = await gatedReport(app, req.actor!, ['board', boardId, year, period, windowKey(delayed)], () => service.boardReport({ db: app.db, actor: req.actor!, boardId, year, period, delayed }));
+      const lists = listsOf(req.query);
+      const report = await gatedReport(app, req.actor!, ['board', boardId, year, period, listsKey(lists)], () => service.boardReport({ db: app.db, actor: req.actor!, boardId, year, period, lists }));
       return send(app, reply, req.actor!, report, req.query.format);
     },
   });
@@ -117,8 +122,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (req) => {
       const { year, period } = req.query;
       const { boardId } = req.params;
-      const delayed = CHARTS_WINDOW;
-      return charts(app, await gatedReport(app, req.actor!, ['board', boardId, year, period, windowKey(delayed)], () => service.boardReport({ db: app.db, actor: req.actor!, boardId, year, period, delayed })));
+      const lists = service.FIRST_PAGES;
+      return charts(app, await gatedReport(app, req.actor!, ['board', boardId, year, period, listsKey(lists)], () => service.boardReport({ db: app.db, actor: req.actor!, boardId, year, period, lists })));
     },
   });
 };

@@ -14,14 +14,27 @@ import { ZDecisionsSection } from '../plans/schema.js';
 /** The board and city reports (shared with the web app). */
 
 export const REPORT_FORMATS = ['json', 'docx', 'pdf', 'xlsx'] as const;
+const pageOffset = (list: string) =>
+  z.coerce.number({ error: `Ange var listan över ${list} börjar, t.ex. 0.` }).int('Ange ett heltal.').min(0, 'Listan börjar på 0 eller senare.').default(0);
+const pageLimit = ({ what, one, first, max }: { what: string; one: string; first: number; max: number }) =>
+  z.coerce
+    .number({ error: `Ange hur många ${what} som ska visas, t.ex. ${first}.` })
+    .int('Ange ett heltal.')
+    .min(1, `Visa minst ${one}.`)
+    .max(max, `Visa högst ${max} ${what} åt gången.`)
+    .default(first);
 export const ZReportQuery = z.strictObject({
   year: z.coerce.number({ error: 'Ange ett år, t.ex. 2026.' }).int('Ange ett helt år.').min(2000, 'Året ska vara 2000 eller senare.').max(2100, 'Året ska vara 2100 eller tidigare.').optional(),
   format: z.enum(REPORT_FORMATS, { error: 'Välj format: json, docx, pdf eller xlsx.' }).default('json'),
   /** Figures as of this period (T1, T2 or VB); default: each activity's latest report of the year. */
   period: z.enum(PERIOD_KINDS, { error: 'Välj period: T1, T2 eller VB.' }).optional(),
-  /** The JSON lists the delayed activities a page at a time (the documents list all of them). */
-  delayedOffset: z.coerce.number({ error: 'Ange var listan över försenade insatser börjar, t.ex. 0.' }).int('Ange ett heltal.').min(0, 'Listan börjar på 0 eller senare.').default(0),
-  delayedLimit: z.coerce.number({ error: 'Ange hur många försenade insatser som ska visas, t.ex. 25.' }).int('Ange ett heltal.').min(1, 'Visa minst en försenad insats.').max(500, 'Visa högst 500 försenade insatser åt gången.').default(25),
+  /** The JSON lists the delayed activities, the indicators and the boards' analyses a page at a time (the documents list all). */
+  delayedOffset: pageOffset('försenade insatser'),
+  delayedLimit: pageLimit({ what: 'försenade insatser', one: 'en försenad insats', first: 25, max: 500 }),
+  indicatorOffset: pageOffset('indikatorer'),
+  indicatorLimit: pageLimit({ what: 'indikatorer', one: 'en indikator', first: 25, max: 500 }),
+  analysisOffset: pageOffset('nämndernas analyser'),
+  analysisLimit: pageLimit({ what: 'analyser', one: 'en analys', first: 10, max: 100 }),
 });
 export const ZChartsQuery = z.strictObject({
   year: ZReportQuery.shape.year,
@@ -87,8 +100,12 @@ export const ZReport = z.object({
       }),
     ),
   }),
+  /** Every indicator counted in `summary` and `total`; `items` a page of them, as `delayed`. */
   indicators: z.object({
     summary: ZResultTally,
+    total: z.number(),
+    offset: z.number(),
+    limit: z.number().nullable(),
     items: z.array(
       z.object({
         boardId: z.string(),
@@ -107,15 +124,21 @@ export const ZReport = z.object({
     ),
   }),
   context: z.array(z.object({ kpiId: z.string(), title: z.string().nullable(), area: z.string(), values: z.array(z.object({ year: z.number(), value: z.number() })) })),
-  analyses: z.array(
-    z.object({
-      boardId: z.string(),
-      boardName: z.string(),
-      period: z.enum(PERIOD_KINDS),
-      reportedAt: z.string().nullable(),
-      sections: z.array(z.object({ key: z.enum(ANALYSIS_HEADINGS), title: z.string(), text: z.string() })),
-    }),
-  ),
+  /** The boards' latest analyses of the period: `total` of them, `items` a page, as `delayed`. */
+  analyses: z.object({
+    total: z.number(),
+    offset: z.number(),
+    limit: z.number().nullable(),
+    items: z.array(
+      z.object({
+        boardId: z.string(),
+        boardName: z.string(),
+        period: z.enum(PERIOD_KINDS),
+        reportedAt: z.string().nullable(),
+        sections: z.array(z.object({ key: z.enum(ANALYSIS_HEADINGS), title: z.string(), text: z.string() })),
+      }),
+    ),
+  }),
   training: z.object({
     available: z.boolean(),
     courseName: z.string().nullable(),

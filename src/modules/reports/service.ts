@@ -34,12 +34,26 @@ export interface ReportRequest {
   period?: PeriodKind;
   /** Today (Swedish time); tests may pass another day. */
   today?: string;
-  /** Which delayed activities to list: a page for the JSON, all (limit null) for the documents. */
-  delayed?: { offset: number; limit: number | null };
+  /** Which part of each long list to carry: a page for the JSON, all (limit null) for the documents. */
+  lists?: ReportLists;
 }
 
-/** The JSON's first page of delayed activities when the request names none. */
-export const DELAYED_PAGE = 25;
+/** From `offset`, at most `limit` items (null: every one). */
+export interface ListWindow {
+  offset: number;
+  limit: number | null;
+}
+
+/** The report's lists that grow with the city: delayed activities, indicators, the boards' analyses. */
+export type ReportLists = Record<'delayed' | 'indicators' | 'analyses', ListWindow>;
+
+/** The JSON's first page of each list when the request names none. */
+export const FIRST_PAGES: ReportLists = { delayed: { offset: 0, limit: 25 }, indicators: { offset: 0, limit: 25 }, analyses: { offset: 0, limit: 10 } };
+
+/** Every item of every list, for the documents. */
+export const ALL_OF_LISTS: ReportLists = { delayed: { offset: 0, limit: null }, indicators: { offset: 0, limit: null }, analyses: { offset: 0, limit: null } };
+
+const windowOf = <T>(items: readonly T[], w: ListWindow): T[] => items.slice(w.offset, w.limit === null ? undefined : w.offset + w.limit);
 
 /** The city report needs a grant that reaches every board (src/domain/policy/scope.ts). */
 function requireCityReader(actor: Actor) {
@@ -76,9 +90,8 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   ]);
   const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || SWEDISH.compare(a.name, b.name));
   const names = new Map(boards.map((b) => [b.id, b.name]));
-  const nameRank = new Map([...new Set(boards.map((b) => b.name))].sort(SWEDISH.compare).map((name, i) => [name, i]));
-  const delayedWindow = req.delayed ?? { offset: 0, limit: DELAYED_PAGE };
-  const delayedRows = await repo.delayedPage(db, { year, upToRank }, boards.map((b) => b.id), delayedWindow);
+  const lists = req.lists ?? FIRST_PAGES;
+  const delayedRows = await repo.delayedPage(db, { year, upToRank }, boards.map((b) => b.id), lists.delayed);
   const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
   const late = await latePlans(db, actor.municipalityId, year, today, boards, plans);
   const activityCount = new Map(data.plans.map((p) => [p.id, p.activities]));
@@ -94,17 +107,23 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   );
 
   const indicatorItems: IndicatorItem[] = [];
-  const kpisOf = new Map<string, string[]>();
+  const linksOf = new Map<string, { indicatorName: string; kpiId: string }[]>();
   for (const a of data.indicators) {
     const latest = new Map((a.latest ?? []).map(([name, value, period]) => [name, { value, period }]));
+    if (a.links?.length) linksOf.set(a.id, a.links);
     for (const indicator of a.indicators ?? []) {
       if (scope === 'city' && indicator.kind !== 'effect') continue;
       const v = latest.get(indicator.name.trim());
       indicatorItems.push({ boardId: a.board_id, activityId: a.id, activityTitle: a.title, indicator, value: v?.value ?? null, period: v?.period ?? null });
-      kpisOf.set(`${a.id}|${indicator.name}`, (a.links ?? []).filter((l) => l.indicatorName === indicator.name).map((l) => l.kpiId));
     }
   }
   const outcomes = indicatorOutcomes(indicatorItems);
+  // By board name, then activity title, every indicator (the summary counts them all); only the
+  // page the JSON carries is turned into its answer. The boards' order by name is computed once,
+  // so the collator only compares titles within a board.
+  const nameRank = new Map([...new Set(boards.map((b) => b.name))].sort(SWEDISH.compare).map((name, i) => [name, i]));
+  const rankOf = (boardId: string) => nameRank.get(names.get(boardId) ?? '') ?? -1;
+  const indicatorsInOrder = [...outcomes.items].sort((a, b) => rankOf(a.boardId) - rankOf(b.boardId) || SWEDISH.compare(a.activityTitle, b.activityTitle));
   const perBoardResults = new Map<string, Record<IndicatorResult, number>>();
   for (const o of outcomes.items) {
     const t = perBoardResults.get(o.boardId) ?? (Object.fromEntries(INDICATOR_RESULTS.map((r) => [r, 0])) as Record<IndicatorResult, number>);
@@ -112,6 +131,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     perBoardResults.set(o.boardId, t);
   }
   const analyses = new Map(data.analyses.map((a) => [a.board_id, a]));
+  const boardsWithAnalysis = boards.filter((b) => analyses.has(b.id));
   const matrix = measureAreaMatrix(counts, year);
   const totalsByStatus = matrix.totals;
   const iso = (d: string | null) => (d ? new Date(d).toISOString() : null);
@@ -158,35 +178,33 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     yearOverYear: yearOverYear(counts, year, boards.map((b) => b.id)),
     delayed: {
       total: totalsByStatus.delayed,
-      offset: delayedWindow.offset,
-      limit: delayedWindow.limit,
+      ...lists.delayed,
       items: delayedRows.map((d) => ({ boardId: d.board_id, boardName: names.get(d.board_id) ?? '', activityId: d.id, title: d.title, measureArea: d.measure_area, period: d.period, status: 'delayed' as const, comment: d.comment })),
     },
     indicators: {
       summary: outcomes.summary,
-      items: outcomes.items
-        .map((o) => ({
-          boardId: o.boardId,
-          boardName: names.get(o.boardId) ?? '',
-          activityId: o.activityId,
-          activityTitle: o.activityTitle,
-          kind: o.indicator.kind,
-          name: o.indicator.name,
-          baseline: o.indicator.baseline === null || o.indicator.baseline === undefined ? null : String(o.indicator.baseline),
-          target: o.indicator.target === null || o.indicator.target === undefined ? null : String(o.indicator.target),
-          value: o.value,
-          period: o.period,
-          result: o.result,
-          kpiIds: kpisOf.get(`${o.activityId}|${o.indicator.name}`) ?? [],
-        }))
-        // By board name, then activity title: the boards' order by name is computed once, so the
-        // collator only compares titles within a board (1,500 indicators at a city of 300 boards).
-        .sort((a, b) => (nameRank.get(a.boardName) ?? 0) - (nameRank.get(b.boardName) ?? 0) || SWEDISH.compare(a.activityTitle, b.activityTitle)),
+      total: indicatorsInOrder.length,
+      ...lists.indicators,
+      items: windowOf(indicatorsInOrder, lists.indicators).map((o) => ({
+        boardId: o.boardId,
+        boardName: names.get(o.boardId) ?? '',
+        activityId: o.activityId,
+        activityTitle: o.activityTitle,
+        kind: o.indicator.kind,
+        name: o.indicator.name,
+        baseline: o.indicator.baseline === null || o.indicator.baseline === undefined ? null : String(o.indicator.baseline),
+        target: o.indicator.target === null || o.indicator.target === undefined ? null : String(o.indicator.target),
+        value: o.value,
+        period: o.period,
+        result: o.result,
+        kpiIds: (linksOf.get(o.activityId) ?? []).filter((l) => l.indicatorName === o.indicator.name).map((l) => l.kpiId),
+      })),
     },
     context: [...contextMap.values()],
-    analyses: boards
-      .filter((b) => analyses.has(b.id))
-      .map((b) => {
+    analyses: {
+      total: boardsWithAnalysis.length,
+      ...lists.analyses,
+      items: windowOf(boardsWithAnalysis, lists.analyses).map((b) => {
         const a = analyses.get(b.id)!;
         return {
           boardId: b.id,
@@ -196,6 +214,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
           sections: ANALYSIS_HEADINGS.map((key) => ({ key, title: ANALYSIS_HEADING_LABELS_SV[key], text: a.sections?.[key] ?? '' })),
         };
       }),
+    },
     training,
     situation,
     summary,

@@ -6,7 +6,9 @@ import { useApiQuery } from '../../api/use-query';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { useSession } from '../../auth/session';
+import { AnalysisList } from './AnalysisList';
 import { DelayedList } from './DelayedList';
+import { IndicatorList } from './IndicatorList';
 import { SummaryEditor } from './SummaryEditor';
 import '../followup/followup.css';
 
@@ -122,8 +124,6 @@ function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnT
   const { canEverywhere } = useSession();
   const name = (id: string) => r.boards.find((b) => b.boardId === id)?.name ?? '';
   const years = [...new Set(r.context.flatMap((c) => c.values.map((v) => v.year)))].sort();
-  const boardColumn = <R extends { boardName: string }>(): Column<R>[] =>
-    city ? [{ key: 'board', header: t('reports.board'), sort: (x) => x.boardName, cell: (x) => x.boardName }] : [];
   type BoardRow = TReport['boards'][number];
   const followed = (b: BoardRow) => b.plan?.status === 'approved';
 
@@ -164,7 +164,7 @@ function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnT
           </div>
           <div>
             <dt>{t('reports.indicatorsAchieved')}</dt>
-            <dd>{t('reports.ofN', { n: r.indicators.summary.achieved, total: r.indicators.items.length })}</dd>
+            <dd>{t('reports.ofN', { n: r.indicators.summary.achieved, total: r.indicators.total })}</dd>
           </div>
         </dl>
       </section>
@@ -212,26 +212,7 @@ function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnT
 
       <section aria-labelledby="ind-heading">
         <h2 id="ind-heading">{t('reports.indicatorsHeading')}</h2>
-        {r.indicators.items.length === 0 ? (
-          <p>{t('reports.noIndicators')}</p>
-        ) : (
-          <DataTable
-            caption={city ? t('reports.effectIndicators') : t('reports.allIndicators')}
-            rows={r.indicators.items}
-            rowKey={(i) => `${i.activityId}-${i.name}`}
-            columns={[
-              ...boardColumn<TReport['indicators']['items'][number]>(),
-              { key: 'activity', header: t('reports.activity'), sort: (i) => i.activityTitle, cell: (i) => i.activityTitle },
-              { key: 'name', header: t('reports.indicator'), rowHeader: true, sort: (i) => i.name, cell: (i) => i.name },
-              { key: 'kind', header: t('reports.kind'), cell: (i) => t(`reports.kinds.${i.kind}`) },
-              { key: 'baseline', header: t('reports.baseline'), numeric: true, cell: (i) => i.baseline },
-              { key: 'target', header: t('reports.target'), numeric: true, cell: (i) => i.target },
-              { key: 'value', header: t('reports.value'), numeric: true, cell: (i) => nf(i.value) },
-              { key: 'result', header: t('reports.result'), sort: (i) => t(`reports.results.${i.result}`), cell: (i) => t(`reports.results.${i.result}`) },
-              { key: 'kpi', header: t('reports.kpi'), cell: (i) => i.kpiIds.join(', ') },
-            ]}
-          />
-        )}
+        <IndicatorList r={r} reportPath={reportPath} city={city} />
         {r.context.length > 0 && (
           <>
             <h3>{t('reports.contextHeading')}</h3>
@@ -318,20 +299,7 @@ function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnT
 
       <section aria-labelledby="analyses-heading" className="fu-analysis">
         <h2 id="analyses-heading">{city ? t('reports.analysesHeading') : t('reports.boardAnalysisHeading')}</h2>
-        {r.analyses.length === 0 && <p>{t('reports.noAnalyses')}</p>}
-        {r.analyses.map((a) => (
-          <section key={a.boardId} aria-labelledby={`an-${a.boardId}`}>
-            <h3 id={`an-${a.boardId}`}>
-              {a.boardName} – {t(`followup.periods.${a.period}`)} {r.year}
-            </h3>
-            {a.sections.map((s) => (
-              <div key={s.key}>
-                <h4>{t(`followup.headings.${s.key}`)}</h4>
-                <p>{s.text || DASH}</p>
-              </div>
-            ))}
-          </section>
-        ))}
+        <AnalysisList r={r} reportPath={reportPath} />
       </section>
     </>
   );
