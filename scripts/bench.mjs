@@ -4,6 +4,7 @@
 // every function created at run time also got a name-keeping call (tsx's keepNames), which made
 // the city report's per-board loops about a sixth slower than the code users run.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { externalPackages, main as ensureBuilt } from './ensure-build.mjs';
@@ -26,5 +27,9 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-const result = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
+// With the node flags `npm start` gives the server (its heap settings): the report section runs the
+// server in this process.
+const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+const flags = start.match(/node ((?:--\S+ )*)dist\/main\.js/)[1].trim().split(' ').filter(Boolean);
+const result = spawnSync(process.execPath, [...flags, outfile, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
 process.exit(result.status ?? 1);

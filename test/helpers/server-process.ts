@@ -1,5 +1,6 @@
 /** Värna as a separate process, started the way `npm start` starts it, for tests of the process itself. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 
 /** A free TCP port on the loopback interface. */
@@ -14,6 +15,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The node flags `npm start` gives the server (package.json's start script is their one source). */
+export function serverNodeFlags(): string[] {
+  const start: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start;
+  return start.match(/node ((?:--\S+ )*)dist\/main\.js/)![1].trim().split(' ').filter(Boolean);
+}
+
 /**
  * `node dist/main.js` as `npm start` runs it (after its build check, which the test set-up ran),
  * with exactly this environment. `detached` puts it in its own process group, so a signal to the
@@ -22,7 +29,7 @@ export async function freePort(): Promise<number> {
 export function startServer(env: Record<string, string>, opts: { detached?: boolean } = {}): { child: ChildProcess; output: () => string; ready: Promise<void> } {
   const base = { ...process.env };
   for (const name of ['NODE_ENV', 'VARNA_DEMO', 'HOST', 'DATABASE_URL', 'VARNA_DATA_DIR', 'VARNA_TRUST_PROXY', 'VARNA_PUBLIC_URL']) delete base[name];
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached });
+  const child = spawn(process.execPath, [...serverNodeFlags(), 'dist/main.js'], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
