@@ -122,8 +122,11 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   // page the JSON carries is turned into its answer. The boards' order by name is computed once,
   // so the collator only compares titles within a board.
   const nameRank = new Map([...new Set(boards.map((b) => b.name))].sort(SWEDISH.compare).map((name, i) => [name, i]));
-  const rankOf = (boardId: string) => nameRank.get(names.get(boardId) ?? '') ?? -1;
-  const indicatorsInOrder = [...outcomes.items].sort((a, b) => rankOf(a.boardId) - rankOf(b.boardId) || SWEDISH.compare(a.activityTitle, b.activityTitle));
+  const boardRank = new Map(boards.map((b) => [b.id, nameRank.get(b.name)!]));
+  const indicatorsInOrder = outcomes.items
+    .map((o) => ({ o, rank: boardRank.get(o.boardId) ?? -1 }))
+    .sort((a, b) => a.rank - b.rank || SWEDISH.compare(a.o.activityTitle, b.o.activityTitle))
+    .map(({ o }) => o);
   const perBoardResults = new Map<string, Record<IndicatorResult, number>>();
   for (const o of outcomes.items) {
     const t = perBoardResults.get(o.boardId) ?? (Object.fromEntries(INDICATOR_RESULTS.map((r) => [r, 0])) as Record<IndicatorResult, number>);
