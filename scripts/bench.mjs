@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { externalPackages, main as ensureBuilt } from './ensure-build.mjs';
+import { main as ensureBuilt, serverBundle } from './ensure-build.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 await ensureBuilt();
@@ -15,18 +15,7 @@ const { build } = await import('esbuild');
 // In dist/, one level below the project, like dist/main.js: paths the code finds from its own
 // place (package.json, web/dist) resolve the same.
 const outfile = join(ROOT, 'dist/bench.js');
-await build({
-  absWorkingDir: ROOT,
-  entryPoints: ['bench/run.ts'],
-  outfile,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  plugins: [externalPackages],
-  sourcemap: true,
-  logLevel: 'warning',
-});
+await build({ ...serverBundle, entryPoints: ['bench/run.ts'], outfile });
 // With the node flags `npm start` gives the server (its heap settings): the report section runs the
 // server in this process.
 const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;

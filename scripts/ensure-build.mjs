@@ -98,6 +98,18 @@ export const externalPackages = {
   },
 };
 
+/** How the server is bundled (the bench bundles itself the same way, scripts/bench.mjs). */
+export const serverBundle = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  plugins: [externalPackages],
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
 async function buildServer() {
   const { build } = await import('esbuild');
   // The old bundle and chunks go; the database template inside dist/ is a build of its own.
@@ -107,19 +119,12 @@ async function buildServer() {
     if (join(out, entry) !== template) rmSync(join(out, entry), { recursive: true, force: true });
   }
   await build({
-    absWorkingDir: ROOT,
+    ...serverBundle,
     entryPoints: ['src/main.ts'],
     outdir: TARGETS.server.output,
-    bundle: true,
     // Dynamic imports stay lazy (chunks), so what only some requests need is not loaded at start.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    plugins: [externalPackages],
-    sourcemap: true,
-    logLevel: 'warning',
   });
 }
 

@@ -42,6 +42,9 @@ export const ZChartsQuery = z.strictObject({
 });
 export const ZReportBoardParams = z.object({ boardId: z.uuid({ error: 'Ogiltig nämnd.' }) });
 
+/** A page of a long list: `total` items in all, `items` from `offset`, at most `limit` (null: all, in the documents). */
+const ZPage = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), offset: z.number(), limit: z.number().nullable(), items: z.array(item) });
+
 const ZTally = z.object(Object.fromEntries(STATUS_KEYS.map((s) => [s, z.number()])) as Record<(typeof STATUS_KEYS)[number], z.ZodNumber>);
 const ZYearTotals = z.object({ total: z.number(), byStatus: ZTally, donePercent: z.number(), delayedPercent: z.number() });
 const ZResultTally = z.object(Object.fromEntries(INDICATOR_RESULTS.map((r) => [r, z.number()])) as Record<(typeof INDICATOR_RESULTS)[number], z.ZodNumber>);
@@ -83,62 +86,46 @@ export const ZReport = z.object({
    * The activities whose latest status is delayed: `total` of them, `items` from `offset` (at most
    * `limit`; null in the documents, which list all), in board order, then measure area and plan order.
    */
-  delayed: z.object({
-    total: z.number(),
-    offset: z.number(),
-    limit: z.number().nullable(),
-    items: z.array(
-      z.object({
-        boardId: z.string(),
-        boardName: z.string(),
-        activityId: z.string(),
-        title: z.string(),
-        measureArea: z.enum(MEASURE_AREAS).nullable(),
-        period: z.enum(PERIOD_KINDS),
-        status: z.literal('delayed'),
-        comment: z.string().nullable(),
-      }),
-    ),
-  }),
+  delayed: ZPage(
+    z.object({
+      boardId: z.string(),
+      boardName: z.string(),
+      activityId: z.string(),
+      title: z.string(),
+      measureArea: z.enum(MEASURE_AREAS).nullable(),
+      period: z.enum(PERIOD_KINDS),
+      status: z.literal('delayed'),
+      comment: z.string().nullable(),
+    }),
+  ),
   /** Every indicator counted in `summary` and `total`; `items` a page of them, as `delayed`. */
-  indicators: z.object({
-    summary: ZResultTally,
-    total: z.number(),
-    offset: z.number(),
-    limit: z.number().nullable(),
-    items: z.array(
-      z.object({
-        boardId: z.string(),
-        boardName: z.string(),
-        activityId: z.string(),
-        activityTitle: z.string(),
-        kind: z.enum(['output', 'effect']),
-        name: z.string(),
-        baseline: z.string().nullable(),
-        target: z.string().nullable(),
-        value: ZCell.nullable(),
-        period: z.enum(PERIOD_KINDS).nullable(),
-        result: z.enum(INDICATOR_RESULTS),
-        kpiIds: z.array(z.string()),
-      }),
-    ),
-  }),
+  indicators: ZPage(
+    z.object({
+      boardId: z.string(),
+      boardName: z.string(),
+      activityId: z.string(),
+      activityTitle: z.string(),
+      kind: z.enum(['output', 'effect']),
+      name: z.string(),
+      baseline: z.string().nullable(),
+      target: z.string().nullable(),
+      value: ZCell.nullable(),
+      period: z.enum(PERIOD_KINDS).nullable(),
+      result: z.enum(INDICATOR_RESULTS),
+      kpiIds: z.array(z.string()),
+    }),
+  ).extend({ summary: ZResultTally }),
   context: z.array(z.object({ kpiId: z.string(), title: z.string().nullable(), area: z.string(), values: z.array(z.object({ year: z.number(), value: z.number() })) })),
   /** The boards' latest analyses of the period: `total` of them, `items` a page, as `delayed`. */
-  analyses: z.object({
-    total: z.number(),
-    offset: z.number(),
-    limit: z.number().nullable(),
-    items: z.array(
-      z.object({
-        boardId: z.string(),
-        boardName: z.string(),
-        period: z.enum(PERIOD_KINDS),
-        reportedAt: z.string().nullable(),
-        sections: z.array(z.object({ key: z.enum(ANALYSIS_HEADINGS), title: z.string(), text: z.string() })),
-      }),
-    ),
-  }),
+  analyses: ZPage(
+    z.object({
+      boardId: z.string(),
+      boardName: z.string(),
+      period: z.enum(PERIOD_KINDS),
+      reportedAt: z.string().nullable(),
+      sections: z.array(z.object({ key: z.enum(ANALYSIS_HEADINGS), title: z.string(), text: z.string() })),
+    }),
+  ),
   training: z.object({
     available: z.boolean(),
     courseName: z.string().nullable(),
