@@ -14,15 +14,26 @@ import { ZDecisionsSection } from '../plans/schema.js';
 /** The board and city reports (shared with the web app). */
 
 export const REPORT_FORMATS = ['json', 'docx', 'pdf', 'xlsx'] as const;
+/**
+ * The report's lists that grow with the city, a page at a time in the JSON (the documents carry
+ * every item): the query parameter that sets a page's length, its length when none is asked for,
+ * and the longest page one request may ask for.
+ */
+export const REPORT_LISTS = {
+  delayed: { limitParam: 'delayedLimit', first: 25, max: 500 },
+  indicators: { limitParam: 'indicatorLimit', first: 25, max: 500 },
+  analyses: { limitParam: 'analysisLimit', first: 10, max: 100 },
+} as const;
+export type ReportListName = keyof typeof REPORT_LISTS;
 const pageOffset = (list: string) =>
   z.coerce.number({ error: `Ange var listan över ${list} börjar, t.ex. 0.` }).int('Ange ett heltal.').min(0, 'Listan börjar på 0 eller senare.').default(0);
-const pageLimit = ({ what, one, first, max }: { what: string; one: string; first: number; max: number }) =>
+const pageLimit = ({ what, one, list }: { what: string; one: string; list: ReportListName }) =>
   z.coerce
-    .number({ error: `Ange hur många ${what} som ska visas, t.ex. ${first}.` })
+    .number({ error: `Ange hur många ${what} som ska visas, t.ex. ${REPORT_LISTS[list].first}.` })
     .int('Ange ett heltal.')
     .min(1, `Visa minst ${one}.`)
-    .max(max, `Visa högst ${max} ${what} åt gången.`)
-    .default(first);
+    .max(REPORT_LISTS[list].max, `Visa högst ${REPORT_LISTS[list].max} ${what} åt gången.`)
+    .default(REPORT_LISTS[list].first);
 export const ZReportQuery = z.strictObject({
   year: z.coerce.number({ error: 'Ange ett år, t.ex. 2026.' }).int('Ange ett helt år.').min(2000, 'Året ska vara 2000 eller senare.').max(2100, 'Året ska vara 2100 eller tidigare.').optional(),
   format: z.enum(REPORT_FORMATS, { error: 'Välj format: json, docx, pdf eller xlsx.' }).default('json'),
@@ -30,11 +41,11 @@ export const ZReportQuery = z.strictObject({
   period: z.enum(PERIOD_KINDS, { error: 'Välj period: T1, T2 eller VB.' }).optional(),
   /** The JSON lists the delayed activities, the indicators and the boards' analyses a page at a time (the documents list all). */
   delayedOffset: pageOffset('försenade insatser'),
-  delayedLimit: pageLimit({ what: 'försenade insatser', one: 'en försenad insats', first: 25, max: 500 }),
+  delayedLimit: pageLimit({ what: 'försenade insatser', one: 'en försenad insats', list: 'delayed' }),
   indicatorOffset: pageOffset('indikatorer'),
-  indicatorLimit: pageLimit({ what: 'indikatorer', one: 'en indikator', first: 25, max: 500 }),
+  indicatorLimit: pageLimit({ what: 'indikatorer', one: 'en indikator', list: 'indicators' }),
   analysisOffset: pageOffset('nämndernas analyser'),
-  analysisLimit: pageLimit({ what: 'analyser', one: 'en analys', first: 10, max: 100 }),
+  analysisLimit: pageLimit({ what: 'analyser', one: 'en analys', list: 'analyses' }),
 });
 export const ZChartsQuery = z.strictObject({
   year: ZReportQuery.shape.year,

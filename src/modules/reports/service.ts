@@ -25,7 +25,7 @@ import * as repo from './repo.js';
 import { helplineSection, latePlans, situationSection, trainingSection } from './sections.js';
 import { readSummary } from './summary.service.js';
 import { collaborationSection } from './collaboration.service.js';
-import type { TReport } from './schema.js';
+import { REPORT_LISTS, type ReportListName, type TReport } from './schema.js';
 
 const KIND_ORDER: Record<string, number> = { city_board: 0, district_board: 1, specialist_board: 2 };
 
@@ -44,14 +44,17 @@ export interface ListWindow {
   limit: number | null;
 }
 
-/** The report's lists that grow with the city: delayed activities, indicators, the boards' analyses. */
-export type ReportLists = Record<'delayed' | 'indicators' | 'analyses', ListWindow>;
+/** Which part of each of the report's long lists (schema.ts's REPORT_LISTS) to carry. */
+export type ReportLists = Record<ReportListName, ListWindow>;
+
+const eachList = (window: (list: ReportListName) => ListWindow) =>
+  Object.fromEntries(Object.keys(REPORT_LISTS).map((list) => [list, window(list as ReportListName)])) as ReportLists;
 
 /** The JSON's first page of each list when the request names none. */
-export const FIRST_PAGES: ReportLists = { delayed: { offset: 0, limit: 25 }, indicators: { offset: 0, limit: 25 }, analyses: { offset: 0, limit: 10 } };
+export const FIRST_PAGES: ReportLists = eachList((list) => ({ offset: 0, limit: REPORT_LISTS[list].first }));
 
 /** Every item of every list, for the documents. */
-export const ALL_OF_LISTS: ReportLists = { delayed: { offset: 0, limit: null }, indicators: { offset: 0, limit: null }, analyses: { offset: 0, limit: null } };
+export const ALL_OF_LISTS: ReportLists = eachList(() => ({ offset: 0, limit: null }));
 
 const windowOf = <T>(items: readonly T[], w: ListWindow): T[] => items.slice(w.offset, w.limit === null ? undefined : w.offset + w.limit);
 

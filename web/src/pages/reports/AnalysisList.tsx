@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import type { TReport } from '@shared/modules/reports/schema';
 import { PagedList } from './PagedList';
 
-const pickAnalyses = (r: TReport) => r.analyses;
 const heading = (container: HTMLElement, index: number) => container.querySelectorAll<HTMLElement>('h3')[index];
 const DASH = '–';
 
@@ -12,11 +11,9 @@ export function AnalysisList({ r, reportPath }: { r: TReport; reportPath: string
   if (r.analyses.total === 0) return <p>{t('reports.noAnalyses')}</p>;
   return (
     <PagedList
-      first={r.analyses}
+      list="analyses"
+      r={r}
       reportPath={reportPath}
-      limitParam="analysisLimit"
-      max={100}
-      pick={pickAnalyses}
       shown={(shown, total) => t('reports.analysesShown', { shown, total })}
       focusTarget={heading}
     >

@@ -5,7 +5,6 @@ import { StatusTag } from '../followup/shared';
 import { PagedList } from './PagedList';
 
 type Item = TReport['delayed']['items'][number];
-const pickDelayed = (r: TReport) => r.delayed;
 /** The first cell of a table's row: where focus goes when rows are added. */
 export const rowCell = (container: HTMLElement, index: number) => container.querySelectorAll('tbody tr')[index]?.querySelector<HTMLElement>('th, td');
 
@@ -30,11 +29,9 @@ export function DelayedList({ r, reportPath, city }: { r: TReport; reportPath: s
   ];
   return (
     <PagedList
-      first={r.delayed}
+      list="delayed"
+      r={r}
       reportPath={reportPath}
-      limitParam="delayedLimit"
-      max={500}
-      pick={pickDelayed}
       shown={(shown, total) => t('reports.delayedShown', { shown, total })}
       focusTarget={rowCell}
     >

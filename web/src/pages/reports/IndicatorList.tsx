@@ -5,7 +5,6 @@ import { rowCell } from './DelayedList';
 import { PagedList } from './PagedList';
 
 type Item = TReport['indicators']['items'][number];
-const pickIndicators = (r: TReport) => r.indicators;
 const nf = (v: number | string | null) => (v === null ? '' : typeof v === 'number' ? v.toLocaleString('sv-SE', { maximumFractionDigits: 1 }) : v);
 
 /**
@@ -31,11 +30,9 @@ export function IndicatorList({ r, reportPath, city }: { r: TReport; reportPath:
   };
   return (
     <PagedList
-      first={r.indicators}
+      list="indicators"
+      r={r}
       reportPath={reportPath}
-      limitParam="indicatorLimit"
-      max={500}
-      pick={pickIndicators}
       shown={(shown, total) => `${t('reports.indicatorsShown', { shown, total })}${shown < total ? ` ${t('reports.sortWhenComplete')}` : ''}`}
       focusTarget={rowCell}
     >

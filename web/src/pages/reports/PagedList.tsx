@@ -1,27 +1,19 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TReport } from '@shared/modules/reports/schema';
+import { REPORT_LISTS, type ReportListName, type TReport } from '@shared/modules/reports/schema';
 import { useApiQuery } from '../../api/use-query';
 
-export interface Paged<T> {
-  total: number;
-  items: T[];
-}
-
-interface Props<T> {
-  /** The page the report carries. */
-  first: Paged<T>;
+interface Props<K extends ReportListName> {
+  /** Which of the report's long lists (its page length and parameter: REPORT_LISTS). */
+  list: K;
+  r: TReport;
   /** The report's JSON path with its query string. */
   reportPath: string;
-  /** The query parameter that asks for a longer list (e.g. `delayedLimit`) and its highest value. */
-  limitParam: string;
-  max: number;
-  pick: (r: TReport) => Paged<T>;
   /** "Visar 25 av 1 907 …": read out when the list grows. */
   shown: (shown: number, total: number) => string;
   /** Where focus goes once the item at `index` is shown (the first new one). */
   focusTarget: (container: HTMLElement, index: number) => HTMLElement | null | undefined;
-  children: (items: T[]) => ReactNode;
+  children: (items: TReport[K]['items']) => ReactNode;
 }
 
 /**
@@ -30,16 +22,18 @@ interface Props<T> {
  * keeps what is shown until the longer list has come, and moves focus to the first new item, so a
  * keyboard user continues where the list grew. The documents always carry every item.
  */
-export function PagedList<T>({ first, reportPath, limitParam, max, pick, shown, focusTarget, children }: Props<T>) {
+export function PagedList<K extends ReportListName>({ list: name, r, reportPath, shown, focusTarget, children }: Props<K>) {
   const { t } = useTranslation();
+  const { limitParam, max } = REPORT_LISTS[name];
+  const first: TReport[K] = r[name];
   const step = Math.max(first.items.length, 1);
   const [limit, setLimit] = useState(first.items.length);
   const more = useApiQuery<TReport>(limit > first.items.length ? `${reportPath}&${limitParam}=${limit}` : null);
   const [list, setList] = useState(first);
   useEffect(() => setList(first), [first]);
   useEffect(() => {
-    if (more.data) setList(pick(more.data));
-  }, [more.data, pick]);
+    if (more.data) setList(more.data[name]);
+  }, [more.data, name]);
   const focusFrom = useRef<number | null>(null);
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -56,7 +50,7 @@ export function PagedList<T>({ first, reportPath, limitParam, max, pick, shown, 
   const atMost = Math.min(list.total, max);
   return (
     <div ref={container}>
-      {children(list.items)}
+      {children(list.items as TReport[K]['items'])}
       <p role="status" className="hint">
         {shown(list.items.length, list.total)}
         {list.items.length >= atMost && list.items.length < list.total ? ` ${t('reports.restInDocuments')}` : ''}
