@@ -43,8 +43,9 @@ export async function generate(db: Database): Promise<{ municipalityId: string }
            case when g % 10 = 0 then '[{"kind":"effect","name":"Andel som känner sig trygga (%)","baseline":"60","target":"70"}]'::jsonb else '[]'::jsonb end
     from plan p join board b on b.id = p.board_id and b.municipality_id = ${m.id}
     cross join generate_series(1, ${ACTIVITIES}) g`.execute(db);
-  // Generated in bulk with the trigger-maintained columns set here (every period is reported, so
-  // VB is each activity's latest); row triggers would make setup take minutes, not the report.
+  // Generated in bulk with the trigger-maintained columns and counts set here (every period is
+  // reported, so VB is each activity's latest); row triggers would make setup take minutes, not the
+  // report.
   await sql`set session_replication_role = replica`.execute(db);
   await sql`insert into follow_up (activity_id, board_id, year, period, period_rank, status, comment, indicator_values, reported_by_name, measure_area, counted, is_latest)
     select a.id, p.board_id, p.year, k.period, k.rank, s.status,
@@ -55,6 +56,10 @@ export async function generate(db: Database): Promise<{ municipalityId: string }
     join plan p on p.id = a.plan_id
     cross join (values ('T1', 1), ('T2', 2), ('VB', 3)) k(period, rank)
     cross join lateral (select (array['not_started','ongoing','ongoing','done','done','done','delayed','cancelled'])[1 + abs(hashtext(a.id::text || k.period)) % 8] as status) s`.execute(db);
+  await sql`insert into follow_up_latest_count (year, board_id, measure_area, status, n)
+    select f.year, f.board_id, f.measure_area, f.status, count(*)::int from follow_up f
+    join board b on b.id = f.board_id and b.municipality_id = ${m.id}
+    where f.is_latest and f.counted group by 1, 2, 3, 4`.execute(db);
   await sql`set session_replication_role = origin`.execute(db);
   await sql`insert into board_analysis (board_id, year, period, sections, updated_by_name, reported_at, reported_by_name)
     select b.id, y, 'VB', jsonb_build_object('general', 'Insatserna har i huvudsak genomförts.', 'targeted', 'Samverkan har fungerat.', 'individual', 'Några ärenden.',

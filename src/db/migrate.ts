@@ -20,6 +20,7 @@ import * as m0019 from './migrations/2026_12_04_0019_public_hub.js';
 import * as m0020 from './migrations/2026_12_04_0020_rate_limit_window.js';
 import * as m0021 from './migrations/2026_12_04_0021_notifications.js';
 import * as m0022 from './migrations/2026_12_04_0022_training_board_counts.js';
+import * as m0023 from './migrations/2026_12_05_0023_report_counts.js';
 
 /**
  * Migrations are listed explicitly (not read from a folder) so they work the same from source,
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0020_rate_limit_window': m0020,
   '2026_12_04_0021_notifications': m0021,
   '2026_12_04_0022_training_board_counts': m0022,
+  '2026_12_05_0023_report_counts': m0023,
 };
 
 /** The migrations this code knows, in the order they run. */

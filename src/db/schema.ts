@@ -151,6 +151,22 @@ export interface PlanSectionTable {
   updated_by: string | null;
   updated_at: Generated<Date>;
 }
+/** Each plan's live activities per measure area, kept by triggers on plan_activity (migration 0023). */
+export interface PlanActivityCountTable {
+  plan_id: string;
+  measure_area: PlanActivityTable['measure_area'];
+  n: number;
+}
+
+/** Each board's activities per year, measure area and latest status, kept by triggers on follow_up (migration 0023). */
+export interface FollowUpLatestCountTable {
+  year: number;
+  board_id: string;
+  measure_area: PlanActivityTable['measure_area'];
+  status: 'not_started' | 'ongoing' | 'done' | 'delayed' | 'cancelled';
+  n: number;
+}
+
 export interface PlanActivityTable {
   id: Generated<string>;
   plan_id: string;
@@ -859,6 +875,8 @@ export interface DB {
   plan: PlanTable;
   plan_section: PlanSectionTable;
   plan_activity: PlanActivityTable;
+  plan_activity_count: PlanActivityCountTable;
+  follow_up_latest_count: FollowUpLatestCountTable;
   plan_version: PlanVersionTable;
   plan_decision: PlanDecisionTable;
   plan_transition: PlanTransitionTable;

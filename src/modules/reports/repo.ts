@@ -41,9 +41,10 @@ export interface ReportData {
  * The whole report in one statement: boards, plans with their activity counts, activities per
  * board × year × measure area × latest status (this year and the year before, the unreported
  * included), indicators with the latest value of each up to the period, the latest analysis per
- * board and the linked context indicators. The latest report of each activity is marked on follow_up by a trigger (migration
- * 0005), so the counts are one index-only pass; a report "as of" T1 or T2 takes each activity's
- * latest report up to that rank instead. The many small rows travel as JSON arrays, not objects
+ * board and the linked context indicators. For the whole year both counts (each plan's live
+ * activities per measure area, each board's activities by latest status) are kept on write
+ * (migration 0023); a report "as of" T1 or T2 takes each activity's latest report up to that rank
+ * from follow_up instead. The many small rows travel as JSON arrays, not objects
  * (half the bytes to build, send and parse). This is the "bare SQL" the bench compares the report with.
  */
 export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportData, unknown>> {
@@ -51,17 +52,15 @@ export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportD
   const effectFilter = q.effectIndicatorsOnly ? sql`and a.indicators @> '[{"kind":"effect"}]'::jsonb` : sql`and jsonb_array_length(a.indicators) > 0`;
   // The board filter is a condition on the index-only scan, not a join, so the index order holds.
   const inScope = sql`f.board_id = any ((select array_agg(id) from scope_boards)::uuid[])`;
-  // For the whole year the trigger-kept is_latest flag marks each activity's latest report, so the
-  // counts come from an index-only scan of follow_up_report. "As of" T1 or T2 must pick the latest
-  // report per activity up to that period. The delayed activities are read a page at a time
+  // For the whole year the counts by latest status are kept on write (follow_up_latest_count,
+  // migration 0023). "As of" T1 or T2 must pick the latest report per activity up to that period. The delayed activities are read a page at a time
   // (delayedPage below); their number is the count of delayed in the status counts.
   const parts =
     q.upToRank >= 3
       ? {
           latest: sql``,
-          reported: sql`select f.board_id, f.year, f.measure_area, f.status, count(*)::int as n from follow_up f
-            where f.is_latest and f.counted and f.year in (${q.year - 1}, ${q.year}) and ${inScope}
-            group by f.board_id, f.year, f.measure_area, f.status`,
+          reported: sql`select f.board_id, f.year, f.measure_area, f.status, f.n from follow_up_latest_count f
+            where f.year in (${q.year - 1}, ${q.year}) and ${inScope} and f.n > 0`,
         }
       : {
           latest: sql`latest as (select distinct on (f.year, f.activity_id) f.activity_id, f.board_id, f.year, f.measure_area, f.status, f.period from follow_up f
@@ -79,9 +78,7 @@ export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportD
       where p.year in (${q.year - 1}, ${q.year})
     ),
     sizes as (
-      select a.plan_id, a.measure_area, count(*)::int as n
-      from plans pl join plan_activity a on a.plan_id = pl.id and a.deleted_at is null
-      group by a.plan_id, a.measure_area
+      select c.plan_id, c.measure_area, c.n from plans pl join plan_activity_count c on c.plan_id = pl.id where c.n > 0
     ),
     ${parts.latest}
     reported as (${parts.reported}),
