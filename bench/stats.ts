@@ -6,16 +6,29 @@ export interface Timing {
 }
 
 export async function time(n: number, fn: () => Promise<unknown>, warmup = 3): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
+  return (await timeTogether(n, [fn], warmup))[0];
+}
+
+/**
+ * Several operations timed in turns (a, b, c, a, b, c, …) rather than one after the other: on a
+ * shared, noisy machine a burst of someone else's work then slows each of them alike, so their
+ * ratio is the code's, not the moment's.
+ */
+export async function timeTogether(n: number, fns: (() => Promise<unknown>)[], warmup = 3): Promise<Timing[]> {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
+  const samples: number[][] = fns.map(() => []);
   for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
+    for (const [k, fn] of fns.entries()) {
+      const t0 = performance.now();
+      await fn();
+      samples[k].push(performance.now() - t0);
+    }
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  return { p50: round(at(0.5)), p95: round(at(0.95)), n };
+  return samples.map((s) => {
+    s.sort((a, b) => a - b);
+    const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+    return { p50: round(at(0.5)), p95: round(at(0.95)), n };
+  });
 }
 
 export const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -33,7 +33,8 @@ export interface ReportData {
     latest: [string, number | string, PeriodKind][];
     links: { indicatorName: string; kpiId: string }[];
   }[];
-  analyses: { board_id: string; period: PeriodKind; sections: Record<string, string>; reported_at: string | null; updated_at: string }[];
+  /** The latest analysis per board, without its texts: the JSON carries a page of them (analysisSections). */
+  analyses: { id: string; board_id: string; period: PeriodKind; reported_at: string | null; updated_at: string }[];
   context: { kpi_id: string; title: string | null; area: string; year: number; value: number }[];
 }
 
@@ -112,7 +113,7 @@ export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportD
       group by k.activity_id
     ),
     analyses as (
-      select distinct on (ba.board_id) ba.board_id, ba.period, ba.sections, ba.reported_at, ba.updated_at
+      select distinct on (ba.board_id) ba.id, ba.board_id, ba.period, ba.reported_at, ba.updated_at
       from board_analysis ba join scope_boards sb on sb.id = ba.board_id
       where ba.year = ${q.year} and (case ba.period when 'T1' then 1 when 'T2' then 2 else 3 end) <= ${q.upToRank}
       order by ba.board_id, (case ba.period when 'T1' then 1 when 'T2' then 2 else 3 end) desc
@@ -156,6 +157,13 @@ export async function reportData(db: Database, q: ReportQuery): Promise<ReportDa
     analyses: parse(r.analyses),
     context: parse(r.context),
   };
+}
+
+/** The texts of these analyses (the page of them a report carries), by analysis id. */
+export async function analysisSections(db: Database, ids: string[]): Promise<Map<string, Record<string, string>>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('board_analysis').select(['id', 'sections']).where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
+  return new Map(rows.map((r) => [r.id, r.sections as Record<string, string>]));
 }
 
 export interface DelayedRow {

@@ -94,9 +94,16 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || SWEDISH.compare(a.name, b.name));
   const names = new Map(boards.map((b) => [b.id, b.name]));
   const lists = req.lists ?? FIRST_PAGES;
-  const delayedRows = await repo.delayedPage(db, { year, upToRank }, boards.map((b) => b.id), lists.delayed);
   const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
-  const late = await latePlans(db, actor.municipalityId, year, today, boards, plans);
+  const analyses = new Map(data.analyses.map((a) => [a.board_id, a]));
+  const boardsWithAnalysis = boards.filter((b) => analyses.has(b.id));
+  const analysisPage = windowOf(boardsWithAnalysis, lists.analyses);
+  // What the boards' order decides: a page of the delayed activities and of the analyses' texts.
+  const [delayedRows, late, sections] = await Promise.all([
+    repo.delayedPage(db, { year, upToRank }, boards.map((b) => b.id), lists.delayed),
+    latePlans(db, actor.municipalityId, year, today, boards, plans),
+    repo.analysisSections(db, analysisPage.map((b) => analyses.get(b.id)!.id)),
+  ]);
   const activityCount = new Map(data.plans.map((p) => [p.id, p.activities]));
   const counts: StatusCount[] = data.counts.map((c) => ({ boardId: c.board_id, year: c.year, measureArea: c.measure_area, status: c.status, count: c.n }));
 
@@ -136,8 +143,6 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     t[o.result]++;
     perBoardResults.set(o.boardId, t);
   }
-  const analyses = new Map(data.analyses.map((a) => [a.board_id, a]));
-  const boardsWithAnalysis = boards.filter((b) => analyses.has(b.id));
   const matrix = measureAreaMatrix(counts, year);
   const totalsByStatus = matrix.totals;
   const iso = (d: string | null) => (d ? new Date(d).toISOString() : null);
@@ -210,14 +215,15 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     analyses: {
       total: boardsWithAnalysis.length,
       ...lists.analyses,
-      items: windowOf(boardsWithAnalysis, lists.analyses).map((b) => {
+      items: analysisPage.map((b) => {
         const a = analyses.get(b.id)!;
+        const texts = sections.get(a.id);
         return {
           boardId: b.id,
           boardName: b.name,
           period: a.period,
           reportedAt: iso(a.reported_at),
-          sections: ANALYSIS_HEADINGS.map((key) => ({ key, title: ANALYSIS_HEADING_LABELS_SV[key], text: a.sections?.[key] ?? '' })),
+          sections: ANALYSIS_HEADINGS.map((key) => ({ key, title: ANALYSIS_HEADING_LABELS_SV[key], text: texts?.[key] ?? '' })),
         };
       }),
     },
