@@ -22,6 +22,8 @@ import { buildServer } from '../src/server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'web', 'dist');
+/** Lighthouse runs per page; the median is the figure. */
+const RUNS = 3;
 
 export interface PageFigure {
   name: string;
@@ -88,17 +90,22 @@ export async function benchPages(): Promise<{ lines: string[]; figures: PageFigu
         ['start page (logged in)', `${base}/`, central.cookie],
         ['public survey answer page', `${base}${links[0].path}`],
       ];
-      // Lighthouse multiplies the main-thread time it observes by four: on a busy machine the scores drop.
-      lines.push(`Lighthouse mobile preset (simulated slow 4G, 4× CPU slowdown), embedded database, demo data; load average ${loadavg()[0].toFixed(1)}`);
+      // Lighthouse multiplies the main-thread time it observes by four: on a busy machine the scores
+      // drop. As Lighthouse's own guidance on variability advises, each page is audited three times
+      // and the median run (by score) is the figure; the three scores are printed beside it.
+      lines.push(`Lighthouse mobile preset (simulated slow 4G, 4× CPU slowdown), embedded database, demo data, median of ${RUNS} runs; load average ${loadavg()[0].toFixed(1)}`);
       for (const [name, url, cookie] of pages) {
-        const r = await audit(url, chrome.port, cookie);
+        const runs: Awaited<ReturnType<typeof audit>>[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await audit(url, chrome.port, cookie));
+        runs.sort((a, b) => a.score - b.score);
+        const r = runs[Math.floor(RUNS / 2)];
         if (new URL(r.finalUrl).pathname !== new URL(url).pathname) throw new Error(`${name}: Lighthouse ended on ${r.finalUrl}, not ${url}`);
         const met = r.score >= 90;
         figures.push({ name: `Lighthouse performance, ${name}`, value: r.score, unit: 'score', target: '≥ 90', met });
         figures.push({ name: `Lighthouse LCP, ${name}`, value: r.lcp, unit: 'ms', target: 'none', met: true });
         figures.push({ name: `Lighthouse TBT, ${name}`, value: r.tbt, unit: 'ms', target: 'none', met: true });
         figures.push({ name: `Lighthouse CLS, ${name}`, value: r.cls, unit: 'score', target: 'none', met: true });
-        lines.push(`${name.padEnd(28)} performance ${String(r.score).padStart(3)}  FCP ${r.fcp} ms  LCP ${r.lcp} ms  TBT ${r.tbt} ms  SI ${r.si} ms  CLS ${r.cls}  script ${r.scriptKb} KB transferred  ${met ? 'met' : 'MISSED'} (target ≥ 90)`);
+        lines.push(`${name.padEnd(28)} performance ${String(r.score).padStart(3)}  FCP ${r.fcp} ms  LCP ${r.lcp} ms  TBT ${r.tbt} ms  SI ${r.si} ms  CLS ${r.cls}  script ${r.scriptKb} KB transferred  (runs ${runs.map((x) => x.score).join(', ')})  ${met ? 'met' : 'MISSED'} (target ≥ 90)`);
       }
     } finally {
       await app.close();
