@@ -163,7 +163,7 @@ export interface FollowUpLatestCountTable {
   year: number;
   board_id: string;
   measure_area: PlanActivityTable['measure_area'];
-  status: 'not_started' | 'ongoing' | 'done' | 'delayed' | 'cancelled';
+  status: FollowUpTable['status'];
   n: number;
 }
 

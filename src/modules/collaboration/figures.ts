@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { oneOf } from '../../db/one-of.js';
 import { addDays } from '../../domain/calendar.js';
 import { REVIEW_WARNING_DAYS, type PartnerType } from '../../domain/collaboration/model.js';
 import type { BoardScope } from '../../domain/policy/index.js';
@@ -25,9 +26,6 @@ export interface CollaborationFigures {
   strategyGoals: number | null;
 }
 
-/** `column` is one of the boards: one array parameter, not one per board (300 at a city). */
-const inBoards = (column: string, ids: readonly string[]) => sql<boolean>`${sql.ref(column)} = any(${ids}::uuid[])`;
-
 /** Forums and meetings in `year` for the given boards, or for the city's own forums (`null`). */
 async function forumFigures(db: Database, municipalityId: string, boardIds: string[] | null, year: number) {
   let q = db
@@ -37,7 +35,7 @@ async function forumFigures(db: Database, municipalityId: string, boardIds: stri
     .where('f.municipality_id', '=', municipalityId)
     .groupBy(['f.id', 'f.board_id', 'f.name'])
     .orderBy('f.name');
-  q = boardIds === null ? q.where('f.board_id', 'is', null) : q.where(inBoards('f.board_id', boardIds));
+  q = boardIds === null ? q.where('f.board_id', 'is', null) : q.where(oneOf('f.board_id', boardIds));
   return (await q.execute()).map((r) => ({ boardId: r.board_id, name: r.name, meetings: Number(r.meetings), vbeOnAgenda: Number(r.vbe) }));
 }
 
@@ -47,7 +45,7 @@ export async function collaborationFigures(
 ): Promise<{ boards: CollaborationFigures[]; cityForums: ForumFigures[] }> {
   if (opts.boardIds !== 'all' && opts.boardIds.length === 0) return { boards: [], cityForums: [] };
   let boardsQ = db.selectFrom('board').select('id').where('municipality_id', '=', opts.municipalityId).orderBy('kind').orderBy('name');
-  if (opts.boardIds !== 'all') boardsQ = boardsQ.where(inBoards('id', opts.boardIds));
+  if (opts.boardIds !== 'all') boardsQ = boardsQ.where(oneOf('id', opts.boardIds));
   const boards = await boardsQ.execute();
   const ids = boards.map((b) => b.id);
   const warnBy = addDays(opts.today, REVIEW_WARNING_DAYS);
@@ -58,7 +56,7 @@ export async function collaborationFigures(
       .selectFrom('partner_board as pb')
       .innerJoin('partner as p', 'p.id', 'pb.partner_id')
       .select((eb) => ['pb.board_id', 'p.type', eb.fn.countAll<number>().as('n')])
-      .where(inBoards('pb.board_id', ids))
+      .where(oneOf('pb.board_id', ids))
       .where('p.archived_at', 'is', null)
       .groupBy(['pb.board_id', 'p.type'])
       .execute(),
@@ -69,12 +67,12 @@ export async function collaborationFigures(
         eb.fn.countAll<number>().as('inForce'),
         eb.fn.count<number>(sql`case when review_on <= ${warnBy} then 1 end`).as('due'),
       ])
-      .where(inBoards('board_id', ids))
+      .where(oneOf('board_id', ids))
       .where('valid_from', '<=', opts.today)
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', opts.today)]))
       .groupBy('board_id')
       .execute(),
-    db.selectFrom('civil_society_strategy').select(['board_id', sql<number>`jsonb_array_length(goals)`.as('goals')]).where(inBoards('board_id', ids)).execute(),
+    db.selectFrom('civil_society_strategy').select(['board_id', sql<number>`jsonb_array_length(goals)`.as('goals')]).where(oneOf('board_id', ids)).execute(),
   ]);
   const forumsOf = groupBy(forums, (f) => f.boardId);
   const partnersOf = groupBy(partners, (p) => p.board_id);

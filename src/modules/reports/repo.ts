@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { oneOf } from '../../db/one-of.js';
 import type { PeriodKind } from '../../domain/followup/periods.js';
 import type { FollowUpStatus } from '../../domain/followup/status.js';
 import type { MeasureArea } from '../../domain/plans/model.js';
@@ -45,8 +46,8 @@ export interface ReportData {
  * board and the linked context indicators. For the whole year both counts (each plan's live
  * activities per measure area, each board's activities by latest status) are kept on write
  * (migration 0023); a report "as of" T1 or T2 takes each activity's latest report up to that rank
- * from follow_up instead. The many small rows travel as JSON arrays, not objects
- * (half the bytes to build, send and parse). This is the "bare SQL" the bench compares the report with.
+ * from follow_up instead. The many small rows travel as JSON arrays, not objects (half the bytes
+ * to build, send and parse). This is the "bare SQL" the bench compares the report with.
  */
 export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportData, unknown>> {
   const boardFilter = q.boardId === null ? sql`` : sql`and b.id = ${q.boardId}`;
@@ -54,8 +55,9 @@ export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportD
   // The board filter is a condition on the index-only scan, not a join, so the index order holds.
   const inScope = sql`f.board_id = any ((select array_agg(id) from scope_boards)::uuid[])`;
   // For the whole year the counts by latest status are kept on write (follow_up_latest_count,
-  // migration 0023). "As of" T1 or T2 must pick the latest report per activity up to that period. The delayed activities are read a page at a time
-  // (delayedPage below); their number is the count of delayed in the status counts.
+  // migration 0023). "As of" T1 or T2 must pick the latest report per activity up to that period.
+  // The delayed activities are read a page at a time (delayedPage below); their number is the
+  // count of delayed in the status counts.
   const parts =
     q.upToRank >= 3
       ? {
@@ -162,7 +164,7 @@ export async function reportData(db: Database, q: ReportQuery): Promise<ReportDa
 /** The texts of these analyses (the page of them a report carries), by analysis id. */
 export async function analysisSections(db: Database, ids: string[]): Promise<Map<string, Record<string, string>>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('board_analysis').select(['id', 'sections']).where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
+  const rows = await db.selectFrom('board_analysis').select(['id', 'sections']).where(oneOf('id', ids)).execute();
   return new Map(rows.map((r) => [r.id, r.sections as Record<string, string>]));
 }
 
