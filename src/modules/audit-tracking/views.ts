@@ -5,6 +5,7 @@
  * built here, so they never disagree.
  */
 import type { Database } from '../../db/database.js';
+import { compareBoards } from '../../domain/board-order.js';
 import {
   effectiveMeasureStatus,
   isMeasureOverdue,
@@ -22,8 +23,6 @@ import { mayAddRecommendations, mayAssess, mayRegisterReports, mayReply } from '
 import * as repo from './repo.js';
 import type { TAuditReport, TMeasure, TReply } from './schema.js';
 
-const SWEDISH = new Intl.Collator('sv');
-const KIND_ORDER: Record<string, number> = { city_board: 0, district_board: 1, specialist_board: 2 };
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 type FollowUpRow = Awaited<ReturnType<typeof repo.latestFollowUps>>[number];
@@ -111,7 +110,7 @@ export async function reportViews(db: Database, actor: ServiceActor, reports: re
       .map((c) => {
         const boards = addressed
           .filter((a) => a.recommendation_id === c.id)
-          .sort((a, b) => (KIND_ORDER[a.board_kind] ?? 9) - (KIND_ORDER[b.board_kind] ?? 9) || SWEDISH.compare(a.board_name, b.board_name));
+          .sort((a, b) => compareBoards({ kind: a.board_kind, name: a.board_name }, { kind: b.board_kind, name: b.board_name }));
         const shown: TReply[] = boards
           .filter((b) => visible(b.board_id))
           .map((b) => {

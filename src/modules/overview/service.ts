@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { compareBoards } from '../../domain/board-order.js';
 import { todayInSweden } from '../../domain/calendar.js';
 import { canEverywhere, inScope, reachesAny, scopeOf, type Action, type Actor } from '../../domain/policy/index.js';
 import { tertialOf } from '../../domain/situation/categories.js';
@@ -12,7 +13,6 @@ import type { TBoardsOverview } from './schema.js';
 
 /** How many lagging units the training overview lists at most (src/domain/training/status.ts laggingList). */
 const LAGGING_LIST_LIMIT = 20;
-const KIND_ORDER: Record<string, number> = { city_board: 0, district_board: 1, specialist_board: 2 };
 
 /** Another capability's part: its answer, or null when it refuses the reader (403/404). */
 async function part<T>(load: () => Promise<T>): Promise<T | null> {
@@ -55,7 +55,7 @@ export async function boardsOverview(opts: { db: Database; actor: Actor; today?:
   const scope = scopeOf(actor, 'overview.boards');
   const boards = (await orgs.listBoards(db, actor.municipalityId))
     .filter((b) => inScope(scope, b.id))
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'sv'));
+    .sort(compareBoards);
   const ids = boards.map((b) => b.id);
 
   const reaches = (action: Action) => reachesAny(scopeOf(actor, action));

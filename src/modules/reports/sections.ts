@@ -93,15 +93,12 @@ export async function helplineSection(db: Database, actor: Actor, boardId: strin
 /** A plan is late when the instruction's deadline has passed and it is not submitted (or further). */
 const SUBMITTED = new Set(['submitted', 'in_review', 'approved']);
 
-export async function latePlans(
-  db: Database,
-  municipalityId: string,
-  year: number,
-  today: string,
-  boards: { id: string; name: string }[],
-  plans: Map<string, { status: string }>,
-): Promise<TReport['latePlans']> {
-  const deadline = (await effectiveInstruction(db, municipalityId, year)).deadline ?? null;
+/** The plan instruction's deadline for the year's plans (null when it sets none). */
+export async function planDeadline(db: Database, municipalityId: string, year: number): Promise<string | null> {
+  return (await effectiveInstruction(db, municipalityId, year)).deadline ?? null;
+}
+
+export function latePlans(deadline: string | null, today: string, boards: { id: string; name: string }[], plans: Map<string, { status: string }>): TReport['latePlans'] {
   const due = deadline !== null && deadline < today;
   return {
     deadline,

@@ -11,6 +11,7 @@ import {
   type IndicatorItem,
   type StatusCount,
 } from '../../domain/followup/aggregate.js';
+import { compareBoards } from '../../domain/board-order.js';
 import { ANALYSIS_HEADINGS, ANALYSIS_HEADING_LABELS_SV } from '../../domain/followup/analysis.js';
 import { INDICATOR_RESULTS, type IndicatorResult } from '../../domain/followup/indicators.js';
 import { periodRank, type PeriodKind } from '../../domain/followup/periods.js';
@@ -19,15 +20,14 @@ import type { PlanState } from '../../domain/plans/workflow.js';
 import { toIsoDay } from '../../domain/plans/workflow.js';
 import { AppError, forbidden } from '../../http/errors.js';
 import * as orgs from '../orgs/service.js';
+import * as orgsRepo from '../orgs/repo.js';
 import { auditsSection } from '../audit-tracking/section.service.js';
 import { decisionsSection } from '../plans/report-section.js';
 import * as repo from './repo.js';
-import { helplineSection, latePlans, situationSection, trainingSection } from './sections.js';
+import { helplineSection, latePlans, planDeadline, situationSection, trainingSection } from './sections.js';
 import { readSummary } from './summary.service.js';
 import { collaborationSection } from './collaboration.service.js';
 import { REPORT_LISTS, type ReportListName, type TReport } from './schema.js';
-
-const KIND_ORDER: Record<string, number> = { city_board: 0, district_board: 1, specialist_board: 2 };
 
 export interface ReportRequest {
   year?: number;
@@ -70,8 +70,24 @@ async function requireBoardReader(db: Database, actor: Actor, boardId: string) {
   return board;
 }
 
+/** The boards of the report in its order, with a page of the delayed activities and of the analyses' texts. */
+async function boardsAndPages(db: Database, actor: Actor, boardId: string | null, q: { year: number; upToRank: number }, lists: ReportLists) {
+  const [boards, analyses] = await Promise.all([
+    orgsRepo.listBoards(db, actor.municipalityId).then((all) => all.filter((b) => boardId === null || b.id === boardId).sort(compareBoards)),
+    repo.latestAnalyses(db, { municipalityId: actor.municipalityId, boardId, ...q }),
+  ]);
+  const analysisOf = new Map(analyses.map((a) => [a.board_id, a]));
+  const withAnalysis = boards.filter((b) => analysisOf.has(b.id));
+  const analysisPage = windowOf(withAnalysis, lists.analyses);
+  const [delayed, texts] = await Promise.all([
+    repo.delayedPage(db, q, boards.map((b) => b.id), lists.delayed),
+    repo.analysisSections(db, analysisPage.map((b) => analysisOf.get(b.id)!.id)),
+  ]);
+  return { boards, analysisOf, withAnalysis, analysisPage, delayed, texts };
+}
+
 /**
- * The report of `scope` as plain data: one aggregate statement (repo.reportStatement), then the
+ * The report of `scope` as plain data: one aggregate statement (repo.reportData), then the
  * arithmetic of src/domain/followup/aggregate.ts, then training and the situation picture from
  * their own services.
  */
@@ -79,9 +95,14 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   const today = req.today ?? toIsoDay(new Date());
   const year = req.year ?? Number(today.slice(0, 4));
   const upToRank = req.period ? periodRank(req.period) : 3;
-  // Independent reads, started together (a PostgreSQL pool runs them in parallel).
-  const [data, municipality, training, situation, audits, decisions, summary, collaboration, helpline] = await Promise.all([
+  const lists = req.lists ?? FIRST_PAGES;
+  // Independent reads, started together (a PostgreSQL pool runs them in parallel). The pages of the
+  // long lists depend on the boards' order only, so they are read beside the aggregate statement,
+  // not after it.
+  const [data, pages, deadline, municipality, training, situation, audits, decisions, summary, collaboration, helpline] = await Promise.all([
     repo.reportData(db, { municipalityId: actor.municipalityId, year, boardId, upToRank, effectIndicatorsOnly: scope === 'city' }),
+    boardsAndPages(db, actor, boardId, { year, upToRank }, lists),
+    planDeadline(db, actor.municipalityId, year),
     repo.municipalityName(db, actor.municipalityId),
     trainingSection(db, actor, boardId, year, today),
     situationSection(db, actor, scope, boardId, year),
@@ -91,19 +112,10 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     collaborationSection({ db, actor, boardId, year }),
     helplineSection(db, actor, boardId, year),
   ]);
-  const boards = [...data.boards].sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || SWEDISH.compare(a.name, b.name));
+  const { boards, analysisOf: analyses, withAnalysis: boardsWithAnalysis, analysisPage, delayed: delayedRows, texts: sections } = pages;
   const names = new Map(boards.map((b) => [b.id, b.name]));
-  const lists = req.lists ?? FIRST_PAGES;
   const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
-  const analyses = new Map(data.analyses.map((a) => [a.board_id, a]));
-  const boardsWithAnalysis = boards.filter((b) => analyses.has(b.id));
-  const analysisPage = windowOf(boardsWithAnalysis, lists.analyses);
-  // What the boards' order decides: a page of the delayed activities and of the analyses' texts.
-  const [delayedRows, late, sections] = await Promise.all([
-    repo.delayedPage(db, { year, upToRank }, boards.map((b) => b.id), lists.delayed),
-    latePlans(db, actor.municipalityId, year, today, boards, plans),
-    repo.analysisSections(db, analysisPage.map((b) => analyses.get(b.id)!.id)),
-  ]);
+  const late = latePlans(deadline, today, boards, plans);
   const activityCount = new Map(data.plans.map((p) => [p.id, p.activities]));
   const counts: StatusCount[] = data.counts.map((c) => ({ boardId: c.board_id, year: c.year, measureArea: c.measure_area, status: c.status, count: c.n }));
 
@@ -145,7 +157,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   }
   const matrix = measureAreaMatrix(counts, year);
   const totalsByStatus = matrix.totals;
-  const iso = (d: string | null) => (d ? new Date(d).toISOString() : null);
+  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
   const contextMap = new Map<string, TReport['context'][number]>();
   for (const c of data.context) {
