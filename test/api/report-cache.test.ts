@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { testDatabaseKinds } from '../helpers/databases.js';
@@ -24,6 +25,19 @@ describe.each(await testDatabaseKinds())('[REPORTS] the report gate on %s', (kin
       expect(again.statusCode).toBe(200);
       expect(again.json()).toEqual(first.json());
       expect(await metric(t, 'varna_report_cache_hits_total')).toBeGreaterThan(hits);
+    });
+
+    it('the JSON comes brotli- or gzip-compressed or plain, each reading the same, and a second reader gets the very same bytes', async () => {
+      const central = await t.login('central@stockholm.example');
+      const get = (encoding: string) => central.request('GET', '/api/reports/city?year=2026', undefined, { 'accept-encoding': encoding });
+      const [br, again, gz, plain] = [await get('gzip, deflate, br'), await get('br'), await get('gzip'), await get('identity')];
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+      expect(again.rawPayload.equals(br.rawPayload)).toBe(true);
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+      expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
     });
 
     it('a write is in the next report at once: a new board is counted', async () => {
