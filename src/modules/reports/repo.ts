@@ -41,7 +41,7 @@ export interface ReportData {
  * The whole report in one statement: boards, plans with their activity counts, activities per
  * board × year × measure area × latest status (this year and the year before, the unreported
  * included), indicators with the latest value of each up to the period and the linked context
- * indicators (the boards' analyses are read beside it: latestAnalyses). For the whole year both
+ * indicators (the boards' analyses are read beside it: boardsWithAnalysis). For the whole year both
  * counts (each plan's live activities per measure area, each board's activities by latest status)
  * are kept on write (migration 0023); a report "as of" T1 or T2 takes each activity's latest
  * report up to that rank from follow_up instead. The many small rows travel as JSON arrays, not
@@ -152,22 +152,26 @@ export async function reportData(db: Database, q: ReportQuery): Promise<ReportDa
   };
 }
 
-export interface AnalysisRow {
+export interface BoardRow {
   id: string;
-  board_id: string;
-  period: PeriodKind;
-  reported_at: Date | string | null;
+  name: string;
+  kind: string;
+  /** The board's latest analysis of the year up to the report's period, without its texts. */
+  analysis: { id: string; period: PeriodKind; reported_at: Date | string | null } | null;
 }
 
-/** Each board's latest analysis of the year up to the report's period, without its texts. */
-export async function latestAnalyses(db: Database, q: Pick<ReportQuery, 'municipalityId' | 'year' | 'boardId' | 'upToRank'>): Promise<AnalysisRow[]> {
+/** The boards of the report, each with its latest analysis of the year up to the report's period. */
+export async function boardsWithAnalysis(db: Database, q: Pick<ReportQuery, 'municipalityId' | 'year' | 'boardId' | 'upToRank'>): Promise<BoardRow[]> {
   const rank = sql`(case ba.period when 'T1' then 1 when 'T2' then 2 else 3 end)`;
-  const r = await sql<AnalysisRow>`
-    select distinct on (ba.board_id) ba.id, ba.board_id, ba.period, ba.reported_at
-    from board_analysis ba join board b on b.id = ba.board_id and b.municipality_id = ${q.municipalityId}
-    where ba.year = ${q.year} and ${rank} <= ${q.upToRank} ${q.boardId === null ? sql`` : sql`and ba.board_id = ${q.boardId}`}
-    order by ba.board_id, ${rank} desc`.execute(db);
-  return r.rows;
+  const r = await sql<Omit<BoardRow, 'analysis'> & { analysis_id: string | null; period: PeriodKind | null; reported_at: Date | string | null }>`
+    select b.id, b.name, b.kind, a.id as analysis_id, a.period, a.reported_at
+    from board b left join lateral (
+      select ba.id, ba.period, ba.reported_at from board_analysis ba
+      where ba.board_id = b.id and ba.year = ${q.year} and ${rank} <= ${q.upToRank}
+      order by ${rank} desc limit 1
+    ) a on true
+    where b.municipality_id = ${q.municipalityId} ${q.boardId === null ? sql`` : sql`and b.id = ${q.boardId}`}`.execute(db);
+  return r.rows.map(({ analysis_id, period, reported_at, ...b }) => ({ ...b, analysis: analysis_id ? { id: analysis_id, period: period!, reported_at } : null }));
 }
 
 /** The texts of these analyses (the page of them a report carries), by analysis id. */

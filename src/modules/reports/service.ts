@@ -20,7 +20,6 @@ import type { PlanState } from '../../domain/plans/workflow.js';
 import { toIsoDay } from '../../domain/plans/workflow.js';
 import { AppError, forbidden } from '../../http/errors.js';
 import * as orgs from '../orgs/service.js';
-import * as orgsRepo from '../orgs/repo.js';
 import { auditsSection } from '../audit-tracking/section.service.js';
 import { decisionsSection } from '../plans/report-section.js';
 import * as repo from './repo.js';
@@ -72,18 +71,14 @@ async function requireBoardReader(db: Database, actor: Actor, boardId: string) {
 
 /** The boards of the report in its order, with a page of the delayed activities and of the analyses' texts. */
 async function boardsAndPages(db: Database, actor: Actor, boardId: string | null, q: { year: number; upToRank: number }, lists: ReportLists) {
-  const [boards, analyses] = await Promise.all([
-    orgsRepo.listBoards(db, actor.municipalityId).then((all) => all.filter((b) => boardId === null || b.id === boardId).sort(compareBoards)),
-    repo.latestAnalyses(db, { municipalityId: actor.municipalityId, boardId, ...q }),
-  ]);
-  const analysisOf = new Map(analyses.map((a) => [a.board_id, a]));
-  const withAnalysis = boards.filter((b) => analysisOf.has(b.id));
+  const boards = (await repo.boardsWithAnalysis(db, { municipalityId: actor.municipalityId, boardId, ...q })).sort(compareBoards);
+  const withAnalysis = boards.filter((b) => b.analysis);
   const analysisPage = windowOf(withAnalysis, lists.analyses);
   const [delayed, texts] = await Promise.all([
     repo.delayedPage(db, q, boards.map((b) => b.id), lists.delayed),
-    repo.analysisSections(db, analysisPage.map((b) => analysisOf.get(b.id)!.id)),
+    repo.analysisSections(db, analysisPage.map((b) => b.analysis!.id)),
   ]);
-  return { boards, analysisOf, withAnalysis, analysisPage, delayed, texts };
+  return { boards, withAnalysis, analysisPage, delayed, texts };
 }
 
 /**
@@ -112,8 +107,9 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     collaborationSection({ db, actor, boardId, year }),
     helplineSection(db, actor, boardId, year),
   ]);
-  const { boards, analysisOf: analyses, withAnalysis: boardsWithAnalysis, analysisPage, delayed: delayedRows, texts: sections } = pages;
+  const { boards, withAnalysis: boardsWithAnalysis, analysisPage, delayed: delayedRows, texts: sections } = pages;
   const names = new Map(boards.map((b) => [b.id, b.name]));
+  const analysisOf = new Map(boardsWithAnalysis.map((b) => [b.id, b.analysis!]));
   const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
   const late = latePlans(deadline, today, boards, plans);
   const activityCount = new Map(data.plans.map((p) => [p.id, p.activities]));
@@ -175,7 +171,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     generatedAt: new Date().toISOString(),
     boards: summaries.map((s) => {
       const p = plans.get(s.boardId);
-      const a = analyses.get(s.boardId);
+      const a = analysisOf.get(s.boardId);
       return {
         boardId: s.boardId,
         name: s.name,
@@ -228,7 +224,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
       total: boardsWithAnalysis.length,
       ...lists.analyses,
       items: analysisPage.map((b) => {
-        const a = analyses.get(b.id)!;
+        const a = b.analysis!;
         const texts = sections.get(a.id);
         return {
           boardId: b.id,
