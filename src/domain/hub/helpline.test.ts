@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countContacts, suppressHelpline, type CountableContact } from './helpline.js';
+import { CALLER_TYPES, countContacts, ENVIRONMENTS, suppressHelpline, type CountableContact } from './helpline.js';
 
 const contact = (boardId: string | null, contactedOn: string, over: Partial<CountableContact> = {}): CountableContact => ({
   boardId,
@@ -18,6 +18,24 @@ describe('helpline counts', () => {
     expect(a.byMonth[10]).toBe(1);
     expect(a.byCallerType).toMatchObject({ relative: 2, professional: 1, self: 0 });
     expect(a.byEnvironment).toMatchObject({ violent_islamist: 2, white_power: 1 });
+  });
+
+  it('gives every row, the city’s own (null) too, exactly the contacts that are its own, in every dimension', () => {
+    const boards = ['a', 'b', 'c', null];
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const contacts = Array.from({ length: 400 }, () =>
+      contact(boards[next(4)] ?? (next(2) ? 'elsewhere' : null), `2026-${String(1 + next(12)).padStart(2, '0')}-15`, { callerType: CALLER_TYPES[next(CALLER_TYPES.length)], environment: ENVIRONMENTS[next(ENVIRONMENTS.length)] }),
+    );
+    const rows = countContacts(boards, contacts);
+    expect(rows.map((r) => r.boardId)).toEqual(boards);
+    for (const row of rows) {
+      const own = contacts.filter((c) => c.boardId === row.boardId);
+      expect(row.total).toBe(own.length);
+      expect(row.byMonth).toEqual(Array.from({ length: 12 }, (_, m) => own.filter((c) => Number(c.contactedOn.slice(5, 7)) === m + 1).length));
+      for (const t of CALLER_TYPES) expect(row.byCallerType[t]).toBe(own.filter((c) => c.callerType === t).length);
+      for (const e of ENVIRONMENTS) expect(row.byEnvironment[e]).toBe(own.filter((c) => c.environment === e).length);
+    }
   });
 });
 

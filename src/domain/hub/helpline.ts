@@ -47,15 +47,21 @@ export interface HelplineRow<C = number> {
 
 const DIMENSIONS = 12 + CALLER_TYPES.length + ENVIRONMENTS.length;
 
-/** Exact counts per row, for the year's contacts (contacts of other rows are ignored). */
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** Exact counts per row, for the year's contacts (contacts of other rows are ignored). One pass over the contacts. */
 export function countContacts(rowIds: readonly (string | null)[], contacts: readonly CountableContact[]): HelplineRow[] {
-  return rowIds.map((boardId) => {
-    const own = contacts.filter((c) => c.boardId === boardId);
-    const byMonth = Array.from({ length: 12 }, (_, m) => own.filter((c) => Number(c.contactedOn.slice(5, 7)) === m + 1).length);
-    const byCallerType = Object.fromEntries(CALLER_TYPES.map((t) => [t, own.filter((c) => c.callerType === t).length])) as Record<CallerType, number>;
-    const byEnvironment = Object.fromEntries(ENVIRONMENTS.map((e) => [e, own.filter((c) => c.environment === e).length])) as Record<Environment, number>;
-    return { boardId, total: own.length, byMonth, byCallerType, byEnvironment };
-  });
+  const rows = new Map<string | null, HelplineRow>();
+  for (const boardId of rowIds) rows.set(boardId, { boardId, total: 0, byMonth: Array<number>(12).fill(0), byCallerType: zeros(CALLER_TYPES), byEnvironment: zeros(ENVIRONMENTS) });
+  for (const c of contacts) {
+    const row = rows.get(c.boardId);
+    if (!row) continue;
+    row.total++;
+    row.byMonth[Number(c.contactedOn.slice(5, 7)) - 1]++;
+    row.byCallerType[c.callerType]++;
+    row.byEnvironment[c.environment]++;
+  }
+  return rowIds.map((id) => rows.get(id)!);
 }
 
 const flat = (r: HelplineRow): number[] => [r.total, ...r.byMonth, ...CALLER_TYPES.map((t) => r.byCallerType[t]), ...ENVIRONMENTS.map((e) => r.byEnvironment[e])];
