@@ -37,7 +37,10 @@ describe.each(await testDatabaseKinds())('[REPORTS] board and city reports on %s
     expect(r.totals).toEqual({ boards: 20, boardsWithApprovedPlan: 3, activitiesInPlans: 45, total: 20, byStatus: tally({ ongoing: 9, done: 6, delayed: 4, cancelled: 1 }), donePercent: 30 });
     const by = (name: string) => r.boards.find((b: { name: string }) => b.name === name);
     expect(by('Enskede-Årsta-Vantör')).toMatchObject({ plan: { status: 'approved', activityCount: 9 }, total: 9, byStatus: tally({ done: 2, ongoing: 5, delayed: 2 }), donePercent: 22.2 });
-    expect(by('Enskede-Årsta-Vantör').byArea.general).toEqual(tally({ done: 1, ongoing: 2, delayed: 1 }));
+    // The board's own report breaks its figures down by measure area; the city's table does not carry it.
+    expect(by('Enskede-Årsta-Vantör').byArea).toBeUndefined();
+    const eav = (await central.get(`/api/reports/boards/${eavBoard}?year=2026`)).json();
+    expect(eav.measureAreas.find((a: { area: string }) => a.area === 'general').byStatus).toEqual(tally({ done: 1, ongoing: 2, delayed: 1 }));
     expect(by('Rinkeby-Kista')).toMatchObject({ total: 6, byStatus: tally({ done: 2, ongoing: 2, delayed: 1, cancelled: 1 }), analysis: { period: 'T2', reportedAt: null } });
     expect(by('Socialnämnden')).toMatchObject({ total: 5, byStatus: tally({ done: 2, ongoing: 2, delayed: 1 }) });
     expect(by('Skärholmen')).toMatchObject({ plan: { status: 'submitted', activityCount: 5 }, total: 0 });
@@ -175,6 +178,11 @@ describe.each(await testDatabaseKinds())('[REPORTS] board and city reports on %s
     const db = t.database.db;
     const r0 = (await central.get('/api/reports/city?year=2026')).json();
     const eav0 = r0.boards.find((b: { name: string }) => b.name === 'Enskede-Årsta-Vantör');
+    const areasOf = async () => {
+      const board = (await central.get(`/api/reports/boards/${eavBoard}?year=2026`)).json();
+      return Object.fromEntries(board.measureAreas.map((a: { area: string; byStatus: Record<string, number> }) => [a.area, a.byStatus]));
+    };
+    const areas0 = await areasOf();
     const plan = await db.selectFrom('plan').select('id').where('board_id', '=', eavBoard).where('year', '=', 2026).executeTakeFirstOrThrow();
     const acts = await db.selectFrom('plan_activity').select(['id', 'measure_area']).where('plan_id', '=', plan.id).orderBy('position').execute();
     // A delayed general activity moves to the targeted area; a done targeted one is removed.
@@ -183,9 +191,10 @@ describe.each(await testDatabaseKinds())('[REPORTS] board and city reports on %s
     const r1 = (await central.get('/api/reports/city?year=2026')).json();
     const eav1 = r1.boards.find((b: { name: string }) => b.name === 'Enskede-Årsta-Vantör');
     expect(eav1.total).toBe(eav0.total - 1);
-    expect(eav1.byArea.general.delayed).toBe(eav0.byArea.general.delayed - 1);
-    expect(eav1.byArea.targeted.delayed).toBe(eav0.byArea.targeted.delayed + 1);
-    expect(eav1.byArea.targeted.done).toBe(eav0.byArea.targeted.done - 1);
+    const areas1 = await areasOf();
+    expect(areas1.general.delayed).toBe(areas0.general.delayed - 1);
+    expect(areas1.targeted.delayed).toBe(areas0.targeted.delayed + 1);
+    expect(areas1.targeted.done).toBe(areas0.targeted.done - 1);
     // A plan that is no longer approved is no longer followed up.
     await db.updateTable('plan').set({ status: 'returned' }).where('id', '=', plan.id).execute();
     const r2 = (await central.get('/api/reports/city?year=2026')).json();

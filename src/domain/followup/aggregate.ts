@@ -96,7 +96,6 @@ export interface BoardInfo {
 export interface BoardSummary extends BoardInfo {
   total: number;
   byStatus: StatusTally;
-  byArea: Record<AreaKey, StatusTally>;
   /** Share of the activities reported done, per cent. */
   donePercent: number;
 }
@@ -109,7 +108,7 @@ function emptyAreas(): Record<AreaKey, StatusTally> {
 export function boardSummaries(boards: readonly BoardInfo[], counts: readonly StatusCount[], year: number): BoardSummary[] {
   const byBoard = new Map<string, BoardSummary>();
   for (const b of boards) {
-    byBoard.set(b.boardId, { ...b, total: 0, byStatus: emptyTally(), byArea: emptyAreas(), donePercent: 0 });
+    byBoard.set(b.boardId, { ...b, total: 0, byStatus: emptyTally(), donePercent: 0 });
   }
   for (const c of counts) {
     if (c.year !== year) continue;
@@ -117,7 +116,6 @@ export function boardSummaries(boards: readonly BoardInfo[], counts: readonly St
     if (!s) continue;
     s.total += c.count;
     s.byStatus[c.status] += c.count;
-    s.byArea[areaKey(c.measureArea)][c.status] += c.count;
   }
   for (const s of byBoard.values()) s.donePercent = percent(s.byStatus.done, s.total);
   return [...byBoard.values()];
@@ -154,29 +152,17 @@ export interface YearOverYear {
   hasHistory: boolean;
   current: YearTotals;
   previous: YearTotals;
-  boards: { boardId: string; current: YearTotals; previous: YearTotals }[];
 }
 
-/** This year against the year before, city-wide and per board (one pass over the counts). */
-export function yearOverYear(counts: readonly StatusCount[], year: number, boardIds: readonly string[]): YearOverYear {
+/** This year against the year before, over every board of the counts (one pass). */
+export function yearOverYear(counts: readonly StatusCount[], year: number): YearOverYear {
   const city = { current: emptyTally(), previous: emptyTally() };
-  const perBoard = new Map(boardIds.map((id) => [id, { current: emptyTally(), previous: emptyTally() }]));
   for (const c of counts) {
     const which = c.year === year ? 'current' : c.year === year - 1 ? 'previous' : null;
-    if (!which) continue;
-    city[which][c.status] += c.count;
-    const b = perBoard.get(c.boardId);
-    if (b) b[which][c.status] += c.count;
+    if (which) city[which][c.status] += c.count;
   }
   const previous = totalsFrom(city.previous);
-  return {
-    year,
-    previousYear: year - 1,
-    hasHistory: previous.total > 0,
-    current: totalsFrom(city.current),
-    previous,
-    boards: boardIds.map((boardId) => ({ boardId, current: totalsFrom(perBoard.get(boardId)!.current), previous: totalsFrom(perBoard.get(boardId)!.previous) })),
-  };
+  return { year, previousYear: year - 1, hasHistory: previous.total > 0, current: totalsFrom(city.current), previous };
 }
 
 export interface DelayedItem {

@@ -69,7 +69,6 @@ export const ZReportBoard = z.object({
   /** Activities followed up: those of an approved plan (the status counts cover these). */
   total: z.number(),
   byStatus: ZTally,
-  byArea: z.object(Object.fromEntries(AREA_KEYS.map((a) => [a, ZTally])) as Record<(typeof AREA_KEYS)[number], typeof ZTally>),
   donePercent: z.number(),
   indicators: ZResultTally,
   analysis: z.object({ period: z.enum(PERIOD_KINDS), reportedAt: z.string().nullable() }).nullable(),
@@ -91,7 +90,6 @@ export const ZReport = z.object({
     hasHistory: z.boolean(),
     current: ZYearTotals,
     previous: ZYearTotals,
-    boards: z.array(z.object({ boardId: z.string(), current: ZYearTotals, previous: ZYearTotals })),
   }),
   /**
    * The activities whose latest status is delayed: `total` of them, `items` from `offset` (at most
