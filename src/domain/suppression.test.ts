@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   type Cell,
   isSuppressed,
+  Relations,
   SECONDARY_SUPPRESSION_MARKER,
   suppressCount,
   suppressedMarker,
   suppressionLegendSv,
+  suppressRelations,
   suppressSeries,
   suppressTable,
 } from './suppression.js';
@@ -505,5 +507,45 @@ describe('properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('suppressRelations — relations as arrays or as a flat set', () => {
+  it('a relation given as a range is the relation of its members', () => {
+    const set = new Relations();
+    set.addRange(10, 3, 4, 99);
+    set.add([1, 2, 3]);
+    expect(set.size).toBe(2);
+    expect(set.members).toEqual([10, 14, 18, 99, 1, 2, 3]);
+    expect(set.starts).toEqual([0, 4, 7]);
+  });
+
+  it('suppresses alike from arrays and from the flat set (property)', () => {
+    fc.assert(
+      fc.property(table.filter((cells) => cells.length > 0 && cells[0].length > 0), fc.integer({ min: 1, max: 8 }), (cells, threshold) => {
+        // The table with its totals, flat: rows with the row total last, then the column totals and the grand total.
+        const width = cells[0].length + 1;
+        const values = [...cells.flatMap((r) => [...r, r.reduce((a, b) => a + b, 0)])];
+        for (let j = 0; j < width; j++) values.push(cells.reduce((a, r) => a + (j < r.length ? r[j] : r.reduce((x, y) => x + y, 0)), 0));
+        const rows = cells.length + 1;
+        const arrays = [
+          ...Array.from({ length: rows }, (_, i) => Array.from({ length: width }, (_, j) => i * width + j)),
+          ...Array.from({ length: width }, (_, j) => Array.from({ length: rows }, (_, i) => i * width + j)),
+        ];
+        const set = new Relations();
+        for (let i = 0; i < rows; i++) set.addRange(i * width, width - 1, 1, i * width + width - 1);
+        for (let j = 0; j < width; j++) set.addRange(j, rows - 1, width, (rows - 1) * width + j);
+        const fromSet = suppressRelations(values, set, threshold);
+        expect(fromSet).toEqual(suppressRelations(values, arrays, threshold));
+        // …and as suppressTable, which lays the table out the same way.
+        const t = suppressTable(cells, threshold);
+        expect(fromSet).toEqual([...t.cells.flatMap((r, i) => [...r, t.rowTotals[i]]), ...t.columnTotals, t.grandTotal]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a relation member outside the values', () => {
+    expect(() => suppressRelations([1, 2, 3], [[0, 1, 5]])).toThrow(RangeError);
   });
 });

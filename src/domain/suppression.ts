@@ -113,24 +113,60 @@ export function isSuppressed(cell: Cell): cell is string {
 }
 
 /**
- * One additive relation: member indices into a flat value array, the last member being the
- * total. Hides members until the relation has zero or at least two hidden members the reader
- * does not know (`known`: flat indices the reader knows exactly; they count as shown and are
- * never chosen). Returns true if it hid anything.
+ * Additive relations kept flat: the member indices of every relation in one array, with where
+ * each relation starts; each relation's last member is its total. A city of 300 boards has
+ * thousands of relations, and one small array each was most of what suppressing its tables
+ * allocated.
  */
-function protectRelation(members: readonly number[], values: readonly number[], hidden: Hidden[], known: ReadonlySet<number>): boolean {
+export class Relations {
+  readonly members: number[] = [];
+  readonly starts: number[] = [0];
+
+  /** A relation from its member indices, the total last. */
+  static of(relations: readonly (readonly number[])[]): Relations {
+    const set = new Relations();
+    for (const r of relations) set.add(r);
+    return set;
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  add(members: readonly number[]): void {
+    for (const m of members) this.members.push(m);
+    this.starts.push(this.members.length);
+  }
+
+  /** The relation "parts first, first + stride, … (count of them) sum to total". */
+  addRange(first: number, count: number, stride: number, total: number): void {
+    for (let k = 0; k < count; k++) this.members.push(first + k * stride);
+    this.members.push(total);
+    this.starts.push(this.members.length);
+  }
+}
+
+/**
+ * Relation r of the set. Hides members until the relation has zero or at least two hidden members
+ * the reader does not know (`known`: flat indices the reader knows exactly; they count as shown
+ * and are never chosen). Returns true if it hid anything.
+ */
+function protectRelation(set: Relations, r: number, values: readonly number[], hidden: Hidden[], known: ReadonlySet<number>): boolean {
+  const { members } = set;
+  const first = set.starts[r];
+  const last = set.starts[r + 1] - 1;
   // Exactly one secret member, or nothing to protect (counted without allocating: this runs for
   // every relation on every pass, thousands of times for a city of 300 boards).
   let secrets = 0;
-  for (const i of members) {
+  for (let m = first; m <= last; m++) {
+    const i = members[m];
     if (hidden[i] && !known.has(i) && ++secrets > 1) return false;
   }
   if (secrets !== 1) return false;
-  const last = members.length - 1;
   const total = members[last];
   // Smallest non-zero shown part first (least information lost), earliest on ties.
   let best = -1;
-  for (let m = 0; m < last; m++) {
+  for (let m = first; m < last; m++) {
     const i = members[m];
     if (hidden[i] || known.has(i) || values[i] === 0) continue;
     if (best < 0 || values[i] < values[best]) best = i;
@@ -147,10 +183,13 @@ function protectRelation(members: readonly number[], values: readonly number[], 
   // the sum of what is known unless it was given inconsistently. Hide a zero so the relation
   // holds formally. Nothing left to hide only happens when the reader knows the total, and then
   // a relation whose parts the reader does not know is theirs to know anyway.
-  const zero = members.slice(0, last).find((i) => !hidden[i] && !known.has(i));
-  if (zero === undefined) return false;
-  hidden[zero] = 'secondary';
-  return true;
+  for (let m = first; m < last; m++) {
+    const i = members[m];
+    if (hidden[i] || known.has(i)) continue;
+    hidden[i] = 'secondary';
+    return true;
+  }
+  return false;
 }
 
 /** Why a value is hidden: small itself, or to protect a small one; false when shown. */
@@ -161,7 +200,7 @@ const NOTHING_PUBLISHED: ReadonlyMap<number, boolean> = new Map();
 
 function runSuppression(
   values: readonly number[],
-  relations: readonly (readonly number[])[],
+  relations: Relations,
   threshold: number,
   known: ReadonlySet<number> = NOTHING_KNOWN,
   published: ReadonlyMap<number, boolean> = NOTHING_PUBLISHED,
@@ -183,8 +222,8 @@ function runSuppression(
     let changed = true;
     while (changed) {
       changed = false;
-      for (const relation of relations) {
-        if (protectRelation(relation, values, hidden, k)) changed = true;
+      for (let r = 0; r < relations.size; r++) {
+        if (protectRelation(relations, r, values, hidden, k)) changed = true;
       }
     }
   };
@@ -203,15 +242,16 @@ function display(value: number, hidden: Hidden, threshold: number): Cell {
 
 /**
  * Primary and secondary suppression over flat counts and the additive relations between them
- * (each relation lists member indices, the last being the total of the others). suppressTable is
- * this over one table; linked tables (src/domain/situation) pass relations spanning several.
+ * (each relation lists member indices, the last being the total of the others; as arrays or a
+ * flat Relations set). suppressTable is this over one table; linked tables (src/domain/situation)
+ * pass relations spanning several.
  * `known`: indices of the values the reader knows exactly (see the module comment).
  * `published`: values whose fate an earlier published table decided (index → shown): a finer
  * table that adds up to a published one is suppressed so that it cannot be subtracted from it.
  */
 export function suppressRelations(
   values: readonly number[],
-  relations: readonly (readonly number[])[],
+  relations: Relations | readonly (readonly number[])[],
   threshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
   known: ReadonlySet<number> = NOTHING_KNOWN,
   published: ReadonlyMap<number, boolean> = NOTHING_PUBLISHED,
@@ -220,7 +260,9 @@ export function suppressRelations(
   values.forEach((v) => checkCount(v, 'Count'));
   for (const i of known) if (!Number.isInteger(i) || i < 0 || i >= values.length) throw new RangeError(`Known index ${i} is outside the values`);
   for (const i of published.keys()) if (!Number.isInteger(i) || i < 0 || i >= values.length) throw new RangeError(`Published index ${i} is outside the values`);
-  const hidden = runSuppression(values, relations, threshold, known, published);
+  const set = relations instanceof Relations ? relations : Relations.of(relations);
+  for (const i of set.members) if (!Number.isInteger(i) || i < 0 || i >= values.length) throw new RangeError(`Relation member ${i} is outside the values`);
+  const hidden = runSuppression(values, set, threshold, known, published);
   return values.map((v, i) => display(v, hidden[i], threshold));
 }
 
@@ -267,9 +309,9 @@ export function suppressTable(
   for (let i = 0; i < rows; i++) values.push(...t.cells[i], rowTotals[i]);
   values.push(...columnTotals, grandTotal);
 
-  const relations: number[][] = [];
-  for (let i = 0; i <= rows; i++) relations.push(Array.from({ length: width }, (_, j) => at(i, j)));
-  for (let j = 0; j <= cols; j++) relations.push(Array.from({ length: rows + 1 }, (_, i) => at(i, j)));
+  const relations = new Relations();
+  for (let i = 0; i <= rows; i++) relations.addRange(at(i, 0), cols, 1, at(i, cols));
+  for (let j = 0; j <= cols; j++) relations.addRange(at(0, j), rows, width, at(rows, j));
 
   const knownAt = new Set<number>();
   for (const i of known.rows ?? []) {
@@ -309,7 +351,9 @@ export function suppressSeries(
   const shownTotal = total ?? values.reduce((a, b) => a + b, 0);
   checkCount(shownTotal, 'Total');
   const flat = [...values, shownTotal];
-  const hidden = runSuppression(flat, [flat.map((_, i) => i)], threshold);
+  const relation = new Relations();
+  relation.addRange(0, values.length, 1, values.length);
+  const hidden = runSuppression(flat, relation, threshold);
   const show = (k: number): Cell => display(flat[k], hidden[k], threshold);
   return { values: values.map((_, i) => show(i)), total: show(values.length) };
 }

@@ -3,7 +3,7 @@
  * counts per board suppressed for a reader. Pure: runs on the server and in the web app.
  */
 import { ENVIRONMENTS, type Environment } from '../situation/categories.js';
-import { suppressRelations, type Cell } from '../suppression.js';
+import { Relations, suppressRelations, type Cell } from '../suppression.js';
 
 export const CALLER_TYPES = ['relative', 'professional', 'resident', 'self', 'other'] as const;
 export type CallerType = (typeof CALLER_TYPES)[number];
@@ -92,16 +92,16 @@ export function suppressHelpline(rows: readonly HelplineRow[], known: ReadonlySe
   rows.forEach((r) => flat(r).forEach((v, j) => (values.push(v), (totals[j] += v))));
   values.push(...totals);
   const at = (i: number, j: number) => i * width + j;
-  const relations: number[][] = [];
+  const relations = new Relations();
   const groups = [
     [1, 12],
     [13, 13 + CALLER_TYPES.length - 1],
     [13 + CALLER_TYPES.length, width - 1],
   ];
   for (let i = 0; i <= rows.length; i++) {
-    for (const [from, to] of groups) relations.push([...Array.from({ length: to - from + 1 }, (_, k) => at(i, from + k)), at(i, 0)]);
+    for (const [from, to] of groups) relations.addRange(at(i, from), to - from + 1, 1, at(i, 0));
   }
-  for (let j = 0; j < width; j++) relations.push(Array.from({ length: rows.length + 1 }, (_, i) => at(i, j)));
+  for (let j = 0; j < width; j++) relations.addRange(at(0, j), rows.length, width, at(rows.length, j));
   const knownAt = new Set<number>();
   rows.forEach((r, i) => {
     if (known.has(r.boardId)) for (let j = 0; j < width; j++) knownAt.add(at(i, j));

@@ -22,7 +22,7 @@
  *
  * Pure: no I/O, runs on the server and in the browser.
  */
-import { suppressRelations, type Cell } from '../suppression.js';
+import { Relations, suppressRelations, type Cell } from '../suppression.js';
 
 export interface LinkedTablesInput<K extends string> {
   /** The shared row totals (one per row, e.g. per board). */
@@ -49,11 +49,7 @@ export function suppressLinkedTables<K extends string>(input: LinkedTablesInput<
   const values: number[] = [...input.rowTotals];
   const grand = values.length;
   values.push(input.rowTotals.reduce((a, b) => a + b, 0));
-  // Same order as suppressTable: every row relation (the row of column totals last), then every
-  // column relation (the column of row totals last), so one table gives exactly its result.
-  const rowRelations: number[][] = [];
-  const columnRelations: number[][] = [];
-  const layout = {} as Record<K, { cellAt: (r: number, c: number) => number; colAt: (c: number) => number; cols: number }>;
+  const layout = {} as Record<K, { start: number; colStart: number; cols: number; cellAt: (r: number, c: number) => number; colAt: (c: number) => number }>;
 
   for (const key of keys) {
     const table = input.tables[key];
@@ -75,30 +71,21 @@ export function suppressLinkedTables<K extends string>(input: LinkedTablesInput<
     }
     const colStart = values.length;
     for (let c = 0; c < cols; c++) values.push(columnSums[c]);
-    const cellAt = (r: number, c: number) => start + r * cols + c;
-    const colAt = (c: number) => colStart + c;
-    layout[key] = { cellAt, colAt, cols };
-    for (let r = 0; r < rows; r++) {
-      const relation = new Array<number>(cols + 1);
-      for (let c = 0; c < cols; c++) relation[c] = start + r * cols + c;
-      relation[cols] = r;
-      rowRelations.push(relation);
-    }
-    const totalsRow = new Array<number>(cols + 1);
-    for (let c = 0; c < cols; c++) totalsRow[c] = colStart + c;
-    totalsRow[cols] = grand;
-    rowRelations.push(totalsRow);
-    for (let c = 0; c < cols; c++) {
-      const relation = new Array<number>(rows + 1);
-      for (let r = 0; r < rows; r++) relation[r] = start + r * cols + c;
-      relation[rows] = colStart + c;
-      columnRelations.push(relation);
-    }
+    layout[key] = { start, colStart, cols, cellAt: (r, c) => start + r * cols + c, colAt: (c) => colStart + c };
   }
-  const boardTotals = new Array<number>(rows + 1);
-  for (let i = 0; i < rows; i++) boardTotals[i] = i;
-  boardTotals[rows] = grand;
-  const relations = [...rowRelations, ...columnRelations, boardTotals];
+  // Same order as suppressTable: every row relation (the row of column totals last), then every
+  // column relation (the column of row totals last), so one table gives exactly its result.
+  const relations = new Relations();
+  for (const key of keys) {
+    const { start, colStart, cols } = layout[key];
+    for (let r = 0; r < rows; r++) relations.addRange(start + r * cols, cols, 1, r);
+    relations.addRange(colStart, cols, 1, grand);
+  }
+  for (const key of keys) {
+    const { start, colStart, cols } = layout[key];
+    for (let c = 0; c < cols; c++) relations.addRange(start + c, rows, cols, colStart + c);
+  }
+  relations.addRange(0, rows, 1, grand);
 
   const known = new Set<number>();
   for (const r of input.knownRows ?? []) {

@@ -12,7 +12,7 @@
  *
  * Pure: no I/O.
  */
-import { suppressRelations, type Cell } from '../suppression.js';
+import { Relations, suppressRelations, type Cell } from '../suppression.js';
 import { ENVIRONMENTS, TERTIALS, tertialOf, type Environment, type Tertial } from './categories.js';
 import type { CountableReport, Counts } from './counts.js';
 
@@ -51,40 +51,30 @@ export function suppressedTertialEnvironments(input: TertialEnvironmentInput): R
     if (b === undefined) continue;
     values[x(TERTIALS.indexOf(tertialOf(r.occurredOn)), b, ENVIRONMENTS.indexOf(r.environment))]++;
   }
-  const sum = (members: number[]) => members.reduce((a, i) => a + values[i], 0);
-  const push = (v: number) => values.push(v) - 1;
-  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-  const relations: number[][] = [];
+  const relations = new Relations();
+  // The sum of the parts first, first + stride, … (count of them) as a new value, related to its
+  // parts; returns the sum's index.
+  const sumOf = (first: number, count: number, stride: number) => {
+    let total = 0;
+    for (let k = 0; k < count; k++) total += values[first + k * stride];
+    const at = values.push(total) - 1;
+    relations.addRange(first, count, stride, at);
+    return at;
+  };
   const published = new Map<number, boolean>();
   const publish = (i: number, cell: Cell) => published.set(i, typeof cell === 'number');
 
   TERTIALS.forEach((tertial, t) => {
-    for (let b = 0; b < nb; b++) {
-      const members = range(ne).map((e) => x(t, b, e));
-      const total = push(sum(members));
-      publish(total, input.year.boards[b].byTertial[tertial]);
-      relations.push([...members, total]);
-    }
+    for (let b = 0; b < nb; b++) publish(sumOf(x(t, b, 0), ne, 1), input.year.boards[b].byTertial[tertial]);
   });
   for (let b = 0; b < nb; b++) {
-    ENVIRONMENTS.forEach((env, e) => {
-      const members = range(TERTIALS.length).map((t) => x(t, b, e));
-      const total = push(sum(members));
-      publish(total, input.year.boards[b].byEnvironment[env]);
-      relations.push([...members, total]);
-    });
+    ENVIRONMENTS.forEach((env, e) => publish(sumOf(x(0, b, e), TERTIALS.length, nb * ne), input.year.boards[b].byEnvironment[env]));
   }
   TERTIALS.forEach((tertial, t) => {
-    const columns = range(ne).map((e) => {
-      const members = range(nb).map((b) => x(t, b, e));
-      const column = push(sum(members));
-      relations.push([...members, column]);
-      return column;
-    });
-    const cityTotal = push(sum(columns));
-    publish(cityTotal, input.year.totals.byTertial[tertial]);
-    relations.push([...columns, cityTotal]);
+    // The tertial's column sums per environment, one after the other, then the city's total of them.
+    const firstColumn = sumOf(x(t, 0, 0), nb, ne);
+    for (let e = 1; e < ne; e++) sumOf(x(t, 0, e), nb, ne);
+    publish(sumOf(firstColumn, ne, 1), input.year.totals.byTertial[tertial]);
   });
 
   const knownCells = new Set<number>();
