@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { oneOf } from '../../db/one-of.js';
+import type { StatusCount } from '../../domain/followup/aggregate.js';
 import type { PeriodKind } from '../../domain/followup/periods.js';
 import type { FollowUpStatus } from '../../domain/followup/status.js';
 import type { MeasureArea } from '../../domain/plans/model.js';
@@ -22,9 +23,9 @@ export interface ReportData {
   plans: { id: string; board_id: string; year: number; status: string; decided_on: string | null; paragraph: string | null; activities: number }[];
   /**
    * Activities of approved plans per board, year, measure area and latest reported status, with
-   * those not reported counted as 'not_reported'.
+   * those not reported counted as 'not_reported', in the shape the report arithmetic takes.
    */
-  counts: { board_id: string; year: number; measure_area: MeasureArea | null; status: FollowUpStatus | 'not_reported'; n: number }[];
+  counts: StatusCount[];
   indicators: {
     id: string;
     board_id: string;
@@ -133,9 +134,9 @@ type BoardTuple = [string, string, string];
 type CountColumns = [number[], number[], (MeasureArea | null)[], (FollowUpStatus | 'not_reported')[], number[]] | [null, null, null, null, null];
 type IndicatorTuple = [string, number, string, ReportData['indicators'][number]['indicators'], ReportData['indicators'][number]['latest'], ReportData['indicators'][number]['links']];
 
-function countRows(boardIds: string[], [boards, years, areas, statuses, ns]: CountColumns): ReportData['counts'] {
+function countRows(boardIds: string[], [boards, years, areas, statuses, ns]: CountColumns): StatusCount[] {
   if (!boards) return [];
-  return boards.map((b, i) => ({ board_id: boardIds[b], year: years[i], measure_area: areas[i], status: statuses[i], n: ns[i] }));
+  return boards.map((b, i) => ({ boardId: boardIds[b], year: years[i], measureArea: areas[i], status: statuses[i], count: ns[i] }));
 }
 
 export async function reportData(db: Database, q: ReportQuery): Promise<ReportData> {

@@ -9,7 +9,6 @@ import {
   yearOverYear,
   SWEDISH,
   type IndicatorItem,
-  type StatusCount,
 } from '../../domain/followup/aggregate.js';
 import { compareBoards } from '../../domain/board-order.js';
 import { ANALYSIS_HEADINGS, ANALYSIS_HEADING_LABELS_SV } from '../../domain/followup/analysis.js';
@@ -113,7 +112,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
   const late = latePlans(deadline, today, boards, plans);
   const activityCount = new Map(data.plans.map((p) => [p.id, p.activities]));
-  const counts: StatusCount[] = data.counts.map((c) => ({ boardId: c.board_id, year: c.year, measureArea: c.measure_area, status: c.status, count: c.n }));
+  const { counts } = data;
 
   const summaries = boardSummaries(
     boards.map((b) => {
