@@ -108,7 +108,6 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
   ]);
   const { boards, withAnalysis: boardsWithAnalysis, analysisPage, delayed: delayedRows, texts: sections } = pages;
   const names = new Map(boards.map((b) => [b.id, b.name]));
-  const analysisOf = new Map(boardsWithAnalysis.map((b) => [b.id, b.analysis!]));
   const plans = new Map(data.plans.filter((p) => p.year === year).map((p) => [p.board_id, p]));
   const late = latePlans(deadline, today, boards, plans);
   const activityCount = new Map(data.plans.map((p) => [p.id, p.activities]));
@@ -168,9 +167,10 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     year,
     period: req.period ?? null,
     generatedAt: new Date().toISOString(),
-    boards: summaries.map((s) => {
+    // boardSummaries keeps the boards' order, so each summary's board row is at the same place.
+    boards: summaries.map((s, i) => {
       const p = plans.get(s.boardId);
-      const a = analysisOf.get(s.boardId);
+      const a = boards[i].analysis;
       return {
         boardId: s.boardId,
         name: s.name,
