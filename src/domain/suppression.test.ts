@@ -525,8 +525,8 @@ describe('suppressRelations — relations as arrays or as a flat set', () => {
       fc.property(table.filter((cells) => cells.length > 0 && cells[0].length > 0), fc.integer({ min: 1, max: 8 }), (cells, threshold) => {
         // The table with its totals, flat: rows with the row total last, then the column totals and the grand total.
         const width = cells[0].length + 1;
-        const values = [...cells.flatMap((r) => [...r, r.reduce((a, b) => a + b, 0)])];
-        for (let j = 0; j < width; j++) values.push(cells.reduce((a, r) => a + (j < r.length ? r[j] : r.reduce((x, y) => x + y, 0)), 0));
+        const values = cells.flatMap((r) => [...r, r.reduce((a, b) => a + b, 0)]);
+        for (let j = 0; j < width; j++) values.push(cells.reduce((a, _, i) => a + values[i * width + j], 0));
         const rows = cells.length + 1;
         const arrays = [
           ...Array.from({ length: rows }, (_, i) => Array.from({ length: width }, (_, j) => i * width + j)),

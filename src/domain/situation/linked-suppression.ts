@@ -49,7 +49,8 @@ export function suppressLinkedTables<K extends string>(input: LinkedTablesInput<
   const values: number[] = [...input.rowTotals];
   const grand = values.length;
   values.push(input.rowTotals.reduce((a, b) => a + b, 0));
-  const layout = {} as Record<K, { start: number; colStart: number; cols: number; cellAt: (r: number, c: number) => number; colAt: (c: number) => number }>;
+  // Where each table's cells (row by row) and its column totals start among the values.
+  const layout = {} as Record<K, { start: number; colStart: number; cols: number }>;
 
   for (const key of keys) {
     const table = input.tables[key];
@@ -71,7 +72,7 @@ export function suppressLinkedTables<K extends string>(input: LinkedTablesInput<
     }
     const colStart = values.length;
     for (let c = 0; c < cols; c++) values.push(columnSums[c]);
-    layout[key] = { start, colStart, cols, cellAt: (r, c) => start + r * cols + c, colAt: (c) => colStart + c };
+    layout[key] = { start, colStart, cols };
   }
   // Same order as suppressTable: every row relation (the row of column totals last), then every
   // column relation (the column of row totals last), so one table gives exactly its result.
@@ -91,16 +92,19 @@ export function suppressLinkedTables<K extends string>(input: LinkedTablesInput<
   for (const r of input.knownRows ?? []) {
     if (!Number.isInteger(r) || r < 0 || r >= rows) throw new RangeError(`Known row ${r} is not a row of the tables`);
     known.add(r);
-    for (const key of keys) for (let c = 0; c < layout[key].cols; c++) known.add(layout[key].cellAt(r, c));
+    for (const key of keys) {
+      const { start, cols } = layout[key];
+      for (let c = 0; c < cols; c++) known.add(start + r * cols + c);
+    }
   }
 
   const shown = suppressRelations(values, relations, threshold, known);
   const tables = {} as LinkedTablesResult<K>['tables'];
   for (const key of keys) {
-    const { cellAt, colAt, cols } = layout[key];
+    const { start, colStart, cols } = layout[key];
     tables[key] = {
-      cells: Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => shown[cellAt(r, c)])),
-      columnTotals: Array.from({ length: cols }, (_, c) => shown[colAt(c)]),
+      cells: Array.from({ length: rows }, (_, r) => shown.slice(start + r * cols, start + (r + 1) * cols)),
+      columnTotals: shown.slice(colStart, colStart + cols),
     };
   }
   return { rowTotals: shown.slice(0, rows), grandTotal: shown[grand], tables };
