@@ -207,6 +207,50 @@ describe('[FOLLOWUP] browser', () => {
     await ctx.close();
   });
 
+  it('the city report page shows what the documents carry on governance: late plans, the audit replies, the boards’ decisions and collaboration – by keyboard to a late board’s report', async () => {
+    const { ctx, page } = await loggedIn(e, 'central@stockholm.example');
+    const report = await (await ctx.request.get(`${e.base}/api/reports/city?year=2026`)).json();
+    await page.goto(`${e.base}/rapporter?year=2026`);
+    await heading(page, 'Samlad rapport 2026');
+    await settle(page);
+
+    const late = page.getByRole('region', { name: 'Sena planer' });
+    await late.getByRole('table').waitFor();
+    expect(report.latePlans.items.length).toBeGreaterThan(0);
+    expect(await late.innerText()).toContain(`${report.latePlans.items.length} planer var inte inskickade när sista dagen för planerna, ${report.latePlans.deadline}, hade passerat.`);
+    // One row per late plan (and the heading row), each with its plan's state in words.
+    expect(await late.getByRole('row').count()).toBe(report.latePlans.items.length + 1);
+    expect(await late.getByRole('row', { name: /Farsta/ }).innerText()).toContain('Utkast');
+    expect(await late.getByRole('row', { name: /Bromma/ }).innerText()).toContain('Ingen plan');
+
+    const audits = page.getByRole('region', { name: 'Revision' });
+    const figure = async (name: string) => (await audits.getByText(name, { exact: true }).locator('xpath=following-sibling::dd').innerText()).trim();
+    expect(await figure('Svar på rekommendationer')).toBe(String(report.audits.tally.replies));
+    expect(await figure('Försenade svar')).toBe(String(report.audits.tally.overdue));
+    const open = report.audits.replies.filter((x: { status: string }) => x.status !== 'done');
+    expect(await audits.getByRole('table', { name: 'Svar som inte är klara' }).getByRole('row').count()).toBe(open.length + 1);
+
+    const decisions = page.getByRole('region', { name: 'Nämndernas beslut om planerna' });
+    const rinkeby = report.decisions.items.find((d: { boardName: string }) => d.boardName === 'Rinkeby-Kista');
+    const row = decisions.getByRole('row', { name: new RegExp(rinkeby.meetingOn) }).filter({ hasText: 'Rinkeby-Kista' });
+    expect(await row.innerText()).toContain(rinkeby.paragraph);
+    expect(await row.getByRole('link', { name: rinkeby.meetingOn }).getAttribute('href')).toBe(`/planer/${rinkeby.planId}`);
+
+    const collaboration = page.getByRole('region', { name: 'Samverkan och bidrag' });
+    const eav = report.collaboration.rows.find((x: { boardName: string }) => x.boardName === 'Enskede-Årsta-Vantör');
+    const meetings = eav.collaboration.forums.reduce((n: number, f: { meetings: number }) => n + f.meetings, 0);
+    expect(meetings).toBeGreaterThan(0);
+    expect(await collaboration.getByRole('row', { name: /Enskede-Årsta-Vantör/ }).getByRole('cell').first().innerText()).toBe(String(meetings));
+    await expectAccessible(page);
+
+    // By keyboard from the late plans to that board's own report.
+    const farsta = late.getByRole('link', { name: 'Farsta' });
+    await farsta.focus();
+    await page.keyboard.press('Enter');
+    await heading(page, 'Rapport 2026 – Farsta');
+    await ctx.close();
+  });
+
   it('the board report, the periods admin and the context indicators pass axe', async () => {
     const board = await e.t.boardId('Enskede-Årsta-Vantör');
     {
@@ -221,6 +265,10 @@ describe('[FOLLOWUP] browser', () => {
       await heading(page, 'Rapport 2026 – Enskede-Årsta-Vantör');
       await settle(page);
       expect(await page.getByRole('region', { name: 'Indikatorer' }).innerText()).toContain('Andel medarbetare som genomfört grundutbildningen (%)');
+      // The board's own decisions, without a board column.
+      const decisions = page.getByRole('region', { name: 'Nämndens beslut om planen' });
+      expect(await decisions.getByRole('row', { name: /2026-02-19/ }).innerText()).toContain('§ 8');
+      expect(await decisions.getByRole('columnheader', { name: 'Nämnd' }).count()).toBe(0);
       await expectAccessible(page);
       await page.goto(`${e.base}/uppfoljning/kontext`);
       await heading(page, 'Kontextindikatorer');

@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { useSession } from '../../auth/session';
 import { AnalysisList } from './AnalysisList';
 import { DelayedList } from './DelayedList';
+import { GovernanceSections } from './GovernanceSections';
 import { IndicatorList } from './IndicatorList';
 import { SummaryEditor } from './SummaryEditor';
 import '../followup/followup.css';
@@ -296,6 +297,8 @@ function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnT
           </>
         )}
       </section>
+
+      <GovernanceSections r={r} />
 
       <section aria-labelledby="analyses-heading" className="fu-analysis">
         <h2 id="analyses-heading">{city ? t('reports.analysesHeading') : t('reports.boardAnalysisHeading')}</h2>
