@@ -111,7 +111,7 @@ function Audits({ r }: { r: TReport }) {
           {open.length === 0 ? (
             <p>{t('reports.auditsAllDone')}</p>
           ) : (
-            <DataTable caption={t('reports.auditsOpenCaption')} rows={open} rowKey={(x) => `${x.recommendationId}-${x.boardId}`} columns={columns} />
+            <DataTable caption={t('reports.auditsOpenCaption')} pageSize={PAGE} rows={open} rowKey={(x) => `${x.recommendationId}-${x.boardId}`} columns={columns} />
           )}
         </>
       )}
@@ -143,7 +143,7 @@ function Decisions({ r }: { r: TReport }) {
       ) : d.items.length === 0 ? (
         <p>{t('reports.decisionsNone', { year: r.year })}</p>
       ) : (
-        <DataTable caption={t('reports.decisionsCaption', { year: r.year })} hideCaption rows={d.items} rowKey={(x) => x.id} columns={columns} />
+        <DataTable caption={t('reports.decisionsCaption', { year: r.year })} hideCaption pageSize={PAGE} rows={d.items} rowKey={(x) => x.id} columns={columns} />
       )}
     </section>
   );
