@@ -29,6 +29,11 @@ export interface StatusCount {
   count: number;
 }
 
+/** Counts of one board by status (any measure area). */
+export type BoardStatusCount = Omit<StatusCount, 'measureArea'>;
+/** Counts of a measure area by status (any board). */
+export type AreaStatusCount = Omit<StatusCount, 'boardId'>;
+
 export interface ActivityRow {
   id: string;
   boardId: string;
@@ -105,7 +110,7 @@ function emptyAreas(): Record<AreaKey, StatusTally> {
 }
 
 /** One row per board, in the order given (boards without a plan or activities get zeros). */
-export function boardSummaries(boards: readonly BoardInfo[], counts: readonly StatusCount[], year: number): BoardSummary[] {
+export function boardSummaries(boards: readonly BoardInfo[], counts: readonly BoardStatusCount[], year: number): BoardSummary[] {
   const byBoard = new Map<string, BoardSummary>();
   for (const b of boards) {
     byBoard.set(b.boardId, { ...b, total: 0, byStatus: emptyTally(), donePercent: 0 });
@@ -122,7 +127,7 @@ export function boardSummaries(boards: readonly BoardInfo[], counts: readonly St
 }
 
 /** Measure area × status over every board of the year, with the total per area and status. */
-export function measureAreaMatrix(counts: readonly StatusCount[], year: number): { rows: Record<AreaKey, StatusTally>; totals: StatusTally; total: number } {
+export function measureAreaMatrix(counts: readonly AreaStatusCount[], year: number): { rows: Record<AreaKey, StatusTally>; totals: StatusTally; total: number } {
   const rows = emptyAreas();
   const totals = emptyTally();
   for (const c of counts) {
@@ -155,7 +160,7 @@ export interface YearOverYear {
 }
 
 /** This year against the year before, over every board of the counts (one pass). */
-export function yearOverYear(counts: readonly StatusCount[], year: number): YearOverYear {
+export function yearOverYear(counts: readonly AreaStatusCount[], year: number): YearOverYear {
   const city = { current: emptyTally(), previous: emptyTally() };
   for (const c of counts) {
     const which = c.year === year ? 'current' : c.year === year - 1 ? 'previous' : null;

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { oneOf } from '../../db/one-of.js';
-import type { StatusCount } from '../../domain/followup/aggregate.js';
+import type { AreaStatusCount, BoardStatusCount } from '../../domain/followup/aggregate.js';
 import type { PeriodKind } from '../../domain/followup/periods.js';
 import type { FollowUpStatus } from '../../domain/followup/status.js';
 import type { MeasureArea } from '../../domain/plans/model.js';
@@ -22,10 +22,11 @@ export interface ReportData {
   /** Every plan of the two years with its number of live activities. */
   plans: { id: string; board_id: string; year: number; status: string; decided_on: string | null; paragraph: string | null; activities: number }[];
   /**
-   * Activities of approved plans per board, year, measure area and latest reported status, with
-   * those not reported counted as 'not_reported', in the shape the report arithmetic takes.
+   * Activities of approved plans by latest reported status, those not reported counted as
+   * 'not_reported', in the shapes the report arithmetic takes: per board for the report's year,
+   * and per year (this one and the one before) and measure area for the whole scope.
    */
-  counts: StatusCount[];
+  counts: { byBoard: BoardStatusCount[]; byArea: AreaStatusCount[] };
   indicators: {
     id: string;
     board_id: string;
@@ -39,9 +40,9 @@ export interface ReportData {
 }
 
 /**
- * The whole report in one statement: boards, plans with their activity counts, activities per
- * board × year × measure area × latest status (this year and the year before, the unreported
- * included), indicators with the latest value of each up to the period and the linked context
+ * The whole report in one statement: boards, plans with their activity counts, activities by
+ * latest status (the unreported included) summed per board for the year and per year and measure
+ * area for the whole scope (this year and the year before), indicators with the latest value of each up to the period and the linked context
  * indicators (the boards' analyses are read beside it: boardsWithAnalysis). For the whole year both
  * counts (each plan's live activities per measure area, each board's activities by latest status)
  * are kept on write (migration 0023); a report "as of" T1 or T2 takes each activity's latest
@@ -118,8 +119,16 @@ export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportD
       (select json_agg(json_build_array(sb.id, sb.name, sb.kind) order by sb.i) from scope_boards sb) as boards,
       (select json_agg(json_build_array(pl.id, pl.board_id, pl.year, pl.status, pl.decided_on, pl.paragraph, coalesce(z.n, 0)))
          from plans pl left join (select plan_id, sum(n)::int as n from sizes group by plan_id) z on z.plan_id = pl.id) as plans,
-      (select json_build_array(json_agg(sb.i), json_agg(c.year), json_agg(c.measure_area), json_agg(c.status), json_agg(c.n))
-         from (select * from reported union all select * from unreported) c join scope_boards sb on sb.id = c.board_id) as counts,
+      -- Summed here, not row by row in JavaScript: per board and status for the report's year (the
+      -- boards' table), and per year, measure area and status for the whole scope (the areas and the
+      -- year before). A board's row has its place in the boards; a row of the whole scope has none.
+      (select json_build_array(json_agg(t.b), json_agg(t.year), json_agg(t.measure_area), json_agg(t.status), json_agg(t.n))
+         from (
+           select case when grouping(sb.i) = 0 then sb.i end as b, c.year, c.measure_area, c.status, sum(c.n)::int as n
+           from (select * from reported union all select * from unreported) c join scope_boards sb on sb.id = c.board_id
+           group by grouping sets ((c.year, sb.i, c.status), (c.year, c.measure_area, c.status))
+           having grouping(sb.i) = 1 or c.year = ${q.year}
+         ) t) as counts,
       (select json_agg(json_build_array(ind.id, sb.i, ind.title, ind.indicators, coalesce(r.latest, '[]'::json), coalesce(l.links, '[]'::json)))
          from ind join scope_boards sb on sb.id = ind.board_id left join ind_reports r on r.activity_id = ind.id left join ind_links l on l.activity_id = ind.id) as indicators,
       (select json_agg(json_build_object('kpi_id', c.kpi_id, 'title', c.title, 'area', c.area, 'year', c.year, 'value', c.value) order by c.kpi_id, c.area, c.year)
@@ -130,13 +139,22 @@ export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportD
 
 type PlanTuple = [string, string, number, string, string | null, string | null, number];
 type BoardTuple = [string, string, string];
-/** The counts by column: boards (their place in the boards), years, measure areas, statuses and numbers, each in row order. */
-type CountColumns = [number[], number[], (MeasureArea | null)[], (FollowUpStatus | 'not_reported')[], number[]] | [null, null, null, null, null];
+/**
+ * The counts by column, each in row order: boards (their place in the boards; null in a row of the
+ * whole scope), years, measure areas (null: none, or a board's row), statuses and numbers.
+ */
+type CountColumns = [(number | null)[], number[], (MeasureArea | null)[], (FollowUpStatus | 'not_reported')[], number[]] | [null, null, null, null, null];
 type IndicatorTuple = [string, number, string, ReportData['indicators'][number]['indicators'], ReportData['indicators'][number]['latest'], ReportData['indicators'][number]['links']];
 
-function countRows(boardIds: string[], [boards, years, areas, statuses, ns]: CountColumns): StatusCount[] {
-  if (!boards) return [];
-  return boards.map((b, i) => ({ boardId: boardIds[b], year: years[i], measureArea: areas[i], status: statuses[i], count: ns[i] }));
+function countRows(boardIds: string[], [boards, years, areas, statuses, ns]: CountColumns): ReportData['counts'] {
+  const counts: ReportData['counts'] = { byBoard: [], byArea: [] };
+  if (!boards) return counts;
+  for (let i = 0; i < boards.length; i++) {
+    const b = boards[i];
+    if (b === null) counts.byArea.push({ year: years[i], measureArea: areas[i], status: statuses[i], count: ns[i] });
+    else counts.byBoard.push({ boardId: boardIds[b], year: years[i], status: statuses[i], count: ns[i] });
+  }
+  return counts;
 }
 
 export async function reportData(db: Database, q: ReportQuery): Promise<ReportData> {

@@ -118,7 +118,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
       const p = plans.get(b.id);
       return { boardId: b.id, name: b.name, kind: b.kind, plan: p ? { id: p.id, status: p.status } : null };
     }),
-    counts,
+    counts.byBoard,
     year,
   );
 
@@ -149,7 +149,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
     t[o.result]++;
     perBoardResults.set(o.boardId, t);
   }
-  const matrix = measureAreaMatrix(counts, year);
+  const matrix = measureAreaMatrix(counts.byArea, year);
   const totalsByStatus = matrix.totals;
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -192,7 +192,7 @@ async function buildReport(db: Database, actor: Actor, scope: 'city' | 'board', 
       donePercent: percent(totalsByStatus.done, tallyTotal(totalsByStatus)),
     },
     measureAreas: AREA_KEYS.map((area) => ({ area, total: tallyTotal(matrix.rows[area]), byStatus: matrix.rows[area] })),
-    yearOverYear: yearOverYear(counts, year),
+    yearOverYear: yearOverYear(counts.byArea, year),
     delayed: {
       total: totalsByStatus.delayed,
       ...lists.delayed,
