@@ -42,13 +42,14 @@ export interface ReportData {
 /**
  * The whole report in one statement: boards, plans with their activity counts, activities by
  * latest status (the unreported included) summed per board for the year and per year and measure
- * area for the whole scope (this year and the year before), indicators with the latest value of each up to the period and the linked context
- * indicators (the boards' analyses are read beside it: boardsWithAnalysis). For the whole year both
- * counts (each plan's live activities per measure area, each board's activities by latest status)
- * are kept on write (migration 0023); a report "as of" T1 or T2 takes each activity's latest
- * report up to that rank from follow_up instead. The many small rows travel as JSON arrays, not
- * objects (half the bytes to build, send and parse). The bench compares the report with this
- * statement and with every statement the report runs.
+ * area for the whole scope (this year and the year before), indicators with the latest value of
+ * each up to the period and the linked context indicators (the boards' analyses are read beside
+ * it: boardsWithAnalysis). For the whole year both counts (each plan's live activities per
+ * measure area, each board's activities by latest status) are kept on write (migration 0023); a
+ * report "as of" T1 or T2 takes each activity's latest report up to that rank from follow_up
+ * instead. The many small rows travel as JSON arrays, not objects (half the bytes to build, send
+ * and parse). The bench compares the report with this statement and with every statement the
+ * report runs.
  */
 export function reportStatement(q: ReportQuery): RawBuilder<Record<keyof ReportData, unknown>> {
   const boardFilter = q.boardId === null ? sql`` : sql`and b.id = ${q.boardId}`;
