@@ -4,6 +4,7 @@
  * strategy, and the year's grant and premises vetting. Pure, from the report's JSON.
  */
 import { partnerTypeLabel } from '../../domain/collaboration/model.js';
+import { hasGrantActivity } from '../../domain/grants/figures.js';
 import type { ExternalSection, ReportTable } from '../../documents/report/model.js';
 import type { TReport } from './schema.js';
 
@@ -69,7 +70,7 @@ function grantsTable(r: TReport, withGrants: Row[]): ReportTable | null {
 
 export function collaborationExternalSection(r: TReport): ExternalSection {
   const c = r.collaboration;
-  const withGrants = c.rows.filter((x) => x.grants && (x.grants.applications > 0 || x.grants.approved > 0 || x.grants.rejected > 0));
+  const withGrants = c.rows.filter((x) => hasGrantActivity(x.grants));
   const sum = (pick: (g: Grants) => number) => withGrants.reduce((n, x) => n + pick(x.grants!), 0);
   const withoutStrategy = c.rows.filter((x) => x.collaboration && x.collaboration.strategyGoals === null).length;
   const forums = [...c.cityForums, ...c.rows.flatMap((x) => x.collaboration?.forums ?? [])];

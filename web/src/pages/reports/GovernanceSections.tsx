@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { hasGrantActivity } from '@shared/domain/grants/figures';
 import type { TReport } from '@shared/modules/reports/schema';
 import { DataTable, type Column } from '../../components/DataTable';
 
@@ -23,7 +24,8 @@ const city = (r: TReport) => r.scope === 'city';
 /** Rows per page of the tables that grow with the number of boards. */
 const PAGE = 25;
 
-function NoData() {
+/** A section the reader may not see, or that has no data yet. */
+export function NoData() {
   const { t } = useTranslation();
   return <p className="fu-nodata">{t('reports.noData')}</p>;
 }
@@ -161,7 +163,7 @@ function Collaboration({ r }: { r: TReport }) {
   const cityVbe = c.cityForums.reduce((n, f) => n + f.vbeOnAgenda, 0);
   const numeric = (key: string, pick: (x: Row) => number | undefined): Column<Row> => ({ key, header: t(`reports.collab.${key}`), numeric: true, sort: (x) => pick(x) ?? null, cell: (x) => pick(x) ?? '–' });
   const board: Column<Row> = { key: 'board', header: t('reports.board'), rowHeader: true, sort: (x) => x.boardName, cell: (x) => x.boardName };
-  const withGrants = c.rows.filter((x) => x.grants && (x.grants.applications > 0 || x.grants.approved > 0 || x.grants.rejected > 0));
+  const withGrants = c.rows.filter((x) => hasGrantActivity(x.grants));
   const grantColumns: Column<Row>[] = [
     board,
     numeric('applications', (x) => x.grants?.applications),

@@ -8,7 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { useSession } from '../../auth/session';
 import { AnalysisList } from './AnalysisList';
 import { DelayedList } from './DelayedList';
-import { GovernanceSections } from './GovernanceSections';
+import { GovernanceSections, NoData } from './GovernanceSections';
 import { IndicatorList } from './IndicatorList';
 import { SummaryEditor } from './SummaryEditor';
 import '../followup/followup.css';
@@ -236,7 +236,7 @@ function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnT
       <section aria-labelledby="training-heading">
         <h2 id="training-heading">{t('reports.trainingHeading')}</h2>
         {!r.training.available ? (
-          <p className="fu-nodata">{t('reports.noData')}</p>
+          <NoData />
         ) : (
           <>
             <p>{t('reports.trainingLead', { course: r.training.courseName, date: r.training.asOf })}</p>
@@ -259,7 +259,7 @@ function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnT
       <section aria-labelledby="situation-heading">
         <h2 id="situation-heading">{t('reports.situationHeading')}</h2>
         {!r.situation.available ? (
-          <p className="fu-nodata">{t('reports.noData')}</p>
+          <NoData />
         ) : (
           <>
             <DataTable
@@ -280,7 +280,7 @@ function ReportSections({ r, charts, reportPath }: { r: TReport; charts: ReturnT
       <section aria-labelledby="helpline-heading">
         <h2 id="helpline-heading">{t('reports.helplineHeading')}</h2>
         {!r.helpline.available ? (
-          <p className="fu-nodata">{t('reports.noData')}</p>
+          <NoData />
         ) : (
           <>
             <DataTable
