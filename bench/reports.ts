@@ -4,8 +4,9 @@
  * indicator on every tenth activity and a VB analysis per board and year. Times the city report as
  * JSON and DOCX through HTTP, beside the bare aggregate statement it runs on.
  * Targets (issue #11): JSON p95 ≤ 150 ms and ≤ 1.5× the bare SQL; DOCX p95 ≤ 2 s. Builds are timed
- * with the report cache off; the cached answer once more at the end. On PGlite, and on the
- * PostgreSQL server when one answers.
+ * with the report cache off; the cached answer once more at the end. On PGlite (Värna in this
+ * process, where its embedded database lives), and on the PostgreSQL server when one answers
+ * (Värna in its own process, as in production).
  */
 import { sql, type CompiledQuery, type KyselyPlugin } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { cityReport } from '../src/modules/reports/service.js';
 import { createUser } from '../src/modules/users/service.js';
 import { buildServer } from '../src/server.js';
 import { createServerDatabase, testDatabaseKinds } from '../test/helpers/databases.js';
+import { freePort, startServer, stop } from '../test/helpers/server-process.js';
 import { row, round, time, timeTogether } from './stats.js';
 
 export const BOARDS = 300;
@@ -98,33 +100,56 @@ async function reportStatements(db: Database, actor: Actor): Promise<CompiledQue
   return compiled;
 }
 
-/**
- * The server listening on a loopback port, signed in as the central coordinator: requests go over
- * real HTTP and the body is read to its last byte, as a browser would.
- */
-async function client(app: Awaited<ReturnType<typeof buildServer>>) {
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+/** Signs in as the central coordinator at `base`; `get` reads a body to its last byte, as a browser would. */
+async function signedIn(base: string) {
   const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'central@bank.example', password: PASSWORD }) });
   if (login.status !== 200) throw new Error(`login: ${login.status}`);
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const get = async (url: string): Promise<ArrayBuffer> => {
+  return async (url: string): Promise<ArrayBuffer> => {
     const res = await fetch(`${base}${url}`, { headers: { cookie } });
     const body = await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${url}: ${res.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}`);
     return body;
   };
-  return { get };
+}
+
+/**
+ * Värna serving `database` over real HTTP on a loopback port, with the report cache holding
+ * `cacheEntries` reports. The embedded database lives in its server's process, so on PGlite the
+ * server runs in this one. On a PostgreSQL server it runs as `npm start` runs it in production: its
+ * own process with start's node flags, so this process's work (the client, the bare statements it
+ * times beside the report) is not in the server's heap and its garbage collections.
+ */
+async function serve(database: DatabaseHandle, url: string | undefined, cacheEntries: number): Promise<{ get: (url: string) => Promise<ArrayBuffer>; close: () => Promise<void> }> {
+  if (url) {
+    const port = await freePort();
+    const server = startServer({
+      DATABASE_URL: url,
+      PORT: String(port),
+      VARNA_REPORT_CACHE_ENTRIES: String(cacheEntries),
+      VARNA_RATE_LIMIT: '1000000000',
+      VARNA_LOGIN_RATE_LIMIT: '1000000000',
+      VARNA_JOBS_INTERVAL_SECONDS: '0',
+      LOG_LEVEL: 'warn',
+    });
+    await server.ready;
+    return { get: await signedIn(`http://127.0.0.1:${port}`), close: () => stop(server.child) };
+  }
+  const config = { ...loadConfig({}), rateLimit: { perMinute: 1e9, loginPerMinute: 1e9 }, heavyWork: { concurrency: 2, queue: 100, entries: cacheEntries } };
+  const app = await buildServer({ config, database, logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const get = await signedIn(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+  return { get, close: () => app.close() };
 }
 
 /** The city report's timings on one database, labelled (PGlite or the PostgreSQL server). */
-async function benchOn(database: DatabaseHandle, label: string, out: string[], figures: Figure[]) {
+async function benchOn(database: DatabaseHandle, url: string | undefined, label: string, out: string[], figures: Figure[]) {
   await migrateToLatest(database.db);
   const t0 = performance.now();
   const { municipalityId } = await generate(database.db);
   const counts = await sql<{ a: number; f: number }>`select (select count(*) from plan_activity)::int as a, (select count(*) from follow_up)::int as f`.execute(database.db);
-  out.push(`### ${label}`);
+  out.push(`### ${label}${url ? ' (Värna in its own process, as npm start runs it)' : ''}`);
   out.push(
     `generated ${BOARDS} boards × ${YEARS.length} years × ${ACTIVITIES} activities = ${counts.rows[0].a.toLocaleString('en')} activities, ${counts.rows[0].f.toLocaleString('en')} follow-ups in ${round(performance.now() - t0)} ms`,
   );
@@ -135,9 +160,8 @@ async function benchOn(database: DatabaseHandle, label: string, out: string[], f
   });
   // The cache is off for the timings below: they measure a build, as after every write. The
   // cached answer is timed on its own at the end.
-  const config = { ...loadConfig({}), rateLimit: { perMinute: 1e9, loginPerMinute: 1e9 }, heavyWork: { concurrency: 2, queue: 100, entries: 0 } };
-  const app = await buildServer({ config, database, logger: false });
-  const { get } = await client(app);
+  const app = await serve(database, url, 0);
+  const { get } = app;
   const json = await get('/api/reports/city?year=2026');
   const report = JSON.parse(Buffer.from(json).toString('utf8'));
   out.push(`city report 2026: ${report.boards.length} boards, ${report.totals.total.toLocaleString('en')} activities, ${report.delayed.total.toLocaleString('en')} delayed (${report.delayed.items.length} in the JSON's first page), ${report.indicators.items.length.toLocaleString('en')} effect indicators, JSON ${round(json.byteLength / 1024)} KiB`);
@@ -176,9 +200,8 @@ async function benchOn(database: DatabaseHandle, label: string, out: string[], f
       `DOCX p95 ${docx.p95} ms ≤ 2000 ms ${docx.p95 <= 2000 ? 'met' : 'MISSED'}`,
   );
   await app.close();
-  const cachedApp = await buildServer({ config: { ...config, heavyWork: { concurrency: 2, queue: 100, entries: 64 } }, database, logger: false });
-  const cachedClient = await client(cachedApp);
-  const cached = await time(30, () => cachedClient.get('/api/reports/city?year=2026'));
+  const cachedApp = await serve(database, url, 64);
+  const cached = await time(30, () => cachedApp.get('/api/reports/city?year=2026'));
   out.push(row('GET /api/reports/city, unchanged data (cached)', cached, bare));
   figures.push(
     { name: `bare SQL p95 (${label})`, ms: bare.p95 },
@@ -198,7 +221,7 @@ export async function benchReports(): Promise<{ lines: string[]; figures: Figure
   try {
     const embedded = await openDatabase({ dataDir: dir });
     try {
-      await benchOn(embedded, 'PGlite (embedded)', out, figures);
+      await benchOn(embedded, undefined, 'PGlite (embedded)', out, figures);
     } finally {
       await embedded.close();
     }
@@ -210,7 +233,7 @@ export async function benchReports(): Promise<{ lines: string[]; figures: Figure
     const created = await createServerDatabase('varna_bench_reports');
     const server = await openDatabase({ databaseUrl: created.url });
     try {
-      await benchOn(server, 'PostgreSQL server', out, figures);
+      await benchOn(server, created.url, 'PostgreSQL server', out, figures);
     } finally {
       await server.close();
       await created.drop();

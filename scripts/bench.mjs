@@ -17,7 +17,7 @@ const { build } = await import('esbuild');
 const outfile = join(ROOT, 'dist/bench.js');
 await build({ ...serverBundle, entryPoints: ['bench/run.ts'], outfile });
 // With the node flags `npm start` gives the server (its heap settings): the report section runs the
-// server in this process.
+// server on the embedded database in this process.
 const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
 const flags = start.match(/node ((?:--\S+ )*)dist\/main\.js/)[1].trim().split(' ').filter(Boolean);
 const result = spawnSync(process.execPath, [...flags, outfile, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
