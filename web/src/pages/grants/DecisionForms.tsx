@@ -1,17 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { todayInSweden } from '@shared/domain/calendar';
 import { ZFollowUpRequest, ZPayoutRequest } from '@shared/modules/grants/schema';
 import { TextField } from '../../components/form';
 import { SavingForm, useSavingForm } from '../../components/saving-form';
 import { NameConfirmation, TextAreaField, useNameConfirmation } from '../situation/fields';
-import { asKronor, GRANT_READS, todayIso, type TGrantApplication } from './shared';
+import { asKronor, GRANT_READS, type TGrantApplication } from './shared';
 
 const ZPayoutForm = ZPayoutRequest.extend({ paidAmount: z.preprocess(asKronor, ZPayoutRequest.shape.paidAmount) });
 
 /** The payout of an approved grant: the day and the amount (by default the amount applied for). */
 export function PayoutForm({ application: a }: { application: TGrantApplication }) {
   const { t } = useTranslation();
-  const f = useSavingForm(ZPayoutForm, { idPrefix: 'payout', defaultValues: { paidOn: todayIso(), paidAmount: (a.amount === null ? '' : String(a.amount)) as unknown as number } }, GRANT_READS);
+  const f = useSavingForm(ZPayoutForm, { idPrefix: 'payout', defaultValues: { paidOn: todayInSweden(), paidAmount: (a.amount === null ? '' : String(a.amount)) as unknown as number } }, GRANT_READS);
   const submit = f.submit((body) => f.save.mutateAsync({ method: 'PATCH', path: `/api/grant-applications/${a.id}/payout`, body }));
   return (
     <SavingForm form={f} onSubmit={submit} labelledBy="grant-payout" submitLabel={t('grants.payout.submit')} secondary>
@@ -29,7 +30,7 @@ const ZFollowUpForm = ZFollowUpRequest.omit({ confirmNoPersonalData: true }).ext
 export function FollowUpForm({ application: a }: { application: TGrantApplication }) {
   const { t } = useTranslation();
   const names = useNameConfirmation();
-  const f = useSavingForm(ZFollowUpForm, { idPrefix: 'followup', defaultValues: { followUpOn: todayIso(), followUpNote: '', confirmNoPersonalData: undefined } }, GRANT_READS);
+  const f = useSavingForm(ZFollowUpForm, { idPrefix: 'followup', defaultValues: { followUpOn: todayInSweden(), followUpNote: '', confirmNoPersonalData: undefined } }, GRANT_READS);
   const submit = f.submit(
     names.guard(f.form, ({ followUpOn, followUpNote }) =>
       f.save.mutateAsync({ method: 'PATCH', path: `/api/grant-applications/${a.id}/follow-up`, body: { followUpOn, followUpNote, ...names.extra } }),

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { todayInSweden } from '@shared/domain/calendar';
 import { CRITERION_RESULTS, DECISIONS } from '@shared/domain/grants/vetting';
 import { ZVettingRequest } from '@shared/modules/grants/schema';
 import { ApiError } from '../../api/client';
@@ -8,7 +9,7 @@ import { EmptyState } from '../../components/feedback';
 import { TextField } from '../../components/form';
 import { orNull, SavingForm, useSavingForm } from '../../components/saving-form';
 import { NameConfirmation, TextAreaField, useNameConfirmation } from '../situation/fields';
-import { GRANT_READS, RadioGroup, todayIso, type TGrantApplication, type TGrantCriterion } from './shared';
+import { GRANT_READS, RadioGroup, type TGrantApplication, type TGrantCriterion } from './shared';
 
 const V = ZVettingRequest.shape;
 const ASSESSMENT = V.criteria.element.shape;
@@ -43,7 +44,7 @@ export function VettingForm({ application: a, criteria }: { application: TGrantA
       values[resultField(c.key)] = '';
       values[commentField(c.key)] = '';
     }
-    return { ...values, decision: '', decidedOn: todayIso(), confirmNoPersonalData: undefined };
+    return { ...values, decision: '', decidedOn: todayInSweden(), confirmNoPersonalData: undefined };
   }, [criteria]);
   const f = useSavingForm(schema, { idPrefix: 'vet', defaultValues: defaultValues as never }, GRANT_READS);
   const names = useNameConfirmation();

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { todayInSweden } from '@shared/domain/calendar';
 import { ZCoverageQuery, type TOverview } from '@shared/modules/training/schema';
 import { useApiQuery } from '../../api/use-query';
 import { useSession } from '../../auth/session';
@@ -9,7 +10,7 @@ import { EmptyState } from '../../components/feedback';
 import { ErrorSummary, SelectField, TextField } from '../../components/form';
 import { PageHeading } from '../../components/PageHeading';
 import { QueryState } from '../../components/QueryState';
-import { coverageColumns, isCoverageDate, StatusCell, SummaryPanel, todayIso, TrendFigure, useFormat, type TCourse } from './shared';
+import { coverageColumns, isCoverageDate, StatusCell, SummaryPanel, TrendFigure, useFormat, type TCourse } from './shared';
 
 /**
  * Course and date, kept in the address so a view can be linked to and reloaded: the courses, the
@@ -18,7 +19,7 @@ import { coverageColumns, isCoverageDate, StatusCell, SummaryPanel, todayIso, Tr
 export function useCourseAndDate() {
   const [params, setParams] = useSearchParams();
   const courseId = params.get('kurs') ?? '';
-  const asOf = isCoverageDate(params.get('datum')) ? params.get('datum')! : todayIso();
+  const asOf = isCoverageDate(params.get('datum')) ? params.get('datum')! : todayInSweden();
   const courses = useApiQuery<TCourse[]>('/api/training/courses');
   const course = courses.data?.find((c) => c.id === courseId) ?? courses.data?.find((c) => c.kind === 'web_basic') ?? courses.data?.[0];
   const query = course ? `courseId=${course.id}&asOf=${asOf}` : null;

@@ -153,9 +153,5 @@ export function SummaryPanel({
   );
 }
 
-/** Today in Sweden as YYYY-MM-DD. */
-export const todayIso = () =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-
 /** A date the coverage endpoints accept (the server's own rule), e.g. from the address. */
 export const isCoverageDate = (s: string | null) => s !== null && ZCoverageQuery.shape.asOf.safeParse(s).success;
