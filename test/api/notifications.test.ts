@@ -277,9 +277,10 @@ describe.each(await testDatabaseKinds())('[NOTIFICATIONS] reminders and notifica
       const first = await createDigests(t.database.db, municipalityId, tomorrow, MAIL);
       const again = await createDigests(t.database.db, municipalityId, tomorrow, MAIL);
       expect(again).toEqual([]);
-      const mine = await t.database.db.selectFrom('email_outbox').selectAll().where('id', 'in', first).where('user_id', '=', lcId).execute();
+      // When tomorrow is a Monday the weekly digest of the kinds left at their weekly default is due
+      // as well: this test is about the daily one.
+      const mine = await t.database.db.selectFrom('email_outbox').selectAll().where('id', 'in', first).where('user_id', '=', lcId).where('kind', '=', 'digest_daily').execute();
       expect(mine).toHaveLength(1);
-      expect(mine[0].kind).toBe('digest_daily');
       expect(mine[0].subject).toMatch(/^Värna: daglig sammanfattning, \d+ aviseringar?$/);
       expect(mine[0].text_body).toContain('Nämndens uppföljning');
       expect(mine[0].text_body).toContain('https://varna.stockholm.example/aviseringar/installningar');
