@@ -198,10 +198,21 @@ describe('[FOLLOWUP] browser', () => {
 
     const analyses = page.getByRole('region', { name: 'Nämndernas analyser' });
     await analyses.getByRole('status').getByText(/^Visar 1 av \d+ nämnders analyser\.$/).waitFor();
+    // While the longer list loads (held back here), the keyboard focus stays on the button.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/reports/city?*', async (route) => {
+      if (new URL(route.request().url()).searchParams.get('analysisLimit') === '2') await held;
+      return route.fallback();
+    });
     await analyses.getByRole('button', { name: 'Visa fler' }).focus();
     await page.keyboard.press('Enter');
+    await analyses.getByRole('button', { name: 'Hämtar fler …' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hämtar fler …');
+    release();
     await expect.poll(() => analyses.getByRole('heading', { level: 3 }).count()).toBe(2);
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    // Focus moves once the new heading is drawn (an effect after the paint).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await analyses.getByRole('heading', { level: 3 }).nth(1).innerText());
     await expectAccessible(page);
     await ctx.close();

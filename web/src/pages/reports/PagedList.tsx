@@ -59,8 +59,11 @@ export function PagedList<K extends ReportListName>({ list: name, r, reportPath,
         <button
           type="button"
           className="button button--secondary"
-          disabled={more.isFetching}
+          // aria-disabled, not disabled: a disabled button drops the keyboard focus to the page
+          // while the longer list loads; this one keeps it until the first new item takes it.
+          aria-disabled={more.isFetching}
           onClick={() => {
+            if (more.isFetching) return;
             focusFrom.current = list.items.length;
             setLimit(Math.min(list.items.length + step, max));
           }}
