@@ -40,11 +40,11 @@ describe('[START] start pages per role and the menu', () => {
     const userButton = page.getByRole('button', { name: /Cecilia Central/ });
     await userButton.focus();
     await page.keyboard.press('Enter');
-    expect(await userButton.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => userButton.getAttribute('aria-expanded')).toBe('true');
     const header = page.getByRole('banner');
     await header.getByRole('link', { name: 'Logg' }).waitFor();
     await page.keyboard.press('Escape');
-    expect(await userButton.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => userButton.getAttribute('aria-expanded')).toBe('false');
     expect(await header.getByRole('link', { name: 'Logg' }).count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Cecilia Central');
 
@@ -182,7 +182,7 @@ describe('[START] start pages per role and the menu', () => {
 
     await button.focus();
     await page.keyboard.press('Enter');
-    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
     await nav.getByRole('link', { name: 'Uppföljning' }).waitFor();
     // Tab reaches the menu's links; the user's own pages are in it too on a phone.
     const inMenu = () => page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label') === 'Huvudmeny');
@@ -191,7 +191,7 @@ describe('[START] start pages per role and the menu', () => {
     await nav.getByRole('link', { name: 'Mitt konto' }).waitFor();
     await expectAccessible(page);
     await page.keyboard.press('Escape');
-    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
     expect(await nav.isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Meny');
 
@@ -199,7 +199,8 @@ describe('[START] start pages per role and the menu', () => {
     await page.keyboard.press('Enter');
     await nav.getByRole('link', { name: 'Uppföljning' }).click();
     await page.waitForURL(/\/uppfoljning$/);
-    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.isVisible()).toBe(false);
     await ctx.close();
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
@@ -34,6 +34,12 @@ export function Layout() {
   // first render on a phone more than the rest of the menu); the current page's link is marked as
   // NavLink marks it: class "active" and aria-current="page" on its page and the pages under it.
   const onLinkClick = useDelegatedLinks();
+  // A page chosen in the menu closes it with the same click, not a frame after the new page (the
+  // effect on the path still closes it on any other way to another page, such as Back).
+  const onMenuClick = (e: MouseEvent<HTMLElement>) => {
+    onLinkClick(e);
+    if (e.defaultPrevented) setMenuOpen(false);
+  };
   const here = location.pathname.toLowerCase();
   const current = (path: string, end = false) => {
     const p = path.toLowerCase();
@@ -87,7 +93,7 @@ export function Layout() {
             </button>
           </div>
         </div>
-        <nav id="main-nav" aria-label={t('layout.menu')} className={menuOpen ? 'main-nav main-nav--open' : 'main-nav'} onClick={onLinkClick}>
+        <nav id="main-nav" aria-label={t('layout.menu')} className={menuOpen ? 'main-nav main-nav--open' : 'main-nav'} onClick={onMenuClick}>
           <ul>
             {items.map((n) => (
               <li key={n.path}>{menuLink(n.path, t(n.labelKey), n.path === '/')}</li>
