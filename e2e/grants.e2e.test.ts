@@ -66,7 +66,8 @@ describe('[GRANTS] browser', () => {
       'Kriteriet Jämställdhet är inte uppfyllt.',
       'Ansökan kan inte beviljas: Jämställdhet är inte uppfyllt. Organisationer som inte respekterar demokratins idéer får varken bidrag eller lokaler – avslå ansökan.',
     ]);
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    // The summary takes focus in an effect once it is drawn.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     await expectAccessible(page);
     await page.screenshot({ path: '/tmp/grant-refused.png', fullPage: true });
     // The summary's link leads to the criterion's radio group.
