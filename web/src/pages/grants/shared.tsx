@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { todayInSweden } from '@shared/domain/calendar';
+import { currentYearInSweden } from '@shared/domain/calendar';
 import type { TGrantApplication } from '@shared/modules/grants/schema';
 import { StatusTag, type Tone } from '../../components/StatusTag';
 import './grants.css';
@@ -10,7 +10,6 @@ export type { TGrantApplication, TGrantCriterion } from '@shared/modules/grants/
 
 /** What every grant write changes: the applications (list and one) and the reports' grant counts. */
 export const GRANT_READS = ['/api/grant-applications', '/api/reports'];
-
 
 /** Whole kronor grouped as Swedish writes them (25 000). */
 export const groupKronor = (amount: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(amount);
@@ -40,8 +39,7 @@ export function FollowUpTag({ application: a }: { application: TGrantApplication
   const { t } = useTranslation();
   if (a.followUp) return <StatusTag tone="ok">{t('grants.followedUp')}</StatusTag>;
   if (a.followUpYear === null) return null;
-  const year = Number(todayInSweden().slice(0, 4));
-  return a.followUpYear <= year ? <StatusTag tone="warn">{t('grants.followUpDue')}</StatusTag> : <StatusTag>{t('grants.followUpLater', { year: a.followUpYear })}</StatusTag>;
+  return a.followUpYear <= currentYearInSweden() ? <StatusTag tone="warn">{t('grants.followUpDue')}</StatusTag> : <StatusTag>{t('grants.followUpLater', { year: a.followUpYear })}</StatusTag>;
 }
 
 /**
